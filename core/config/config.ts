@@ -1,0 +1,114 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting the system reads, from environment variables, validated once at start-up.
+ * Nothing else in the code reads process.env: the result of loadConfig is passed in.
+ * Defaults give the embedded setup (PGlite and files under DATA_DIR, Redis on loopback).
+ */
+const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: optionalUrl.refine((u) => !u || /^postgres(ql)?:/.test(u), 'must be a postgres:// or postgresql:// URL'),
+  REDIS_URL: z.url().refine((u) => /^rediss?:/.test(u), 'must be a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_{}:-]+$/, 'letters, digits, _ - : { } only').default('ugc'),
+  STORAGE_DRIVER: z.enum(['fs', 's3']).default('fs'),
+  S3_ENDPOINT: optionalUrl,
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a valid S3 bucket name').default('ugc-media'),
+  S3_ACCESS_KEY: optionalString,
+  S3_SECRET_KEY: optionalString,
+  ADMIN_API_KEY: optionalString.refine((k) => !k || k.length >= 16, 'must be at least 16 characters'),
+  URL_SIGNING_SECRET: optionalString.refine((k) => !k || k.length >= 16, 'must be at least 16 characters'),
+  PUBLIC_BASE_URL: optionalUrl,
+  JSON_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'a size like 1mb or 512kb').default('1mb'),
+  UPLOAD_LIMIT_MB: z.coerce.number().int().positive().default(2048),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().max(64).default(2),
+  TRUST_PROXY: bool.default(false),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  nodeEnv: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Absent: PGlite in dbDir. */
+  databaseUrl?: string;
+  dbDir: string;
+  redisUrl: string;
+  queuePrefix: string;
+  storage:
+    | { driver: 'fs'; root: string }
+    | { driver: 's3'; endpoint: string; region: string; bucket: string; accessKey: string; secretKey: string };
+  adminApiKey?: string;
+  urlSigningSecret?: string;
+  publicBaseUrl?: string;
+  jsonBodyLimit: string;
+  uploadLimitBytes: number;
+  logLevel: Env['LOG_LEVEL'];
+  shutdownTimeoutMs: number;
+  workerConcurrency: number;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    nodeEnv: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    dbDir: path.join(dataDir, 'db'),
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    storage: storageConfig(e, dataDir),
+    adminApiKey: e.ADMIN_API_KEY,
+    urlSigningSecret: e.URL_SIGNING_SECRET,
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),
+    jsonBodyLimit: e.JSON_BODY_LIMIT,
+    uploadLimitBytes: e.UPLOAD_LIMIT_MB * 1024 * 1024,
+    logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    trustProxy: e.TRUST_PROXY,
+  };
+}
+
+function storageConfig(e: Env, dataDir: string): Config['storage'] {
+  if (e.STORAGE_DRIVER === 'fs') return { driver: 'fs', root: path.join(dataDir, 'media') };
+  const missing = (['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY'] as const).filter((k) => !e[k]);
+  if (missing.length) throw new ConfigError(missing.map((k) => `${k}: required when STORAGE_DRIVER=s3`));
+  return {
+    driver: 's3',
+    endpoint: e.S3_ENDPOINT!,
+    region: e.S3_REGION,
+    bucket: e.S3_BUCKET,
+    accessKey: e.S3_ACCESS_KEY!,
+    secretKey: e.S3_SECRET_KEY!,
+  };
+}
