@@ -1,0 +1,67 @@
+import path from 'node:path';
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Services } from '../core/runtime/services';
+import { errorHandler, notFoundHandler } from './http/error-handler';
+import { createMetrics } from './http/metrics';
+import { mountRoutes } from './http/mount-routes';
+import { buildOpenApiDocument } from './http/openapi';
+import { requestId } from './http/request-id';
+import { healthz, readyz } from './routes/health';
+import { API_ROUTES } from './routes';
+import { mediaFilesRouter } from './routes/media-files';
+
+const VERSION = (require('../package.json') as { version: string }).version;
+const WEB_ROOT = path.join(__dirname, '..', 'web', 'static');
+
+export interface AppOptions {
+  /** True once shutdown began: readiness fails and keep-alive connections are closed. */
+  isShuttingDown?: () => boolean;
+}
+
+/** The whole HTTP surface as an Express app, testable without listening. */
+export function createApp(services: Services, options: AppOptions = {}): Express {
+  const isShuttingDown = options.isShuttingDown ?? (() => false);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', services.config.trustProxy);
+  app.set('query parser', 'simple'); // flat query strings only: no nested-object injection via ?a[b]=
+
+  const metrics = createMetrics(services.queues);
+  app.use(
+    pinoHttp({
+      logger: services.logger,
+      genReqId: (req, res) => {
+        const id = requestId(req);
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+  app.use(metrics.middleware);
+  app.use((_req, res, next) => {
+    if (isShuttingDown()) res.setHeader('Connection', 'close');
+    next();
+  });
+
+  app.get('/healthz', healthz);
+  app.get('/readyz', readyz(services, isShuttingDown));
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  const openapi = buildOpenApiDocument(API_ROUTES, VERSION);
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  if (services.storage.name === 'fs') app.use(mediaFilesRouter(services.storage, services.signingSecret));
+
+  app.use('/api', express.json({ limit: services.config.jsonBodyLimit }));
+  app.use(mountRoutes(API_ROUTES, services));
+  app.use(express.static(WEB_ROOT, { index: 'index.html', maxAge: '5m' }));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(services.logger));
+  return app;
+}

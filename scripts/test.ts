@@ -1,0 +1,65 @@
+/**
+ * `npm test [-- jest args]`: Redis found or started, then `tsc --noEmit` and jest over test/.
+ * The data layer also runs against PostgreSQL when TEST_DATABASE_URL is set (.ci/run does that).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { redactUrl } from './lib/redact-url';
+import { ensureRedis } from './lib/redis-service';
+
+const root = path.resolve(__dirname, '..');
+const isCI = Boolean(process.env.CI) && process.env.CI !== 'false';
+let currentChild: ReturnType<typeof spawn> | undefined;
+
+async function main(): Promise<number> {
+  const redisDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ugc-test-redis-'));
+  const redis = await ensureRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', redisDir);
+  console.log(`[test] Redis: ${redactUrl(redis.url)} ${redis.started ? '(started for this run)' : '(already running)'}`);
+  console.log(`[test] PostgreSQL server tests: ${process.env.TEST_DATABASE_URL ? redactUrl(process.env.TEST_DATABASE_URL) : 'skipped (TEST_DATABASE_URL not set; PGlite only)'}`);
+  try {
+    const tsc = await timed('tsc --noEmit', [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit']);
+    if (tsc !== 0) return tsc;
+    const jestArgs = [...(isCI ? ['--ci'] : []), ...process.argv.slice(2)];
+    return await timed('jest', ['--experimental-vm-modules', path.join(root, 'node_modules/jest/bin/jest.js'), ...jestArgs], {
+      REDIS_URL: redis.url,
+    });
+  } finally {
+    await redis.stop();
+    fs.rmSync(redisDir, { recursive: true, force: true });
+  }
+}
+
+/** Runs `node args` in the project root and reports its outcome and duration. */
+async function timed(label: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  const started = Date.now();
+  console.log(`[test] ${label} …`);
+  const code = await new Promise<number>((resolve, reject) => {
+    currentChild = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+    currentChild.once('error', reject);
+    currentChild.once('exit', (status, signal) => resolve(status ?? (signal ? 128 + os.constants.signals[signal] : 1)));
+  });
+  currentChild = undefined;
+  console.log(`[test] ${label} ${code === 0 ? 'passed' : `failed (exit code ${code})`} in ${seconds(Date.now() - started)}`);
+  return code;
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+// A terminal Ctrl-C reaches the child as well; SIGTERM (from CI or a supervisor) reaches
+// only us. Either way the child is told, and we stay alive to stop the Redis we started.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => currentChild?.kill(signal));
+}
+
+const started = Date.now();
+main()
+  .catch((err: unknown) => {
+    console.error(`[test] ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  })
+  .then((code) => {
+    console.log(`[test] total ${seconds(Date.now() - started)}`);
+    process.exit(code);
+  });

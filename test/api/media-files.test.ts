@@ -1,0 +1,106 @@
+import express, { type ErrorRequestHandler } from 'express';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { errorResponse } from '../../api/http/error-handler';
+import { mediaFilesRouter } from '../../api/routes/media-files';
+import { FsDriver, signFileUrl } from '../../core/storage';
+
+const SECRET = 'test-signing-secret-0123456789';
+const KEY = 'assets/7/ünï code.txt';
+const BODY = '0123456789abcdefghij';
+
+describe('GET/HEAD /files/*key', () => {
+  let base: string;
+  let storage: FsDriver;
+  let app: express.Express;
+  let url: string;
+  beforeAll(async () => {
+    base = await mkdtemp(path.join(os.tmpdir(), 'media-files-'));
+    storage = new FsDriver({ root: base, signingSecret: SECRET });
+    await storage.init();
+    await storage.put(KEY, Buffer.from(BODY), { contentType: 'text/plain' });
+    url = (await storage.url(KEY)).url;
+    // The lead's error mapping, without its logger: DomainErrors become their status and JSON.
+    const toJson: ErrorRequestHandler = (err, _req, res, _next) => {
+      const { status, body } = errorResponse(err);
+      res.status(status).json(body);
+    };
+    app = express().use(mediaFilesRouter(storage, SECRET)).use(toJson);
+  });
+  afterAll(() => rm(base, { recursive: true, force: true }));
+
+  it('serves the whole file with its headers', async () => {
+    const res = await request(app).get(url).expect(200);
+    expect(res.text).toBe(BODY);
+    expect(res.headers).toMatchObject({
+      'content-type': 'text/plain',
+      'content-length': '20',
+      'accept-ranges': 'bytes',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': 'sandbox',
+    });
+    const stored = await storage.stat(KEY);
+    expect(res.headers.etag).toBe(`"${stored?.etag}"`);
+    expect(res.headers['last-modified']).toBe(stored?.modifiedAt.toUTCString());
+    expect(res.headers['content-disposition']).toBeUndefined();
+  });
+
+  it('serves a byte range with 206', async () => {
+    const res = await request(app).get(url).set('Range', 'bytes=2-5').expect(206);
+    expect(res.text).toBe('2345');
+    expect(res.headers).toMatchObject({ 'content-range': 'bytes 2-5/20', 'content-length': '4' });
+  });
+
+  it('serves open-ended and suffix ranges', async () => {
+    expect((await request(app).get(url).set('Range', 'bytes=15-').expect(206)).text).toBe('fghij');
+    const suffix = await request(app).get(url).set('Range', 'bytes=-3').expect(206);
+    expect(suffix.text).toBe('hij');
+    expect(suffix.headers['content-range']).toBe('bytes 17-19/20');
+  });
+
+  it('answers 416 for a range past the end', async () => {
+    const res = await request(app).get(url).set('Range', 'bytes=20-').expect(416);
+    expect(res.body).toEqual({ error: { code: 'range_not_satisfiable', message: 'The file has 20 bytes' } });
+    expect(res.headers['content-range']).toBe('bytes */20');
+  });
+
+  it('ignores Range when If-Range names another version', async () => {
+    const res = await request(app).get(url).set('Range', 'bytes=2-5').set('If-Range', '"old-version"').expect(200);
+    expect(res.text).toBe(BODY);
+  });
+
+  it('answers HEAD with the headers and no body', async () => {
+    const res = await request(app).head(url).expect(200);
+    expect(res.headers['content-length']).toBe('20');
+    expect(res.text).toBeUndefined();
+  });
+
+  it('sends the signed download name as Content-Disposition', async () => {
+    const { url: download } = await storage.url(KEY, { downloadName: 'Résumé.txt' });
+    const res = await request(app).get(download).expect(200);
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="R_sum_.txt"; filename*=UTF-8''R%C3%A9sum%C3%A9.txt`);
+  });
+
+  it('answers 403 invalid_signature to a tampered URL', async () => {
+    const tampered = url.replace(/sig=./, (s) => (s.endsWith('0') ? 'sig=1' : 'sig=0'));
+    const res = await request(app).get(tampered).expect(403);
+    expect(res.body).toEqual({ error: { code: 'invalid_signature', message: 'The link is not valid for this file' } });
+    const otherKey = url.replace('assets/7/', 'assets/8/');
+    expect((await request(app).get(otherKey).expect(403)).body.error.code).toBe('invalid_signature');
+    expect((await request(app).get('/files/assets/7/x.txt').expect(403)).body.error.code).toBe('invalid_signature');
+  });
+
+  it('answers 403 url_expired to a genuine URL past its expiry', async () => {
+    const expired = signFileUrl(SECRET, { key: KEY, expires: Math.floor(Date.now() / 1000) - 1 });
+    const res = await request(app).get(expired).expect(403);
+    expect(res.body).toEqual({ error: { code: 'url_expired', message: 'The link has expired' } });
+  });
+
+  it('answers 404 object_not_found to a valid URL for a missing object', async () => {
+    const { url: missing } = await storage.url('assets/7/gone.txt');
+    const res = await request(app).get(missing).expect(404);
+    expect(res.body.error).toEqual({ code: 'object_not_found', message: 'No stored object with key assets/7/gone.txt' });
+  });
+});

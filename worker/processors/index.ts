@@ -1,0 +1,12 @@
+import type { Job } from 'bullmq';
+import type { JobPayloads, QueueName } from '../../core/queue/queue-names';
+import type { Services } from '../../core/runtime/services';
+import { processSystemJob } from './system';
+
+/** A processor is a plain async function of a typed job and the services it may use. */
+export type Processor<Q extends QueueName> = (job: Job<JobPayloads[Q]>, services: Services) => Promise<unknown>;
+
+/** Which function consumes which queue. Each feature registers its processor here. */
+export const PROCESSORS: { [Q in QueueName]: Processor<Q> } = {
+  system: processSystemJob,
+};

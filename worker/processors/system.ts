@@ -1,0 +1,11 @@
+import os from 'node:os';
+import type { Job } from 'bullmq';
+import type { JobPayloads } from '../../core/queue/queue-names';
+
+/** Answers diagnostics pings: who answered and when, so a caller can see the worker is alive. */
+export async function processSystemJob(job: Job<JobPayloads['system']>): Promise<{ worker: string; at: string }> {
+  switch (job.data.type) {
+    case 'ping':
+      return { worker: `${os.hostname()}:${process.pid}`, at: new Date().toISOString() };
+  }
+}

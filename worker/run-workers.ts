@@ -1,0 +1,43 @@
+import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Services } from '../core/runtime/services';
+import { createRedisConnection } from '../core/queue/redis-connection';
+import { QUEUE_NAMES, type QueueName } from '../core/queue/queue-names';
+import { PROCESSORS, type Processor } from './processors';
+
+export interface RunningWorkers {
+  /** Stops taking jobs and waits for the active ones to finish. */
+  close(): Promise<void>;
+}
+
+/** Starts one BullMQ worker per queue, each on its own blocking Redis connection. */
+export async function startWorkers(services: Services, queues: readonly QueueName[] = QUEUE_NAMES): Promise<RunningWorkers> {
+  const started = queues.map((name) => startWorker(services, name, PROCESSORS[name] as Processor<QueueName>));
+  await Promise.all(started.map(({ worker }) => worker.waitUntilReady()));
+  return {
+    close: async () => {
+      await Promise.all(
+        started.map(async ({ worker, connection }) => {
+          await worker.close();
+          // BullMQ leaves a connection it was handed open, so quit it once the worker drained.
+          await connection.quit();
+        }),
+      );
+    },
+  };
+}
+
+function startWorker(services: Services, name: QueueName, processor: Processor<QueueName>): { worker: Worker; connection: Redis } {
+  const { config, logger } = services;
+  const log = logger.child({ queue: name });
+  const connection = createRedisConnection(config.redisUrl, 'worker');
+  const worker = new Worker(name, (job) => processor(job, services), {
+    connection,
+    prefix: config.queuePrefix,
+    concurrency: config.workerConcurrency,
+  });
+  worker.on('completed', (job) => log.debug({ jobId: job.id, name: job.name }, 'job completed'));
+  worker.on('failed', (job, err) => log.warn({ jobId: job?.id, name: job?.name, attempt: job?.attemptsMade, err: err.message }, 'job failed'));
+  worker.on('error', (err) => log.error({ err }, 'worker error'));
+  return { worker, connection };
+}
