@@ -22,7 +22,7 @@ async function main(): Promise<number> {
     const tsc = await timed('tsc --noEmit', [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit']);
     if (tsc !== 0) return tsc;
     const jestArgs = [...(isCI ? ['--ci'] : []), ...process.argv.slice(2)];
-    return await timed('jest', ['--experimental-vm-modules', path.join(root, 'node_modules/jest/bin/jest.js'), ...jestArgs], {
+    return await timed('jest', ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning', path.join(root, 'node_modules/jest/bin/jest.js'), ...jestArgs], {
       REDIS_URL: redis.url,
     });
   } finally {
