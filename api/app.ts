@@ -13,6 +13,8 @@ import { mediaFilesRouter } from './routes/media-files';
 
 const VERSION = (require('../package.json') as { version: string }).version;
 const WEB_ROOT = path.join(__dirname, '..', 'web', 'static');
+/** Polled by orchestrators every few seconds: logging each would drown the log. */
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 
 export interface AppOptions {
   /** True once shutdown began: readiness fails and keep-alive connections are closed. */
@@ -36,7 +38,9 @@ export function createApp(services: Services, options: AppOptions = {}): Express
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      autoLogging: { ignore: (req) => PROBES.has(req.url ?? '') },
+      customSuccessMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
+      customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     }),
   );

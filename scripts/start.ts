@@ -7,6 +7,7 @@ import path from 'node:path';
 import { startApiServer } from '../api/server';
 import { ConfigError, loadConfig, type Config } from '../core/config';
 import { pingWorker } from '../core/queue/ping-worker';
+import { createLogger } from '../core/logging/logger';
 import { openServices } from '../core/runtime/services';
 import { startWorkers } from '../worker/run-workers';
 import { redactUrl } from './lib/redact-url';
@@ -26,7 +27,8 @@ async function main(): Promise<void> {
 
   const redis = await ensureRedis(config.redisUrl, config.dataDir);
   running.push({ name: 'Redis', close: () => redis.stop() });
-  const services = await openServices(config);
+  const logger = createLogger(config, { pretty: Boolean(process.stdout.isTTY) });
+  const services = await openServices(config, { logger });
   running.push({ name: 'services', close: () => services.close() });
   const workers = await startWorkers(services);
   running.push({ name: 'workers', close: () => workers.close() });
