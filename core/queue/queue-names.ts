@@ -5,10 +5,14 @@
 export interface JobPayloads {
   /** Diagnostics: a round trip through Redis and a worker, used by the launcher and admins. */
   system: { type: 'ping'; sentAt: string };
+  /** Media processing of uploaded originals. */
+  media: { type: 'probe'; assetId: string };
+  /** License expiry sweeps (repeatable) and webhook deliveries. */
+  licenses: { type: 'expiry-sweep' } | { type: 'deliver-webhook'; deliveryId: string };
 }
 
 export type QueueName = keyof JobPayloads;
 
-export const QUEUE_NAMES: readonly QueueName[] = ['system'];
+export const QUEUE_NAMES: readonly QueueName[] = ['system', 'media', 'licenses'];
 
 export const isQueueName = (name: string): name is QueueName => (QUEUE_NAMES as readonly string[]).includes(name);

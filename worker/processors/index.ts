@@ -1,6 +1,8 @@
 import type { Job } from 'bullmq';
 import type { JobPayloads, QueueName } from '../../core/queue/queue-names';
 import type { Services } from '../../core/runtime/services';
+import { processLicensesJob } from './licenses';
+import { processMediaJob } from './media';
 import { processSystemJob } from './system';
 
 /** A processor is a plain async function of a typed job and the services it may use. */
@@ -9,4 +11,6 @@ export type Processor<Q extends QueueName> = (job: Job<JobPayloads[Q]>, services
 /** Which function consumes which queue. Each feature registers its processor here. */
 export const PROCESSORS: { [Q in QueueName]: Processor<Q> } = {
   system: processSystemJob,
+  media: processMediaJob,
+  licenses: processLicensesJob,
 };
