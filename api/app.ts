@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
@@ -10,6 +11,7 @@ import { requestId } from './http/request-id';
 import { healthz, readyz } from './routes/health';
 import { API_ROUTES } from './routes';
 import { mediaFilesRouter } from './routes/media-files';
+import { dropGalleriesOnWrite, publicRateLimit } from './routes/public-gallery';
 
 const VERSION = (require('../package.json') as { version: string }).version;
 const WEB_ROOT = path.join(__dirname, '..', 'web', 'static');
@@ -30,20 +32,26 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.set('query parser', 'simple'); // flat query strings only: no nested-object injection via ?a[b]=
 
   const metrics = createMetrics(services.queues);
-  app.use(
-    pinoHttp({
-      logger: services.logger,
-      genReqId: (req, res) => {
-        const id = requestId(req);
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => PROBES.has(req.url ?? '') },
-      customSuccessMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
-      customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    }),
-  );
+  const assignRequestId = (req: IncomingMessage, res: ServerResponse): string => {
+    const id = requestId(req);
+    res.setHeader('X-Request-Id', id);
+    return id;
+  };
+  const logRequests = pinoHttp({
+    logger: services.logger,
+    genReqId: assignRequestId,
+    autoLogging: { ignore: (req) => PROBES.has(req.url ?? '') },
+    customSuccessMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
+    customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+  });
+  // The public gallery is fetched on every shop page view: its requests are counted in
+  // /metrics and its errors logged, but a log line each would cost a third of its throughput.
+  app.use((req, res, next) => {
+    if (!req.path.startsWith('/public/')) return logRequests(req, res, next);
+    req.id = assignRequestId(req, res);
+    next();
+  });
   app.use(metrics.middleware);
   app.use((_req, res, next) => {
     if (isShuttingDown()) res.setHeader('Connection', 'close');
@@ -62,6 +70,8 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   if (services.storage.name === 'fs') app.use(mediaFilesRouter(services.storage, services.signingSecret));
 
   app.use('/api', express.json({ limit: services.config.jsonBodyLimit }));
+  app.use('/api', dropGalleriesOnWrite);
+  app.use('/public', publicRateLimit(services.config, services.logger));
   app.use(mountRoutes(API_ROUTES, services));
   app.use(express.static(WEB_ROOT, { index: 'index.html', maxAge: '5m' }));
 

@@ -1,9 +1,11 @@
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Services } from '../core/runtime/services';
+import { markGalleriesStale } from '../core/gallery/gallery-cache';
 import { createRedisConnection } from '../core/queue/redis-connection';
 import { QUEUE_NAMES, type QueueName } from '../core/queue/queue-names';
 import { PROCESSORS, type Processor } from './processors';
+import { scheduleExpirySweep } from './processors/licenses';
 
 export interface RunningWorkers {
   /** Stops taking jobs and waits for the active ones to finish. */
@@ -14,6 +16,7 @@ export interface RunningWorkers {
 export async function startWorkers(services: Services, queues: readonly QueueName[] = QUEUE_NAMES): Promise<RunningWorkers> {
   const started = queues.map((name) => startWorker(services, name, PROCESSORS[name] as Processor<QueueName>));
   await Promise.all(started.map(({ worker }) => worker.waitUntilReady()));
+  if (queues.includes('licenses')) await scheduleExpirySweep(services);
   return {
     close: async () => {
       await Promise.all(
@@ -37,6 +40,9 @@ function startWorker(services: Services, name: QueueName, processor: Processor<Q
     concurrency: config.workerConcurrency,
   });
   worker.on('completed', (job) => log.debug({ jobId: job.id, name: job.name }, 'job completed'));
+  // Media jobs make assets ready and add renditions: galleries cached in this process (the
+  // embedded setup, API and worker in one) must show them; other processes catch up on their own.
+  if (name === 'media') worker.on('completed', markGalleriesStale);
   worker.on('failed', (job, err) => log.warn({ jobId: job?.id, name: job?.name, attempt: job?.attemptsMade, err: err.message }, 'job failed'));
   worker.on('error', (err) => log.error({ err }, 'worker error'));
   return { worker, connection };

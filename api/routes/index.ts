@@ -1,6 +1,14 @@
 import type { AnyRoute } from '../http/route';
+import { adRoutes } from './ads';
+import { assetRoutes } from './assets';
+import { creatorRoutes } from './creators';
 import { jobRoutes } from './jobs';
 import { keyRoutes } from './keys';
+import { licenseRoutes } from './licenses';
+import { publicGalleryRoutes } from './public-gallery';
+import { rightsRoutes } from './rights';
+import { usageRoutes } from './usage';
+import { webhookRoutes } from './webhooks';
 
 /** Every JSON route of the API, in one list: mounted by the app and documented in OpenAPI. */
-export const API_ROUTES: readonly AnyRoute[] = [...keyRoutes, ...jobRoutes];
+export const API_ROUTES: readonly AnyRoute[] = [...keyRoutes, ...jobRoutes, ...creatorRoutes, ...assetRoutes, ...licenseRoutes, ...rightsRoutes, ...adRoutes, ...usageRoutes, ...webhookRoutes, ...publicGalleryRoutes];

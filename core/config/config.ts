@@ -34,7 +34,13 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().max(64).default(2),
+  FFMPEG_PATH: optionalString,
+  FFPROBE_PATH: optionalString,
   TRUST_PROXY: bool.default(false),
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  GALLERY_MAX_AGE_S: z.coerce.number().int().min(0).max(3600).default(60),
+  LICENSE_SWEEP_INTERVAL_S: z.coerce.number().int().min(1).default(300),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -61,6 +67,16 @@ export interface Config {
   shutdownTimeoutMs: number;
   workerConcurrency: number;
   trustProxy: boolean;
+  /** Requests a client IP may make to /public/* per minute. */
+  publicRateLimitPerMinute: number;
+  /** Longest Cache-Control max-age of the public gallery (shorter when a license ends sooner). */
+  galleryMaxAgeS: number;
+  licenseSweepIntervalS: number;
+  /** First webhook retry delay; each later one doubles it. */
+  webhookRetryBaseMs: number;
+  /** Absent: ffmpeg/ffprobe on PATH, else the npm-bundled builds (core/media/media-tools.ts). */
+  ffmpegPath?: string;
+  ffprobePath?: string;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +112,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     workerConcurrency: e.WORKER_CONCURRENCY,
     trustProxy: e.TRUST_PROXY,
+    publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    galleryMaxAgeS: e.GALLERY_MAX_AGE_S,
+    licenseSweepIntervalS: e.LICENSE_SWEEP_INTERVAL_S,
+    webhookRetryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+    ffmpegPath: e.FFMPEG_PATH,
+    ffprobePath: e.FFPROBE_PATH,
   };
 }
 

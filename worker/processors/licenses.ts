@@ -1,8 +1,37 @@
-import { UnrecoverableError, type Job } from 'bullmq';
+import { Queue, type Job } from 'bullmq';
 import type { JobPayloads } from '../../core/queue/queue-names';
 import type { Services } from '../../core/runtime/services';
+import { deliverWebhook } from '../../core/webhooks/deliver-webhook';
+import { sweepLicenseExpiry } from '../../core/webhooks/expiry-sweep';
 
-// Placeholder while expiry sweeps and webhooks land (issue 3); replaced by the real processor.
-export async function processLicensesJob(job: Job<JobPayloads['licenses']>, _services: Services): Promise<unknown> {
-  throw new UnrecoverableError(`licenses job ${job.data.type} is not available yet`);
+/** The licenses queue: expiry sweeps (repeatable) and webhook deliveries (retried with backoff). */
+export async function processLicensesJob(job: Job<JobPayloads['licenses']>, services: Services): Promise<unknown> {
+  switch (job.data.type) {
+    case 'expiry-sweep':
+      return sweepLicenseExpiry(services);
+    case 'deliver-webhook':
+      // attemptsMade counts the attempts that failed before this one.
+      return deliverWebhook(services, job.data.deliveryId, job.attemptsMade + 1, job.opts.attempts ?? 1);
+  }
+}
+
+export const EXPIRY_SWEEP_SCHEDULER_ID = 'license-expiry-sweep';
+
+/**
+ * Registers the repeatable expiry sweep, every LICENSE_SWEEP_INTERVAL_S. Upserting a scheduler
+ * by a fixed id is idempotent: every worker process does it at start and there is still one
+ * schedule, updated to the latest interval.
+ */
+export async function scheduleExpirySweep(services: Services): Promise<void> {
+  // A Queue handed an open connection leaves it open on close().
+  const queue = new Queue('licenses', { connection: services.redis, prefix: services.config.queuePrefix });
+  try {
+    await queue.upsertJobScheduler(
+      EXPIRY_SWEEP_SCHEDULER_ID,
+      { every: services.config.licenseSweepIntervalS * 1000 },
+      { name: 'expiry-sweep', data: { type: 'expiry-sweep' }, opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
+    );
+  } finally {
+    await queue.close();
+  }
 }

@@ -7,7 +7,7 @@ import { faqEntries } from './faq-entries';
 import { licenseAssets, licenseNotifications, licenses } from './licenses';
 import { renditions } from './renditions';
 import { usages } from './usages';
-import { webhookDeliveries, webhooks } from './webhooks';
+import { webhookDeliveries, webhookDeliveryAttempts, webhooks } from './webhooks';
 
 /** How tables join, for relational queries: `db.query.assets.findFirst({ with: { renditions: true } })`. */
 export const creatorsRelations = relations(creators, ({ many }) => ({
@@ -73,6 +73,11 @@ export const webhooksRelations = relations(webhooks, ({ many }) => ({
   deliveries: many(webhookDeliveries),
 }));
 
-export const webhookDeliveriesRelations = relations(webhookDeliveries, ({ one }) => ({
+export const webhookDeliveriesRelations = relations(webhookDeliveries, ({ one, many }) => ({
   webhook: one(webhooks, { fields: [webhookDeliveries.webhookId], references: [webhooks.id] }),
+  attempts: many(webhookDeliveryAttempts),
+}));
+
+export const webhookDeliveryAttemptsRelations = relations(webhookDeliveryAttempts, ({ one }) => ({
+  delivery: one(webhookDeliveries, { fields: [webhookDeliveryAttempts.deliveryId], references: [webhookDeliveries.id] }),
 }));

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { listAdCuts } from '../../core/ads/ad-cuts';
+import { pullAdCut } from '../../core/ads/pull-ad-cut';
+import { CHANNELS } from '../../core/licensing/channels';
+import { RIGHTS_REASONS } from '../../core/licensing/rights';
+import { isCountryCode } from '../../core/licensing/territories';
+import { decodePageCursor } from '../../core/usage/newest-first';
+import { defineRoute } from '../http/route';
+
+/** Where a use happens: one country, as typed (`pl` is read as `PL`). */
+export const countryCode = () =>
+  z
+    .string()
+    .transform((t) => t.toUpperCase())
+    .refine(isCountryCode, 'an ISO 3166-1 alpha-2 country code');
+
+/** `?limit=&cursor=` of the newest-first lists. */
+export const pageQuery = {
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(500).optional(),
+};
+
+const LicenseRef = z.object({ id: z.uuid(), endsAt: z.string().nullable(), disclosureRequired: z.boolean(), attributionRequired: z.boolean() });
+const AdCut = z.object({
+  cutId: z.uuid(),
+  assetId: z.uuid(),
+  aspect: z.string(),
+  durationS: z.number(),
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+  format: z.string(),
+  disclosure: z.string().nullable(),
+  license: LicenseRef,
+});
+
+const listAds = defineRoute({
+  method: 'get',
+  path: '/api/v1/ads',
+  summary: 'Ad cuts licensed, as edits, for a channel and territory at an instant (default now)',
+  tag: 'ads',
+  access: ['performance', 'content_manager', 'viewer'],
+  query: z.object({
+    channel: z.enum(CHANNELS),
+    territory: countryCode(),
+    at: z.iso.datetime({ offset: true }).optional(),
+    aspect: z.string().max(10).optional(),
+    durationS: z.coerce.number().positive().max(3600).optional(),
+    product: z.string().min(1).max(200).optional(),
+    ...pageQuery,
+  }),
+  responses: {
+    200: { description: 'Licensed cuts, newest first', schema: z.object({ items: z.array(AdCut), nextCursor: z.string().nullable() }) },
+    400: { description: 'invalid_channel, invalid_territory, invalid_at, invalid_cursor…' },
+  },
+  handle: async ({ query, services }) => {
+    const { limit, cursor, at, ...use } = query;
+    const page = await listAdCuts(services.database.db, { ...use, at: at ? new Date(at) : new Date() }, limit, cursor ? decodePageCursor(cursor) : undefined);
+    return { body: page };
+  },
+});
+
+const pullAd = defineRoute({
+  method: 'post',
+  path: '/api/v1/ads/:cutId/pull',
+  summary: 'Re-check rights now, record the pull in the usage ledger, and get a short-lived download URL',
+  tag: 'ads',
+  access: ['performance'],
+  params: z.object({ cutId: z.uuid() }),
+  body: z.object({ channel: z.enum(CHANNELS), territory: countryCode(), campaign: z.string().trim().min(1).max(200).optional() }),
+  responses: {
+    200: {
+      description: 'Granted: the URL expires within 5 minutes and never after the license ends',
+      schema: z.object({ url: z.string(), expiresAt: z.string(), usageId: z.uuid(), license: LicenseRef }),
+    },
+    403: { description: `Refused (recorded in the ledger): the code is the first reason of ${RIGHTS_REASONS.join(', ')}; details.reasons lists all` },
+    404: { description: 'cut_not_found' },
+    422: { description: 'invalid_channel, invalid_territory, invalid_campaign' },
+  },
+  handle: async ({ params, body, caller, services }) => {
+    const grant = await pullAdCut(services, { cutId: params.cutId, channel: body.channel, territory: body.territory, campaign: body.campaign ?? null, apiKeyId: caller!.keyId });
+    return { body: grant };
+  },
+});
+
+export const adRoutes = [listAds, pullAd];

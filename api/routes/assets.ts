@@ -1,0 +1,134 @@
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { assetKind, assetStatus, renditions, renditionKind } from '../../core/db';
+import { notFound } from '../../core/errors/domain-error';
+import type { LicenseTerms } from '../../core/licensing/rights';
+import { licensesForAssets } from '../../core/licensing/license-store';
+import { decodeAssetCursor, encodeAssetCursor } from '../../core/media/asset-cursor';
+import { findAsset, listAssets } from '../../core/media/asset-store';
+import { AssetView, toAssetView } from '../../core/media/asset-view';
+import type { Services } from '../../core/runtime/services';
+import { defineRoute } from '../http/route';
+import { receiveUpload } from '../upload/receive-upload';
+import { registerUpload } from '../upload/register-upload';
+
+const UploadedAsset = AssetView.extend({ jobId: z.string().nullable().describe('The probe job (GET /api/v1/jobs/:id); null when none was queued') });
+
+const RenditionView = z.object({
+  id: z.uuid(),
+  kind: z.enum(renditionKind.enumValues),
+  spec: z.record(z.string(), z.unknown()),
+  format: z.string(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  durationS: z.number().optional(),
+  url: z.string(),
+});
+
+const LicenseSummary = z.object({
+  id: z.uuid(),
+  status: z.enum(['draft', 'active', 'revoked']),
+  territories: z.array(z.string()),
+  excludedTerritories: z.array(z.string()),
+  channels: z.array(z.string()),
+  startsAt: z.string(),
+  endsAt: z.string().nullable(),
+  derivativesAllowed: z.boolean(),
+  disclosureRequired: z.boolean(),
+  attributionRequired: z.boolean(),
+});
+
+const AssetDetail = AssetView.extend({ renditions: z.array(RenditionView), licenses: z.array(LicenseSummary) });
+
+const uploadAsset = defineRoute({
+  method: 'post',
+  path: '/api/v1/assets',
+  summary:
+    'Upload an original (multipart/form-data: file, creatorId, title?, productSkus? comma-separated, sourceUrl?); identical bytes return the existing asset',
+  tag: 'assets',
+  access: ['content_manager'],
+  responses: {
+    201: { description: 'Stored; a probe job was queued', schema: UploadedAsset },
+    200: { description: 'These bytes were already an asset: that asset', schema: UploadedAsset },
+    400: { description: 'Malformed form: unexpected_file_field, too_many_files, invalid_multipart, field_too_long…' },
+    413: { description: 'file_too_large: over UPLOAD_LIMIT_MB' },
+    415: { description: 'unsupported_media_type (judged by content) or expected_multipart' },
+    422: { description: 'missing_file, empty_file, image_too_large, unknown_creator, invalid_<field>' },
+  },
+  handle: async ({ services, req, res }) => {
+    const { file, fields } = await receiveUpload(req, res, services);
+    const { asset, created, jobId } = await registerUpload(services, file, fields);
+    return { status: created ? 201 : 200, body: { ...toAssetView(asset), jobId } };
+  },
+});
+
+const SKU = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a product SKU');
+
+const listAssetsRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/assets',
+  summary: 'List assets, newest first, with filters and cursor pagination',
+  tag: 'assets',
+  access: 'authenticated',
+  query: z.object({
+    creatorId: z.uuid().optional(),
+    product: SKU.optional(),
+    status: z.enum(assetStatus.enumValues).optional(),
+    kind: z.enum(assetKind.enumValues).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().max(200).optional(),
+  }),
+  responses: {
+    200: { description: 'A page of assets', schema: z.object({ items: z.array(AssetView), nextCursor: z.string().nullable() }) },
+    400: { description: 'invalid_cursor or invalid_<filter>' },
+  },
+  handle: async ({ query, services }) => {
+    const { cursor, limit, ...filter } = query;
+    const page = await listAssets(services.database.db, filter, limit, cursor === undefined ? undefined : decodeAssetCursor(cursor));
+    return { body: { items: page.items.map(toAssetView), nextCursor: page.next && encodeAssetCursor(page.next) } };
+  },
+});
+
+const getAsset = defineRoute({
+  method: 'get',
+  path: '/api/v1/assets/:id',
+  summary: 'An asset with its renditions (download URLs) and the licenses that may cover it',
+  tag: 'assets',
+  access: 'authenticated',
+  params: z.object({ id: z.uuid() }),
+  responses: {
+    200: { description: 'The asset', schema: AssetDetail },
+    400: { description: 'invalid_id' },
+    404: { description: 'asset_not_found' },
+  },
+  handle: async ({ params, services }) => {
+    const asset = await findAsset(services.database.db, params.id);
+    if (!asset) throw notFound('asset', params.id);
+    const [renditionViews, licenses] = await Promise.all([renditionsOf(services, asset.id), licensesForAssets(services.database.db, [asset.id])]);
+    return { body: { ...toAssetView(asset), renditions: renditionViews, licenses: (licenses.get(asset.id) ?? []).map(licenseSummary) } };
+  },
+});
+
+async function renditionsOf(services: Services, assetId: string): Promise<Array<z.infer<typeof RenditionView>>> {
+  const rows = await services.database.db.select().from(renditions).where(eq(renditions.assetId, assetId)).orderBy(asc(renditions.createdAt), asc(renditions.id));
+  return Promise.all(
+    rows.map(async (r) => ({
+      id: r.id,
+      kind: r.kind,
+      spec: r.spec,
+      format: r.format,
+      width: r.width,
+      height: r.height,
+      ...(r.durationS === null ? {} : { durationS: r.durationS }),
+      url: (await services.storage.url(r.storageKey)).url,
+    })),
+  );
+}
+
+const licenseSummary = (terms: LicenseTerms): z.infer<typeof LicenseSummary> => ({
+  ...terms,
+  startsAt: terms.startsAt.toISOString(),
+  endsAt: terms.endsAt?.toISOString() ?? null,
+});
+
+export const assetRoutes = [uploadAsset, listAssetsRoute, getAsset];

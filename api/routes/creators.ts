@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { CREATOR_TIERS } from '../../core/licensing/creator-tier';
+import { createCreator, getCreator, listCreators } from '../../core/licensing/creator-store';
+import { defineRoute } from '../http/route';
+
+/** The integer column's ceiling: larger counts would fail in the database rather than here. */
+const MAX_FOLLOWERS = 2_147_483_647;
+
+const CreatorView = z.object({
+  id: z.uuid(),
+  handle: z.string(),
+  platform: z.string(),
+  followers: z.number().int(),
+  engagementRate: z.number().nullable(),
+  tier: z.enum(CREATOR_TIERS),
+  createdAt: z.string(),
+});
+
+/**
+ * Handles are stored without a leading `@` and in lower case, as platforms treat them, so
+ * `@Anna` and `anna` are the same creator (409 `creator_exists`), not two.
+ */
+const NewCreator = z.object({
+  handle: z
+    .string()
+    .trim()
+    .transform((h) => h.replace(/^@/, '').toLowerCase())
+    .pipe(z.string().min(1, 'A handle is required').max(100).regex(/^\S+$/, 'A handle has no spaces')),
+  platform: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9_.-]{0,49}$/, 'A platform name like tiktok, instagram or youtube'),
+  followers: z.number().int().min(0).max(MAX_FOLLOWERS),
+  /** A fraction: 0.034 is 3.4 % of followers engaging. */
+  engagementRate: z.number().min(0).max(1, 'engagementRate is a fraction between 0 and 1 (0.034 for 3.4 %)').nullable().optional(),
+});
+
+const IdParams = z.object({ id: z.uuid() });
+
+const createCreatorRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/creators',
+  summary: 'Register a creator; the tier is derived from followers',
+  tag: 'creators',
+  access: ['content_manager'],
+  body: NewCreator,
+  responses: {
+    201: { description: 'Created', schema: CreatorView },
+    409: { description: 'creator_exists: the platform already has that handle' },
+    422: { description: 'Invalid field (invalid_handle, invalid_platform, invalid_followers, invalid_engagement_rate)' },
+  },
+  handle: async ({ body, services }) => ({ status: 201, body: await createCreator(services.database.db, body) }),
+});
+
+const getCreatorRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/creators/:id',
+  summary: 'A creator with their tier',
+  tag: 'creators',
+  access: 'authenticated',
+  params: IdParams,
+  responses: { 200: { description: 'The creator', schema: CreatorView }, 404: { description: 'creator_not_found' } },
+  handle: async ({ params, services }) => ({ body: await getCreator(services.database.db, params.id) }),
+});
+
+const listCreatorsRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/creators',
+  summary: 'Creators, newest first, a page at a time',
+  tag: 'creators',
+  access: 'authenticated',
+  query: z.object({
+    cursor: z.uuid().optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  }),
+  responses: { 200: { description: 'A page of creators', schema: z.object({ items: z.array(CreatorView), nextCursor: z.string().nullable() }) } },
+  handle: async ({ query, services }) => ({ body: await listCreators(services.database.db, query) }),
+});
+
+export const creatorRoutes = [createCreatorRoute, getCreatorRoute, listCreatorsRoute];

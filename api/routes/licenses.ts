@@ -1,0 +1,262 @@
+import path from 'node:path';
+import type { Request, Response } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import { DomainError, unprocessable } from '../../core/errors/domain-error';
+import { CHANNELS } from '../../core/licensing/channels';
+import { attachContract, createLicense, revokeLicense, updateLicense } from '../../core/licensing/license-changes';
+import { contractUrl, getLicense, licenseHistory, listLicenses } from '../../core/licensing/license-queries';
+import { licenseView, type LicenseRecord } from '../../core/licensing/license-record';
+import { LICENSE_STATES } from '../../core/licensing/license-state';
+import { liveUsages } from '../../core/licensing/license-store';
+import { coherentTerms, LicenseTermsInput, LicenseTermsPatch } from '../../core/licensing/license-terms';
+import type { Db } from '../../core/db';
+import { uploadError } from '../upload/upload-errors';
+import { defineRoute } from '../http/route';
+import { validate } from '../http/validate';
+
+const WRITERS = ['content_manager'] as const;
+/** Signed contracts are a few pages; 20 MB leaves room for scans while keeping a buffered upload cheap. */
+const MAX_CONTRACT_BYTES = 20 * 1024 * 1024;
+const PDF_MAGIC = Buffer.from('%PDF-');
+
+const LiveUsageView = z.object({
+  assetId: z.uuid(),
+  campaign: z.string().nullable(),
+  channel: z.string(),
+  territory: z.string(),
+  lastPulledAt: z.string(),
+  pulls: z.number().int(),
+});
+
+const LicenseView = z.object({
+  id: z.uuid(),
+  assetIds: z.array(z.uuid()),
+  creatorId: z.uuid().nullable(),
+  territories: z.array(z.string()),
+  excludedTerritories: z.array(z.string()),
+  channels: z.array(z.enum(CHANNELS)),
+  startsAt: z.string(),
+  endsAt: z.string().nullable(),
+  derivativesAllowed: z.boolean(),
+  exclusivity: z.object({ scope: z.enum(['none', 'category', 'all']), category: z.string().optional(), until: z.string().optional() }).nullable(),
+  fee: z.object({ amount: z.string().describe('exact decimal'), currency: z.string() }).nullable(),
+  disclosureRequired: z.boolean(),
+  attributionRequired: z.boolean(),
+  notes: z.string().nullable(),
+  status: z.enum(['draft', 'active', 'revoked']),
+  state: z.enum(LICENSE_STATES),
+  revokedAt: z.string().nullable(),
+  revokedReason: z.string().nullable(),
+  contract: z.object({ filename: z.string().nullable() }).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+const LicenseWithUsages = LicenseView.extend({ liveUsages: z.array(LiveUsageView) });
+
+const IdParams = z.object({ id: z.uuid() });
+const TERMS_ERRORS =
+  'A field is invalid (invalid_territories, invalid_excluded_territories, invalid_channels, invalid_starts_at, invalid_ends_at, invalid_asset_ids, invalid_creator_id, invalid_fee, invalid_exclusivity…), unknown_asset_ids or unknown_creator';
+
+const createLicenseRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/licenses',
+  summary: 'Record license terms over assets or over all of a creator’s assets',
+  tag: 'licenses',
+  access: WRITERS,
+  body: LicenseTermsInput,
+  responses: { 201: { description: 'Created', schema: LicenseView }, 422: { description: TERMS_ERRORS } },
+  handle: async ({ body, caller, services }) => {
+    const record = await createLicense(services.database.db, caller!.keyId, body);
+    return { status: 201, body: licenseView(record, new Date()) };
+  },
+});
+
+const getLicenseRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/licenses/:id',
+  summary: 'A license with its state now and where its content is live',
+  tag: 'licenses',
+  access: 'authenticated',
+  params: IdParams,
+  responses: { 200: { description: 'The license', schema: LicenseWithUsages }, 404: { description: 'license_not_found' } },
+  handle: async ({ params, services }) => {
+    const db = services.database.db;
+    const [item] = await withLiveUsages(db, [await getLicense(db, params.id)]);
+    return { body: item };
+  },
+});
+
+const patchLicenseRoute = defineRoute({
+  method: 'patch',
+  path: '/api/v1/licenses/:id',
+  summary: 'Change any terms; the merged terms are validated as on create, and the change is audited',
+  tag: 'licenses',
+  access: WRITERS,
+  params: IdParams,
+  body: LicenseTermsPatch,
+  responses: {
+    200: { description: 'Updated', schema: LicenseView },
+    404: { description: 'license_not_found' },
+    409: { description: 'license_revoked: a revoked license cannot be changed' },
+    422: { description: TERMS_ERRORS },
+  },
+  handle: async ({ params, body, caller, services }) => {
+    // zod leaves absent fields absent (JSON has no undefined), so the spread keeps current terms.
+    const record = await updateLicense(services.database.db, caller!.keyId, params.id, (current) =>
+      validate(coherentTerms, { ...current, ...body }, 'unprocessable'),
+    );
+    return { body: licenseView(record, new Date()) };
+  },
+});
+
+const revokeLicenseRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/licenses/:id/revoke',
+  summary: 'Revoke now: nothing is served under it from this instant. Revoking again returns it unchanged.',
+  tag: 'licenses',
+  access: WRITERS,
+  params: IdParams,
+  body: z.object({ reason: z.string().trim().min(1).max(2000).optional() }),
+  responses: { 200: { description: 'Revoked', schema: LicenseView }, 404: { description: 'license_not_found' } },
+  handle: async ({ params, body, caller, services }) => {
+    const record = await revokeLicense(services.database.db, caller!.keyId, params.id, body.reason ?? null);
+    return { body: licenseView(record, new Date()) };
+  },
+});
+
+const listLicensesRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/licenses',
+  summary: 'Licenses, newest first, or those ending within N days, soonest first; each with its live usages',
+  tag: 'licenses',
+  access: 'authenticated',
+  query: z.object({
+    expiringWithinDays: z.coerce.number().int().min(1).max(3650).optional(),
+    assetId: z.uuid().optional(),
+    creatorId: z.uuid().optional(),
+    status: z.enum(['draft', 'active', 'revoked']).optional(),
+    cursor: z.uuid().optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  }),
+  responses: { 200: { description: 'A page of licenses', schema: z.object({ items: z.array(LicenseWithUsages), nextCursor: z.string().nullable() }) } },
+  handle: async ({ query, services }) => {
+    const db = services.database.db;
+    const page = await listLicenses(db, query, new Date());
+    return { body: { items: await withLiveUsages(db, page.items), nextCursor: page.nextCursor } };
+  },
+});
+
+const historyRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/licenses/:id/history',
+  summary: 'Every change of a license: who, when, before and after',
+  tag: 'licenses',
+  access: 'authenticated',
+  params: IdParams,
+  responses: {
+    200: {
+      description: 'Oldest first',
+      schema: z.object({
+        items: z.array(
+          z.object({
+            id: z.uuid(),
+            action: z.string(),
+            actor: z.object({ keyId: z.uuid(), name: z.string() }).nullable(),
+            at: z.string(),
+            before: z.unknown(),
+            after: z.unknown(),
+          }),
+        ),
+      }),
+    },
+    404: { description: 'license_not_found' },
+  },
+  handle: async ({ params, services }) => ({ body: { items: await licenseHistory(services.database.db, params.id) } }),
+});
+
+const uploadContractRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/licenses/:id/contract',
+  summary: 'Attach the signed contract: multipart field "file", a PDF of at most 20 MB (replaces any earlier one)',
+  tag: 'licenses',
+  access: WRITERS,
+  params: IdParams,
+  responses: {
+    200: { description: 'Stored', schema: LicenseView },
+    404: { description: 'license_not_found' },
+    409: { description: 'license_revoked' },
+    413: { description: 'file_too_large' },
+    415: { description: 'unsupported_media_type (not a PDF) or expected_multipart' },
+    422: { description: 'missing_file' },
+  },
+  handle: async ({ params, caller, services, req, res }) => {
+    const file = await receiveContract(req, res);
+    const record = await attachContract(services.database.db, services.storage, caller!.keyId, params.id, {
+      bytes: file.buffer,
+      filename: safeFilename(file.originalname),
+    });
+    return { body: licenseView(record, new Date()) };
+  },
+});
+
+const getContractRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/licenses/:id/contract',
+  summary: 'A short-lived download link for the signed contract',
+  tag: 'licenses',
+  access: 'authenticated',
+  params: IdParams,
+  responses: {
+    200: { description: 'Link', schema: z.object({ url: z.string(), expiresAt: z.string() }) },
+    404: { description: 'license_not_found or contract_not_found' },
+  },
+  handle: async ({ params, services }) => {
+    const { url, expiresAt } = await contractUrl(services.database.db, services.storage, params.id);
+    return { body: { url, expiresAt: expiresAt.toISOString() } };
+  },
+});
+
+async function withLiveUsages(db: Db, records: LicenseRecord[]) {
+  const usages = await liveUsages(db, records.map((r) => r.id));
+  const now = new Date();
+  return records.map((r) => ({ ...licenseView(r, now), liveUsages: usages.get(r.id) ?? [] }));
+}
+
+/**
+ * Buffers the contract in memory: it is small and capped, and must be seen whole (sniffed,
+ * size-checked) before anything is stored, so a refused upload leaves nothing behind.
+ */
+async function receiveContract(req: Request, res: Response): Promise<Express.Multer.File> {
+  if (!req.is('multipart/form-data')) {
+    throw new DomainError('unsupported', 'expected_multipart', 'Send the contract as multipart/form-data with the PDF in the field "file"');
+  }
+  const parse = multer({
+    storage: multer.memoryStorage(),
+    limits: { files: 1, fields: 10, parts: 11, fileSize: MAX_CONTRACT_BYTES },
+    defParamCharset: 'utf8',
+  }).single('file');
+  await new Promise<void>((resolve, reject) => parse(req, res, (err?: unknown) => (err ? reject(uploadError(err)) : resolve())));
+  if (!req.file) throw unprocessable('missing_file', 'The form has no file: send the PDF in the field "file"');
+  if (!req.file.buffer.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) {
+    throw new DomainError('unsupported', 'unsupported_media_type', 'The contract must be a PDF document');
+  }
+  return req.file;
+}
+
+/** The client's file name without any directory part, for the download's Content-Disposition. */
+function safeFilename(name: string): string {
+  const base = path.posix.basename(name.replace(/\\/g, '/')).replace(/[\x00-\x1f\x7f]/g, '').slice(0, 200);
+  return base === '' || base === '.' || base === '..' ? 'contract.pdf' : base;
+}
+
+export const licenseRoutes = [
+  createLicenseRoute,
+  listLicensesRoute,
+  getLicenseRoute,
+  patchLicenseRoute,
+  revokeLicenseRoute,
+  historyRoute,
+  uploadContractRoute,
+  getContractRoute,
+];

@@ -1,0 +1,93 @@
+import type { RequestHandler } from 'express';
+import { rateLimit, type RateLimitRequestHandler } from 'express-rate-limit';
+import { z } from 'zod';
+import type { Config } from '../../core/config';
+import { markGalleriesStale } from '../../core/gallery/gallery-cache';
+import { galleryMaxAge, publicGallery } from '../../core/gallery/public-gallery';
+import type { Logger } from '../../core/logging/logger';
+import { defineRoute } from '../http/route';
+import { countryCode } from './ads';
+
+const Rendition = z.object({ width: z.number().nullable(), height: z.number().nullable(), format: z.string(), durationS: z.number().optional(), url: z.string() });
+const GalleryBody = z.object({
+  items: z.array(
+    z.object({
+      assetId: z.uuid(),
+      kind: z.enum(['image', 'video']),
+      creator: z.object({ handle: z.string(), platform: z.string() }),
+      disclosure: z.string().nullable().describe('Label to show next to the item ("REKLAMA" in PL, "#ad" elsewhere), or null when the license needs none'),
+      attributionRequired: z.boolean(),
+      renditions: z.object({
+        images: z.array(Rendition),
+        posters: z.array(Rendition),
+        previews: z.array(Rendition),
+        original: z.object({ width: z.number().nullable(), height: z.number().nullable(), mimeType: z.string(), url: z.string() }),
+      }),
+    }),
+  ),
+  faq: z.array(z.object({ question: z.string(), answer: z.string() })),
+});
+
+const gallery = defineRoute({
+  method: 'get',
+  path: '/public/v1/products/:sku/gallery',
+  summary: 'Licensed creator content and published FAQ for a product page (no key; cached, rate-limited)',
+  tag: 'public',
+  access: 'public',
+  params: z.object({ sku: z.string().min(1).max(200) }),
+  query: z.object({ territory: countryCode() }),
+  responses: {
+    200: { description: 'Items whose license covers product_page in the territory now', schema: GalleryBody },
+    304: { description: 'Unchanged since the ETag sent in If-None-Match' },
+    400: { description: 'invalid_territory' },
+    429: { description: 'rate_limited' },
+  },
+  handle: async ({ params, query, services, req, res }) => {
+    const view = await publicGallery(services, params.sku, query.territory);
+    res.set({
+      ETag: view.etag,
+      'Cache-Control': `public, max-age=${galleryMaxAge(view, services.config.galleryMaxAgeS)}`,
+      // Embedded on shop pages of other origins by the widget.
+      'Access-Control-Allow-Origin': '*',
+    });
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    res.type('application/json').send(view.json);
+  },
+});
+
+export const publicGalleryRoutes = [gallery];
+
+/**
+ * Per client IP (as Express sees it: set TRUST_PROXY behind a proxy), in this process's memory:
+ * with N API replicas a client may make up to N times the limit, which is fine for a guard
+ * against scraping loops; a shared store (Redis) would make it exact at a round trip per request.
+ */
+export function publicRateLimit(config: Config, logger: Logger): RateLimitRequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: config.publicRateLimitPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    logger: { error: (err, message) => logger.error({ err }, message), warn: (err, message) => logger.warn({ err }, message) },
+    handler: (_req, res, _next, options) => {
+      res.status(options.statusCode).json({ error: { code: 'rate_limited', message: `More than ${config.publicRateLimitPerMinute} requests a minute from this address; try again later` } });
+    },
+  });
+}
+
+/**
+ * Any write through the API may change what a gallery shows (licenses, assets, renditions,
+ * FAQ), so each drops this process's cached galleries: before it runs, so a client that reads
+ * right after its own write sees it, and again when it is done, in case a gallery was loaded
+ * from the old rows meanwhile. Writes are rare next to gallery reads; a reload costs a few queries.
+ */
+export const dropGalleriesOnWrite: RequestHandler = (req, res, next) => {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    markGalleriesStale();
+    res.once('finish', markGalleriesStale);
+  }
+  next();
+};

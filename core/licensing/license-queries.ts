@@ -1,0 +1,85 @@
+import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { auditHistory, type AuditEntryView } from '../audit/audit-log';
+import { assets, licenseAssets, licenses, type Db, type LicenseStatus } from '../db';
+import { DomainError, notFound } from '../errors/domain-error';
+import type { DownloadUrl, StorageDriver } from '../storage';
+import { LICENSE_ENTITY } from './license-changes';
+import { licenseRecords, type LicenseRecord } from './license-record';
+import { afterCursor, toPage, type Page } from './page-cursor';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function getLicense(db: Db, id: string): Promise<LicenseRecord> {
+  const rows = await db.select().from(licenses).where(eq(licenses.id, id));
+  const [record] = await licenseRecords(db, rows);
+  if (!record) throw notFound('license', id);
+  return record;
+}
+
+export interface LicenseFilter {
+  /** Licenses over this asset: naming it, or over all of its creator's assets. */
+  assetId?: string;
+  /** Licenses over this creator's content: creator-wide ones and those naming any of their assets. */
+  creatorId?: string;
+  status?: LicenseStatus;
+  /** Licenses ending in [now, now + N days), soonest first; otherwise newest first. */
+  expiringWithinDays?: number;
+  cursor?: string;
+  limit: number;
+}
+
+export async function listLicenses(db: Db, filter: LicenseFilter, now: Date): Promise<Page<LicenseRecord>> {
+  const expiring = filter.expiringWithinDays !== undefined;
+  const [sortColumn, order] = expiring ? ([licenses.endsAt, 'asc'] as const) : ([licenses.createdAt, 'desc'] as const);
+  const direction = order === 'asc' ? asc : desc;
+  const rows = await db
+    .select()
+    .from(licenses)
+    .where(
+      and(
+        filter.status ? eq(licenses.status, filter.status) : undefined,
+        filter.assetId ? coveringAsset(filter.assetId) : undefined,
+        filter.creatorId ? overCreator(filter.creatorId) : undefined,
+        expiring ? endingWithin(now, filter.expiringWithinDays!) : undefined,
+        filter.cursor ? afterCursor(licenses, sortColumn, licenses.id, filter.cursor, order) : undefined,
+      ),
+    )
+    .orderBy(direction(sortColumn), direction(licenses.id))
+    .limit(filter.limit + 1);
+  return toPage(await licenseRecords(db, rows), filter.limit);
+}
+
+function coveringAsset(assetId: string): SQL | undefined {
+  const namesIt = sql`exists (select 1 from ${licenseAssets}
+    where ${licenseAssets.licenseId} = ${licenses.id} and ${licenseAssets.assetId} = ${assetId})`;
+  const itsCreator = sql`(select ${assets.creatorId} from ${assets} where ${assets.id} = ${assetId})`;
+  return or(namesIt, eq(licenses.creatorId, itsCreator));
+}
+
+function overCreator(creatorId: string): SQL | undefined {
+  const namesTheirAsset = sql`exists (select 1 from ${licenseAssets} join ${assets} on ${assets.id} = ${licenseAssets.assetId}
+    where ${licenseAssets.licenseId} = ${licenses.id} and ${assets.creatorId} = ${creatorId})`;
+  return or(eq(licenses.creatorId, creatorId), namesTheirAsset);
+}
+
+function endingWithin(now: Date, days: number): SQL | undefined {
+  return and(gte(licenses.endsAt, now), lt(licenses.endsAt, new Date(now.getTime() + days * DAY_MS)));
+}
+
+/** A download link for the signed contract, saved under the name it was uploaded with. */
+export async function contractUrl(db: Db, storage: StorageDriver, id: string): Promise<DownloadUrl> {
+  const [row] = await db
+    .select({ key: licenses.contractStorageKey, filename: licenses.contractFilename })
+    .from(licenses)
+    .where(eq(licenses.id, id));
+  if (!row) throw notFound('license', id);
+  if (!row.key) throw new DomainError('not_found', 'contract_not_found', `License ${id} has no contract document yet`);
+  return storage.url(row.key, { downloadName: row.filename ?? `license-${id}.pdf` });
+}
+
+/** Every recorded change of a license, oldest first; 404 when the license does not exist. */
+export async function licenseHistory(db: Db, id: string): Promise<AuditEntryView[]> {
+  const [license] = await db.select({ id: licenses.id }).from(licenses).where(eq(licenses.id, id));
+  if (!license) throw notFound('license', id);
+  return auditHistory(db, LICENSE_ENTITY, id);
+}

@@ -1,0 +1,35 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { decodeAssetCursor, encodeAssetCursor, type AssetCursor } from '../media/asset-cursor';
+
+/**
+ * Keyset pagination, newest first, on a (timestamptz, uuid id) pair: the ledger and webhook
+ * deliveries page this way. The cursor is the assets' one (core/media/asset-cursor.ts): the
+ * last row's time in PostgreSQL's microseconds and its id, since a JavaScript Date would drop
+ * the microseconds and skip or repeat rows written within one millisecond.
+ */
+export type PageCursor = AssetCursor;
+export const encodePageCursor = encodeAssetCursor;
+export const decodePageCursor = decodeAssetCursor;
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** The column as microseconds since the epoch, as text (a bigint would not fit a JS number exactly). */
+export const micros = (time: PgColumn): SQL<string> => sql<string>`(extract(epoch from ${time}) * 1000000)::bigint::text`;
+
+/** Rows after the cursor in newest-first order. */
+export const olderThan = (time: PgColumn, id: PgColumn, cursor: PageCursor): SQL =>
+  sql`(${time}, ${id}) < (timestamptz 'epoch' + ${cursor.createdAtUs}::bigint * interval '1 microsecond', ${cursor.id}::uuid)`;
+
+/**
+ * The page from rows fetched with `limit + 1`: the extra row only says whether more follow.
+ * `key` gives a row's (microseconds, id).
+ */
+export function toPage<R, T>(rows: R[], limit: number, key: (row: R) => PageCursor, view: (row: R) => T): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items: items.map(view), nextCursor: rows.length > limit && last ? encodePageCursor(key(last)) : null };
+}

@@ -1,0 +1,90 @@
+import { eq } from 'drizzle-orm';
+import { webhookDeliveries, webhookDeliveryAttempts, webhooks } from '../db';
+import type { Services } from '../runtime/services';
+import { signWebhookBody } from './webhook-signature';
+
+/** A receiver that has not answered within this is counted as down for the attempt. */
+export const WEBHOOK_TIMEOUT_MS = 10_000;
+
+export type AttemptOutcome = 'delivered' | 'retry' | 'failed' | 'skipped';
+
+/** Thrown after a failed attempt, so that BullMQ schedules the next one with backoff. */
+export class WebhookAttemptError extends Error {
+  override name = 'WebhookAttemptError';
+}
+
+/**
+ * Makes attempt number `attempt` (of `maxAttempts`) to deliver one delivery: POSTs the signed
+ * JSON, logs the attempt, and moves the delivery to `delivered`, or to `failed` after the last
+ * attempt. Throws WebhookAttemptError when another attempt should follow. A delivery that is
+ * gone (its webhook deleted) or already finished is skipped, so a repeated job is harmless.
+ */
+export async function deliverWebhook(services: Services, deliveryId: string, attempt: number, maxAttempts: number): Promise<AttemptOutcome> {
+  const { db } = services.database;
+  const [row] = await db
+    .select({ delivery: webhookDeliveries, url: webhooks.url, secret: webhooks.secret })
+    .from(webhookDeliveries)
+    .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
+    .where(eq(webhookDeliveries.id, deliveryId));
+  if (!row || row.delivery.status !== 'pending') return 'skipped';
+
+  const sentAt = new Date();
+  // The time is inside the signed body, so a receiver can refuse old replays; the header repeats it.
+  const body = JSON.stringify({ id: deliveryId, event: row.delivery.event, createdAt: row.delivery.createdAt, sentAt, attempt, data: row.delivery.payload });
+  const result = await post(row.url, body, {
+    'Content-Type': 'application/json',
+    'User-Agent': 'ugc-rights-library-webhooks',
+    'X-Webhook-Event': row.delivery.event,
+    'X-Webhook-Delivery': deliveryId,
+    'X-Webhook-Timestamp': String(Math.floor(sentAt.getTime() / 1000)),
+    'X-Webhook-Attempt': String(attempt),
+    'X-Signature': signWebhookBody(row.secret, body),
+  });
+  const outcome: AttemptOutcome = result.delivered ? 'delivered' : attempt >= maxAttempts ? 'failed' : 'retry';
+  await db.transaction(async (tx) => {
+    await tx.insert(webhookDeliveryAttempts).values({ deliveryId, attempt, ...result, at: sentAt });
+    await tx
+      .update(webhookDeliveries)
+      .set({
+        attempts: attempt,
+        status: outcome === 'retry' ? 'pending' : outcome,
+        finishedAt: outcome === 'retry' ? null : new Date(),
+      })
+      .where(eq(webhookDeliveries.id, deliveryId));
+  });
+  services.logger.info({ deliveryId, event: row.delivery.event, attempt, statusCode: result.statusCode, error: result.error, durationMs: result.durationMs, outcome }, 'webhook attempt');
+  if (!result.delivered) throw new WebhookAttemptError(`webhook attempt ${attempt}/${maxAttempts}: ${result.error}`);
+  return outcome;
+}
+
+interface AttemptResult {
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+  delivered: boolean;
+}
+
+/** One POST: any 2xx delivers; other statuses, redirects (not followed: the body is signed for this URL), errors and timeouts do not. */
+async function post(url: string, body: string, headers: Record<string, string>): Promise<AttemptResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    const res = await fetch(url, { method: 'POST', body, headers, redirect: 'manual', signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS) });
+    await res.body?.cancel(); // the answer's body is not needed; cancelling frees the connection
+    const delivered = res.status >= 200 && res.status < 300;
+    return { statusCode: res.status, error: delivered ? null : `HTTP ${res.status}`, durationMs: elapsed(), delivered };
+  } catch (err) {
+    return { statusCode: null, error: describeFailure(err), durationMs: elapsed(), delivered: false };
+  }
+}
+
+/**
+ * fetch reports network trouble as "fetch failed" with the reason in `cause`. Read by shape, not
+ * instanceof: errors from Node's internals may come from another realm (e.g. under jest).
+ */
+function describeFailure(err: unknown): string {
+  const { name, message, cause } = (err ?? {}) as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (name === 'TimeoutError') return `no answer within ${WEBHOOK_TIMEOUT_MS} ms`;
+  const text = message ?? String(err);
+  return cause ? `${text}: ${cause.code ?? cause.message ?? 'unknown'}` : text;
+}
