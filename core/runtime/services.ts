@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config';
-import { openDatabase, migrateDatabase, type Database } from '../db';
+import { openDatabase, migrateDatabase, refreshPlannerStatistics, type Database } from '../db';
 import { createLogger, type Logger } from '../logging/logger';
 import { JobQueues } from '../queue/job-queues';
 import { createRedisConnection } from '../queue/redis-connection';
@@ -37,6 +37,7 @@ export async function openServices(config: Config, options: OpenServicesOptions 
   const opened: Array<() => Promise<unknown>> = [() => database.close()];
   try {
     await migrateDatabase(database);
+    await refreshPlannerStatistics(database);
     const storage = await createStorage(config.storage, { signingSecret, publicBaseUrl: config.publicBaseUrl });
     const redis = createRedisConnection(config.redisUrl, 'producer');
     const reportRedisError = throttledWarning(logger, 'redis unavailable');

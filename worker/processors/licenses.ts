@@ -1,4 +1,5 @@
 import { Queue, type Job } from 'bullmq';
+import { refreshPlannerStatistics } from '../../core/db';
 import type { JobPayloads } from '../../core/queue/queue-names';
 import type { Services } from '../../core/runtime/services';
 import { deliverWebhook } from '../../core/webhooks/deliver-webhook';
@@ -8,6 +9,8 @@ import { sweepLicenseExpiry } from '../../core/webhooks/expiry-sweep';
 export async function processLicensesJob(job: Job<JobPayloads['licenses']>, services: Services): Promise<unknown> {
   switch (job.data.type) {
     case 'expiry-sweep':
+      // The sweep runs every few minutes anyway: a good moment to keep PGlite's statistics fresh.
+      await refreshPlannerStatistics(services.database);
       return sweepLicenseExpiry(services);
     case 'deliver-webhook':
       // attemptsMade counts the attempts that failed before this one.

@@ -1,0 +1,92 @@
+import sharp, { type Sharp } from 'sharp';
+import { MAX_IMAGE_PIXELS } from './image-header';
+
+/** Widths of the responsive ladder (srcset); a source narrower than the first gets one variant at its own width. */
+export const IMAGE_WIDTHS = [320, 640, 1080, 1600] as const;
+/** Crops for social placements, width over height; all portrait or square, so 1080 wide needs at most 1920 tall. */
+export const CROP_ASPECTS = { '1:1': 1, '4:5': 4 / 5, '9:16': 9 / 16 } as const;
+export const MAX_CROP_WIDTH = 1080;
+
+export type ImageFormat = 'webp' | 'avif' | 'jpeg';
+export type CropAspect = keyof typeof CROP_ASPECTS;
+
+/** What one output is; stored as the rendition's `spec` (key order fixed, so its hash is stable). */
+export type ImageRenditionSpec = { kind: 'image'; width: number; format: ImageFormat } | { kind: 'crop'; aspect: CropAspect; width: number; format: ImageFormat };
+
+export interface RenderedImage {
+  spec: ImageRenditionSpec;
+  width: number;
+  height: number;
+  bytes: Buffer;
+}
+
+const WIDTH_FORMATS: readonly ImageFormat[] = ['webp', 'avif', 'jpeg'];
+const CROP_FORMATS: readonly ImageFormat[] = ['webp', 'jpeg'];
+
+/**
+ * The outputs for an image displayed at `width`×`height`, never upscaled: every ladder width up to
+ * the source's, or the source's own width when it is narrower than the ladder starts; each crop as
+ * wide as the source allows at that aspect, capped at MAX_CROP_WIDTH.
+ */
+export function planImageRenditions(width: number, height: number): ImageRenditionSpec[] {
+  const ladder = IMAGE_WIDTHS.filter((w) => w <= width);
+  const widths = ladder.length ? ladder : [width];
+  const images = widths.flatMap((w) => WIDTH_FORMATS.map((format) => ({ kind: 'image' as const, width: w, format })));
+  const crops = (Object.keys(CROP_ASPECTS) as CropAspect[]).flatMap((aspect) => {
+    const w = cropWidth(width, height, aspect);
+    return CROP_FORMATS.map((format) => ({ kind: 'crop' as const, aspect, width: w, format }));
+  });
+  return [...images, ...crops];
+}
+
+const cropWidth = (width: number, height: number, aspect: CropAspect): number => Math.min(MAX_CROP_WIDTH, width, Math.floor(height * CROP_ASPECTS[aspect]));
+const cropHeight = (width: number, aspect: CropAspect): number => Math.round(width / CROP_ASPECTS[aspect]);
+
+/**
+ * Renders every planned output from ONE decode: the file is decoded once (EXIF orientation applied,
+ * colour converted to sRGB, shrunk to no more than the largest output needs) into raw pixels that
+ * every output then resizes and encodes in parallel. Metadata (EXIF, GPS, XMP) is not carried
+ * over: sharp writes none unless asked.
+ */
+export async function renderImageRenditions(file: string): Promise<RenderedImage[]> {
+  const base = await decodeOnce(file);
+  const { width, height } = await base.metadata();
+  return Promise.all(planImageRenditions(width, height).map((spec) => render(base, spec)));
+}
+
+/**
+ * The decoded source as raw 8-bit sRGB pixels. Kept big enough that every ladder width up to 1600
+ * and a 1080×1920 crop come out as they would from the full image, and no bigger, so memory stays
+ * at a few megapixels even for a 100-megapixel original (libvips shrinks JPEGs while decoding).
+ */
+async function decodeOnce(file: string): Promise<Sharp> {
+  const meta = await sharp(file, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
+  const { width, height } = meta.autoOrient;
+  const scale = Math.min(1, Math.max(IMAGE_WIDTHS.at(-1)! / width, cropHeight(MAX_CROP_WIDTH, '9:16') / height));
+  let pipeline = sharp(file, { limitInputPixels: MAX_IMAGE_PIXELS }).rotate();
+  if (scale < 1) pipeline = pipeline.resize({ width: Math.round(width * scale) });
+  const { data, info } = await pipeline.toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
+}
+
+async function render(base: Sharp, spec: ImageRenditionSpec): Promise<RenderedImage> {
+  const resized =
+    spec.kind === 'image'
+      ? base.clone().resize({ width: spec.width })
+      : base.clone().resize({ width: spec.width, height: cropHeight(spec.width, spec.aspect), fit: 'cover', position: sharp.strategy.attention });
+  const { data, info } = await encode(resized, spec.format).toBuffer({ resolveWithObject: true });
+  return { spec, width: info.width, height: info.height, bytes: data };
+}
+
+/** AVIF at effort 2: effort 4 (the default) takes seconds per image on this hardware for little gain. */
+function encode(image: Sharp, format: ImageFormat): Sharp {
+  switch (format) {
+    case 'webp':
+      return image.webp({ quality: 80 });
+    case 'avif':
+      return image.avif({ quality: 50, effort: 2 });
+    case 'jpeg':
+      // JPEG has no alpha: transparent areas go white rather than whatever colour they hide.
+      return image.flatten({ background: '#ffffff' }).jpeg({ quality: 80, mozjpeg: true });
+  }
+}
