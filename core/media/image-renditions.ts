@@ -90,3 +90,12 @@ function encode(image: Sharp, format: ImageFormat): Sharp {
       return image.flatten({ background: '#ffffff' }).jpeg({ quality: 80, mozjpeg: true });
   }
 }
+
+const EXTENSIONS: Record<ImageFormat, string> = { webp: 'webp', avif: 'avif', jpeg: 'jpg' };
+export const IMAGE_CONTENT_TYPES: Record<ImageFormat, string> = { webp: 'image/webp', avif: 'image/avif', jpeg: 'image/jpeg' };
+
+/** Deterministic, so a retried job overwrites its own objects: `assets/<id>/renditions/crop-9x16-900.webp`. */
+export function imageRenditionKey(assetId: string, spec: ImageRenditionSpec): string {
+  const name = spec.kind === 'crop' ? `crop-${spec.aspect.replace(':', 'x')}-${spec.width}` : `image-${spec.width}`;
+  return `assets/${assetId}/renditions/${name}.${EXTENSIONS[spec.format]}`;
+}

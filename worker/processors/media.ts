@@ -5,8 +5,10 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { findAsset, updateAsset } from '../../core/media/asset-store';
+import { IMAGE_CONTENT_TYPES, imageRenditionKey, renderImageRenditions } from '../../core/media/image-renditions';
 import { configureFluentFfmpeg, type MediaTools } from '../../core/media/media-tools';
 import { probeMedia, type MediaFacts } from '../../core/media/probe-media';
+import { upsertRenditions } from '../../core/media/rendition-store';
 import { UnreadableMediaError } from '../../core/media/unreadable-media-error';
 import type { JobPayloads } from '../../core/queue/queue-names';
 import type { Services } from '../../core/runtime/services';
@@ -26,7 +28,7 @@ const mediaTools = (services: Services): MediaTools => (tools ??= configureFluen
 
 /**
  * Probes an asset's original and records what it is: `processing` while it runs, then `ready`
- * with its dimensions, duration and codecs, or `failed` with the reason. A bad file fails for
+ * with its dimensions, duration and codecs (and, for an image, its renditions), or `failed` with the reason. A bad file fails for
  * good (UnrecoverableError: retrying cannot mend it); anything else (storage or database down)
  * is retried, and marks the asset failed only once the last attempt has failed. Running it
  * again gives the same row.
@@ -37,7 +39,11 @@ async function probeAsset(job: MediaJob, services: Services, assetId: string): P
   if (!asset) throw new UnrecoverableError(`Asset ${assetId} no longer exists`);
   await updateAsset(db, assetId, { status: 'processing', error: null });
   try {
-    const facts = await withLocalCopy(services, asset.storageKey, (file) => probeMedia(file, asset.kind, mediaTools(services)));
+    const facts = await withLocalCopy(services, asset.storageKey, async (file) => {
+      const probed = await probeMedia(file, asset.kind, mediaTools(services));
+      if (asset.kind === 'image') await storeImageRenditions(services, assetId, file);
+      return probed;
+    });
     await updateAsset(db, assetId, { ...facts, status: 'ready', error: null });
     return facts;
   } catch (err) {
@@ -48,6 +54,23 @@ async function probeAsset(job: MediaJob, services: Services, assetId: string): P
     if (isLastAttempt(job)) await updateAsset(db, assetId, { status: 'failed', error: `Processing failed: ${(err as Error).message}` });
     throw err;
   }
+}
+
+/**
+ * Renders the image's renditions, stores each object (a put replaces an object whole), then
+ * records the rows in one statement; keys and rows are deterministic, so a retry replaces its
+ * own output rather than adding to it.
+ */
+async function storeImageRenditions(services: Services, assetId: string, file: string): Promise<void> {
+  const images = await renderImageRenditions(file);
+  const rows = await Promise.all(
+    images.map(async ({ spec, width, height, bytes }) => {
+      const storageKey = imageRenditionKey(assetId, spec);
+      await services.storage.put(storageKey, bytes, { contentType: IMAGE_CONTENT_TYPES[spec.format], size: bytes.length });
+      return { assetId, kind: spec.kind, spec, format: spec.format, width, height, sizeBytes: bytes.length, storageKey };
+    }),
+  );
+  await upsertRenditions(services.database.db, rows);
 }
 
 /** ffprobe and sharp want a file: the original is copied to a temporary directory, always removed after. */
