@@ -15,7 +15,7 @@ export function specHash(spec: Record<string, unknown>): string {
 }
 
 /**
- * Records renditions in one transaction, all or none. A row for the same (asset, kind, spec)
+ * Records renditions in one INSERT statement, so all or none. A row for the same (asset, kind, spec)
  * is replaced in place (same id), so a retried job updates its own output instead of adding a copy.
  */
 export async function upsertRenditions(db: Db, rows: readonly RenditionInput[]): Promise<Rendition[]> {

@@ -67,7 +67,8 @@ async function storeImageRenditions(services: Services, assetId: string, file: s
     images.map(async ({ spec, width, height, bytes }) => {
       const storageKey = imageRenditionKey(assetId, spec);
       await services.storage.put(storageKey, bytes, { contentType: IMAGE_CONTENT_TYPES[spec.format], size: bytes.length });
-      return { assetId, kind: spec.kind, spec, format: spec.format, width, height, sizeBytes: bytes.length, storageKey };
+      const { kind, ...rest } = spec; // the kind has its own column
+      return { assetId, kind, spec: rest, format: spec.format, width, height, sizeBytes: bytes.length, storageKey };
     }),
   );
   await upsertRenditions(services.database.db, rows);
