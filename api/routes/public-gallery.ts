@@ -54,7 +54,10 @@ const gallery = defineRoute({
       res.status(304).end();
       return;
     }
-    res.type('application/json').send(view.json);
+    // Written directly: res.send would re-check freshness and copy the cached bytes again.
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', view.body.length);
+    res.end(view.body);
   },
 });
 

@@ -15,8 +15,8 @@ import { urlExpiringAt } from './url-expiring-at';
 export const URL_BUCKET_S = 3600;
 
 export interface GalleryView {
-  /** The JSON body. */
-  json: string;
+  /** The JSON body, encoded once: it is served many times from the cache. */
+  body: Buffer;
   /**
    * Weak: it hashes what the body says (items, files, URL expiries), not its bytes. S3 presigned
    * URLs carry their signing second, so two renderings of the same gallery differ in bytes while
@@ -56,7 +56,7 @@ export async function renderGallery(source: GallerySource, territory: string, no
   const body = { items: await Promise.all(items.map((item) => signItem(item, storage))), faq: source.faq };
   const boundaries = source.candidates.flatMap((c) => c.licenses.flatMap((l) => [l.startsAt.getTime(), l.endsAt?.getTime() ?? Infinity]));
   return {
-    json: JSON.stringify(body),
+    body: Buffer.from(JSON.stringify(body)),
     etag,
     itemsValidUntil: earliest(shown.map(({ license }) => license.endsAt?.getTime() ?? Infinity)),
     nextChange: earliest(boundaries.filter((t) => t > now.getTime())),
