@@ -1,40 +1,25 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import sharp from 'sharp';
 import request from 'supertest';
-import { createApp } from '../../api/app';
-import { ensureAdminKey } from '../../api/auth/admin-key';
-import { creators } from '../../core/db';
 import type { JobView } from '../../core/queue/job-queues';
 import type { Services } from '../../core/runtime/services';
-import { startWorkers, type RunningWorkers } from '../../worker/run-workers';
 import { makeVideo } from '../helpers/media-fixtures';
 import { settledJob } from '../helpers/settled-job';
-import { openTestServices } from '../helpers/test-services';
+import { openMediaHarness, type MediaHarness } from '../helpers/media-harness';
 
 let services: Services;
-let workers: RunningWorkers;
 let app: Express;
 let adminKey: string;
 let dir: string;
 let creatorId: string;
+let harness: MediaHarness;
 
 beforeAll(async () => {
-  services = await openTestServices();
-  workers = await startWorkers(services, ['media']);
-  app = createApp(services);
-  adminKey = (await ensureAdminKey(services)).key!;
-  dir = await mkdtemp(path.join(os.tmpdir(), 'image-renditions-job-'));
-  const [creator] = await services.database.db.insert(creators).values({ handle: 'renditions', platform: 'instagram', followers: 20_000 }).returning();
-  creatorId = creator!.id;
+  harness = await openMediaHarness('image-renditions-job');
+  ({ services, app, adminKey, dir, creatorId } = harness);
 });
-afterAll(async () => {
-  await workers.close();
-  await services.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => harness.close());
 
 interface RenditionBody {
   id: string;

@@ -1,58 +1,34 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Express } from 'express';
 import request from 'supertest';
-import { createApp } from '../../api/app';
-import { ensureAdminKey } from '../../api/auth/admin-key';
-import { creators } from '../../core/db';
 import { originalKey } from '../../core/media/asset-keys';
 import { findAsset, insertAsset } from '../../core/media/asset-store';
 import type { JobView } from '../../core/queue/job-queues';
 import type { Services } from '../../core/runtime/services';
-import { startWorkers, type RunningWorkers } from '../../worker/run-workers';
 import { cutFile, makeImage, makePngBomb, makeVideo, rotateVideo90 } from '../helpers/media-fixtures';
-import { openTestServices } from '../helpers/test-services';
+import { openMediaHarness, type MediaHarness } from '../helpers/media-harness';
+import { settledJob } from '../helpers/settled-job';
 
 let services: Services;
-let workers: RunningWorkers;
 let app: Express;
 let adminKey: string;
 let dir: string;
 let creatorId: string;
+let harness: MediaHarness;
 
 beforeAll(async () => {
-  services = await openTestServices();
-  workers = await startWorkers(services, ['media']);
-  app = createApp(services);
-  adminKey = (await ensureAdminKey(services)).key!;
-  dir = await mkdtemp(path.join(os.tmpdir(), 'media-probe-'));
-  const [creator] = await services.database.db.insert(creators).values({ handle: 'probe', platform: 'tiktok', followers: 2000 }).returning();
-  creatorId = creator!.id;
+  harness = await openMediaHarness('media-probe');
+  ({ services, app, adminKey, dir, creatorId } = harness);
 });
-afterAll(async () => {
-  await workers.close();
-  await services.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function settled(jobId: string, timeoutMs = 30_000): Promise<JobView> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    const job = await services.queues.find(jobId);
-    if (job?.state === 'completed' || job?.state === 'failed') return job;
-    await sleep(50);
-  }
-  throw new Error(`job ${jobId} did not finish within ${timeoutMs} ms`);
-}
+afterAll(() => harness.close());
 
 /** Uploads through the API, waits for the probe job, returns the asset as the API shows it and the job. */
 async function uploadAndProbe(file: string): Promise<{ asset: Record<string, unknown>; job: JobView }> {
   const res = await request(app).post('/api/v1/assets').set('Authorization', `Bearer ${adminKey}`).field('creatorId', creatorId).attach('file', file).expect(201);
-  const job = await settled(res.body.jobId);
+  const job = await settledJob(services, res.body.jobId);
   const asset = await request(app).get(`/api/v1/assets/${res.body.id}`).set('Authorization', `Bearer ${adminKey}`).expect(200);
   return { asset: asset.body, job };
 }
@@ -95,14 +71,14 @@ describe('media probe job', () => {
     await services.storage.put(originalKey(id), createReadStream(file), { contentType: 'image/png' });
     const sha256 = randomBytes(32).toString('hex');
     await insertAsset(services.database.db, { id, creatorId, kind: 'image', sha256, storageKey: originalKey(id), mimeType: 'image/png', sizeBytes: (await readFile(file)).length }, []);
-    const job = await settled(await services.queues.add('media', { type: 'probe', assetId: id }, { jobId: `probe-${id}` }));
+    const job = await settledJob(services, await services.queues.add('media', { type: 'probe', assetId: id }, { jobId: `probe-${id}` }));
     expect(job).toMatchObject({ state: 'failed', attempts: 1 });
     expect(await findAsset(services.database.db, id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/over 100 megapixels/) });
   });
 
   it('running twice gives the same row', async () => {
     const { asset } = await uploadAndProbe(await makeVideo(dir, 'twice.mp4', { width: 160, height: 120, durationS: 1, hue: 270 }));
-    const again = await settled(await services.queues.add('media', { type: 'probe', assetId: String(asset.id) }, { jobId: `again-${String(asset.id)}` }));
+    const again = await settledJob(services, await services.queues.add('media', { type: 'probe', assetId: String(asset.id) }, { jobId: `again-${String(asset.id)}` }));
     expect(again.state).toBe('completed');
     const after = await request(app).get(`/api/v1/assets/${String(asset.id)}`).set('Authorization', `Bearer ${adminKey}`).expect(200);
     const { updatedAt: _a, ...before } = asset;
@@ -114,7 +90,7 @@ describe('media probe job', () => {
     const { asset } = await uploadAndProbe(await makeImage(dir, 'gone.png', { width: 50, height: 40, format: 'png' }));
     await services.storage.delete(originalKey(String(asset.id)));
     const jobId = await services.queues.add('media', { type: 'probe', assetId: String(asset.id) }, { jobId: `retry-${String(asset.id)}`, attempts: 2, backoff: { type: 'fixed', delay: 100 } });
-    const job = await settled(jobId);
+    const job = await settledJob(services, jobId);
     expect(job).toMatchObject({ state: 'failed', attempts: 2 });
     expect(await findAsset(services.database.db, String(asset.id))).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Processing failed: No stored object/) });
   });
