@@ -45,6 +45,11 @@ export class JobQueues {
     return publicJobId(queue, job.id!);
   }
 
+  /** Registers (or updates) a repeatable job under a fixed id: idempotent across processes. */
+  async schedule<Q extends QueueName>(queue: Q, schedulerId: string, everyMs: number, payload: JobPayloads[Q], opts: JobsOptions = {}): Promise<void> {
+    await this.queues[queue].upsertJobScheduler(schedulerId, { every: everyMs }, { name: payload.type, data: payload, opts });
+  }
+
   async find(publicId: string): Promise<JobView | null> {
     const parsed = parseJobId(publicId);
     if (!parsed) return null;

@@ -1,4 +1,4 @@
-import { Queue, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { refreshPlannerStatistics } from '../../core/db';
 import type { JobPayloads } from '../../core/queue/queue-names';
 import type { Services } from '../../core/runtime/services';
@@ -26,15 +26,9 @@ export const EXPIRY_SWEEP_SCHEDULER_ID = 'license-expiry-sweep';
  * schedule, updated to the latest interval.
  */
 export async function scheduleExpirySweep(services: Services): Promise<void> {
-  // A Queue handed an open connection leaves it open on close().
-  const queue = new Queue('licenses', { connection: services.redis, prefix: services.config.queuePrefix });
-  try {
-    await queue.upsertJobScheduler(
-      EXPIRY_SWEEP_SCHEDULER_ID,
-      { every: services.config.licenseSweepIntervalS * 1000 },
-      { name: 'expiry-sweep', data: { type: 'expiry-sweep' }, opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
-    );
-  } finally {
-    await queue.close();
-  }
+  await services.queues.schedule('licenses', EXPIRY_SWEEP_SCHEDULER_ID, services.config.licenseSweepIntervalS * 1000, { type: 'expiry-sweep' }, {
+    attempts: 1,
+    removeOnComplete: { count: 100 },
+    removeOnFail: { count: 100 },
+  });
 }
