@@ -121,10 +121,10 @@ describe('image renditions on upload', () => {
     expect(asset.renditions.filter((r) => r.kind === 'image').map((r) => r.width)).toEqual([240, 240, 240]);
   });
 
-  it('a video gets no image renditions', async () => {
+  it('a video gets no image renditions (only its poster and preview)', async () => {
     const { id, job } = await upload(await makeVideo(dir, 'clip.mp4', { width: 160, height: 120, durationS: 1 }));
     expect(job.state).toBe('completed');
-    expect((await getAsset(id)).renditions).toEqual([]);
-    expect(await storedKeys(id)).toEqual([]);
+    expect((await getAsset(id)).renditions.map((r) => r.kind).sort()).toEqual(['poster', 'preview']);
+    expect((await storedKeys(id)).sort()).toEqual([`assets/${id}/renditions/poster.webp`, `assets/${id}/renditions/preview.mp4`]);
   });
 });

@@ -1,5 +1,5 @@
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -10,6 +10,7 @@ import { configureFluentFfmpeg, type MediaTools } from '../../core/media/media-t
 import { probeMedia, type MediaFacts } from '../../core/media/probe-media';
 import { upsertRenditions } from '../../core/media/rendition-store';
 import { UnreadableMediaError } from '../../core/media/unreadable-media-error';
+import { renderVideoRenditions, videoRenditionKey, type VideoSource } from '../../core/media/video-renditions';
 import type { JobPayloads } from '../../core/queue/queue-names';
 import type { Services } from '../../core/runtime/services';
 
@@ -28,10 +29,11 @@ const mediaTools = (services: Services): MediaTools => (tools ??= configureFluen
 
 /**
  * Probes an asset's original and records what it is: `processing` while it runs, then `ready`
- * with its dimensions, duration and codecs (and, for an image, its renditions), or `failed` with the reason. A bad file fails for
- * good (UnrecoverableError: retrying cannot mend it); anything else (storage or database down)
- * is retried, and marks the asset failed only once the last attempt has failed. Running it
- * again gives the same row.
+ * with its dimensions, duration and codecs and its renditions (an image's ladder and crops, a
+ * video's poster and preview), or `failed` with the reason. A bad file fails for good
+ * (UnrecoverableError: retrying cannot mend it); anything else (storage or database down) is
+ * retried, and marks the asset failed only once the last attempt has failed. Running it again
+ * gives the same rows.
  */
 async function probeAsset(job: MediaJob, services: Services, assetId: string): Promise<MediaFacts> {
   const { db } = services.database;
@@ -42,6 +44,7 @@ async function probeAsset(job: MediaJob, services: Services, assetId: string): P
     const facts = await withLocalCopy(services, asset.storageKey, async (file) => {
       const probed = await probeMedia(file, asset.kind, mediaTools(services));
       if (asset.kind === 'image') await storeImageRenditions(services, assetId, file);
+      else await storeVideoRenditions(services, assetId, file, { width: probed.width, height: probed.height, durationS: probed.durationS! });
       return probed;
     });
     await updateAsset(db, assetId, { ...facts, status: 'ready', error: null });
@@ -71,6 +74,23 @@ async function storeImageRenditions(services: Services, assetId: string, file: s
       return { assetId, kind, spec: rest, format: spec.format, width, height, sizeBytes: bytes.length, storageKey };
     }),
   );
+  await upsertRenditions(services.database.db, rows);
+}
+
+/**
+ * Renders a video's poster and preview next to the local copy (so they go with its directory),
+ * streams each into storage, then records both rows in one statement; same keys and specs on a retry.
+ */
+async function storeVideoRenditions(services: Services, assetId: string, file: string, source: VideoSource): Promise<void> {
+  const rendered = await renderVideoRenditions(file, source, mediaTools(services), path.dirname(file));
+  const rows = [];
+  for (const { spec, width, height, durationS, file: output, contentType } of rendered) {
+    const storageKey = videoRenditionKey(assetId, spec);
+    const { size } = await stat(output);
+    await services.storage.put(storageKey, createReadStream(output), { contentType, size });
+    const { kind, ...rest } = spec; // the kind has its own column
+    rows.push({ assetId, kind, spec: rest, format: spec.format, width, height, durationS, sizeBytes: size, storageKey });
+  }
   await upsertRenditions(services.database.db, rows);
 }
 
