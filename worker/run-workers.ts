@@ -17,17 +17,18 @@ export async function startWorkers(services: Services, queues: readonly QueueNam
   const started = queues.map((name) => startWorker(services, name, PROCESSORS[name] as Processor<QueueName>));
   await Promise.all(started.map(({ worker }) => worker.waitUntilReady()));
   if (queues.includes('licenses')) await scheduleExpirySweep(services);
-  return {
-    close: async () => {
-      await Promise.all(
-        started.map(async ({ worker, connection }) => {
-          await worker.close();
-          // BullMQ leaves a connection it was handed open, so quit it once the worker drained.
-          await connection.quit();
-        }),
-      );
-    },
+  const closeAll = async (): Promise<void> => {
+    await Promise.all(
+      started.map(async ({ worker, connection }) => {
+        await worker.close();
+        // BullMQ leaves a connection it was handed open, so quit it once the worker drained.
+        await connection.quit();
+      }),
+    );
   };
+  // Idempotent: a second close (a second signal, a test's cleanup) waits for the first.
+  let closing: Promise<void> | undefined;
+  return { close: () => (closing ??= closeAll()) };
 }
 
 function startWorker(services: Services, name: QueueName, processor: Processor<QueueName>): { worker: Worker; connection: Redis } {
