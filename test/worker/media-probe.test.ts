@@ -81,9 +81,13 @@ describe('media probe job', () => {
     const again = await settledJob(services, await services.queues.add('media', { type: 'probe', assetId: String(asset.id) }, { jobId: `again-${String(asset.id)}` }));
     expect(again.state).toBe('completed');
     const after = await request(app).get(`/api/v1/assets/${String(asset.id)}`).set('Authorization', `Bearer ${adminKey}`).expect(200);
-    const { updatedAt: _a, ...before } = asset;
-    const { updatedAt: _b, ...now } = after.body as Record<string, unknown>;
-    expect(now).toEqual(before);
+    // Rendition URLs are signed with an expiry counted from the moment of the request, so they
+    // are left out: the rows behind them must be the same.
+    const stable = ({ updatedAt: _, renditions, ...rest }: Record<string, unknown>) => ({
+      ...rest,
+      renditions: (renditions as Array<Record<string, unknown>>).map(({ url: _url, ...r }) => r),
+    });
+    expect(stable(after.body as Record<string, unknown>)).toEqual(stable(asset));
   });
 
   it('a transient failure (original missing from storage) is retried, and marks the asset failed only after the last attempt', async () => {
