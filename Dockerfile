@@ -22,6 +22,8 @@ RUN (npm ci --omit=dev --no-audit --no-fund || npm install --omit=dev --no-audit
 
 # Source stays root-owned (read-only to the app); only DATA_DIR is the app's to write.
 COPY . .
+# The dashboard as static files (Vite is a runtime dependency for this), served by the API at /.
+RUN npm run build:web
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Services } from '../core/runtime/services';
+import { dashboardRouter } from './http/dashboard';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { createMetrics } from './http/metrics';
 import { mountRoutes } from './http/mount-routes';
@@ -14,7 +14,6 @@ import { mediaFilesRouter } from './routes/media-files';
 import { dropGalleriesOnWrite, publicRateLimit } from './routes/public-gallery';
 
 const VERSION = (require('../package.json') as { version: string }).version;
-const WEB_ROOT = path.join(__dirname, '..', 'web', 'static');
 /** Polled by orchestrators every few seconds: logging each would drown the log. */
 const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 
@@ -73,7 +72,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.use('/api', dropGalleriesOnWrite);
   app.use('/public', publicRateLimit(services.config, services.logger));
   app.use(mountRoutes(API_ROUTES, services));
-  app.use(express.static(WEB_ROOT, { index: 'index.html', maxAge: '5m' }));
+  app.use(dashboardRouter());
 
   app.use(notFoundHandler);
   app.use(errorHandler(services.logger));

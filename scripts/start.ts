@@ -10,6 +10,7 @@ import { pingWorker } from '../core/queue/ping-worker';
 import { createLogger } from '../core/logging/logger';
 import { openServices } from '../core/runtime/services';
 import { startWorkers } from '../worker/run-workers';
+import { ensureDashboardBuilt } from './lib/build-dashboard';
 import { redactUrl } from './lib/redact-url';
 import { ensureRedis, type RedisService } from './lib/redis-service';
 
@@ -24,6 +25,7 @@ let stopping = false;
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   handleSignals(config.shutdownTimeoutMs);
+  await buildDashboardOrWarn();
 
   const redis = await ensureRedis(config.redisUrl, config.dataDir);
   running.push({ name: 'Redis', close: () => redis.stop() });
@@ -37,6 +39,15 @@ async function main(): Promise<void> {
   const ping = await pingWorker(services.queues, WORKER_PING_TIMEOUT_MS);
 
   printBanner({ config, redis, url: api.url, adminKey: api.adminKey, workerMs: ping.ms });
+}
+
+/** The API is useful without the dashboard, so a failed build is reported, not fatal: `/` then says what to do. */
+async function buildDashboardOrWarn(): Promise<void> {
+  try {
+    await ensureDashboardBuilt((line) => console.log(line.replace('[web]', '[start]')));
+  } catch (err) {
+    console.error(`[start] the dashboard could not be built; the API runs without it: ${message(err)}`);
+  }
 }
 
 function loadConfigOrExit(): Config {

@@ -1,11 +1,14 @@
 /**
- * `npm test [-- jest args]`: Redis found or started, then `tsc --noEmit` and jest over test/.
+ * `npm test [-- jest args]`: Redis found or started, then `tsc --noEmit` (API and dashboard),
+ * the dashboard built when its sources changed, and jest over test/.
  * The data layer also runs against PostgreSQL when TEST_DATABASE_URL is set (.ci/run does that).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DASHBOARD_DIR, ensureDashboardBuilt } from './lib/build-dashboard';
+import { ensureChromium } from './lib/chromium';
 import { redactUrl } from './lib/redact-url';
 import { ensureRedis } from './lib/redis-service';
 
@@ -21,13 +24,33 @@ async function main(): Promise<number> {
   try {
     const tsc = await timed('tsc --noEmit', [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit']);
     if (tsc !== 0) return tsc;
+    // The dashboard runs in browsers (DOM types, JSX): its own tsconfig, checked the same way.
+    const tscWeb = await timed('tsc --noEmit -p web/dashboard', [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', DASHBOARD_DIR]);
+    if (tscWeb !== 0) return tscWeb;
+    await ensureDashboardBuilt((line) => console.log(line.replace('[web]', '[test]')));
     const jestArgs = [...(isCI ? ['--ci'] : []), ...process.argv.slice(2)];
     return await timed('jest', ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning', path.join(root, 'node_modules/jest/bin/jest.js'), ...jestArgs], {
       REDIS_URL: redis.url,
+      ...browserEnv(),
     });
   } finally {
     await redis.stop();
     fs.rmSync(redisDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Browser tests drive Debian's Chromium. When it is missing and cannot be installed, the other
+ * tests still run and the browser tests fail with the same message (test/helpers/browser.ts).
+ */
+function browserEnv(): Record<string, string> {
+  try {
+    const chromium = ensureChromium();
+    console.log(`[test] Chromium: ${chromium}`);
+    return { CHROMIUM_PATH: chromium };
+  } catch (e) {
+    console.error(`[test] Chromium unavailable, browser tests will fail: ${(e as Error).message}`);
+    return {};
   }
 }
 

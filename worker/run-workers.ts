@@ -5,6 +5,7 @@ import { markGalleriesStale } from '../core/gallery/gallery-cache';
 import { createRedisConnection } from '../core/queue/redis-connection';
 import { QUEUE_NAMES, type QueueName } from '../core/queue/queue-names';
 import { PROCESSORS, type Processor } from './processors';
+import { sweepDeadCutWorkspaces } from './processors/cut-workspace';
 import { scheduleExpirySweep } from './processors/licenses';
 
 export interface RunningWorkers {
@@ -14,6 +15,8 @@ export interface RunningWorkers {
 
 /** Starts one BullMQ worker per queue, each on its own blocking Redis connection. */
 export async function startWorkers(services: Services, queues: readonly QueueName[] = QUEUE_NAMES): Promise<RunningWorkers> {
+  // Before any job starts: what a killed media worker left in the temp dir would stay forever.
+  if (queues.includes('media')) await sweepStaleWorkspaces(services);
   const started = queues.map((name) => startWorker(services, name, PROCESSORS[name] as Processor<QueueName>));
   await Promise.all(started.map(({ worker }) => worker.waitUntilReady()));
   if (queues.includes('licenses')) await scheduleExpirySweep(services);
@@ -31,6 +34,11 @@ export async function startWorkers(services: Services, queues: readonly QueueNam
   return { close: () => (closing ??= closeAll()) };
 }
 
+async function sweepStaleWorkspaces({ logger }: Services): Promise<void> {
+  const removed = await sweepDeadCutWorkspaces();
+  if (removed.length) logger.info({ removed }, 'removed scratch directories of dead workers');
+}
+
 function startWorker(services: Services, name: QueueName, processor: Processor<QueueName>): { worker: Worker; connection: Redis } {
   const { config, logger } = services;
   const log = logger.child({ queue: name });
@@ -39,6 +47,9 @@ function startWorker(services: Services, name: QueueName, processor: Processor<Q
     connection,
     prefix: config.queuePrefix,
     concurrency: config.workerConcurrency,
+    // A killed worker's job is found by the others once its lock lapses (the lock is renewed at half).
+    lockDuration: config.workerLockMs,
+    stalledInterval: config.workerLockMs,
   });
   worker.on('completed', (job) => log.debug({ jobId: job.id, name: job.name }, 'job completed'));
   // Media jobs make assets ready and add renditions: galleries cached in this process (the

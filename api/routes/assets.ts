@@ -3,8 +3,11 @@ import { z } from 'zod';
 import { assetKind, assetStatus, renditions, renditionKind } from '../../core/db';
 import { notFound } from '../../core/errors/domain-error';
 import type { LicenseTerms } from '../../core/licensing/rights';
+import { CHANNELS } from '../../core/licensing/channels';
 import { licensesForAssets } from '../../core/licensing/license-store';
 import { decodeAssetCursor, encodeAssetCursor } from '../../core/media/asset-cursor';
+import { ASSET_LICENSE_STATES, assetLicenseState } from '../../core/media/asset-license-state';
+import { thumbnailUrls } from '../../core/media/asset-thumbnails';
 import { findAsset, listAssets } from '../../core/media/asset-store';
 import { AssetView, toAssetView } from '../../core/media/asset-view';
 import type { Services } from '../../core/runtime/services';
@@ -62,6 +65,12 @@ const uploadAsset = defineRoute({
   },
 });
 
+/** A listed asset also carries what a library grid shows without asking for each asset. */
+const ListedAsset = AssetView.extend({
+  thumbnailUrl: z.string().nullable().describe('The narrowest image variant or the video poster; null until rendered'),
+  licenseState: z.enum(ASSET_LICENSE_STATES).describe('active, expiring (all rights end within 30 days), expired or none'),
+});
+
 const SKU = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a product SKU');
 
 const listAssetsRoute = defineRoute({
@@ -75,17 +84,29 @@ const listAssetsRoute = defineRoute({
     product: SKU.optional(),
     status: z.enum(assetStatus.enumValues).optional(),
     kind: z.enum(assetKind.enumValues).optional(),
+    licenseState: z.enum(ASSET_LICENSE_STATES).optional().describe('Where the rights stand now: active, expiring (within 30 days), expired, none'),
+    channel: z.enum(CHANNELS).optional().describe('Only assets a license in force grants this channel'),
+    q: z.string().trim().max(200).optional().describe('Words to find in the title or original file name'),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     cursor: z.string().max(200).optional(),
   }),
   responses: {
-    200: { description: 'A page of assets', schema: z.object({ items: z.array(AssetView), nextCursor: z.string().nullable() }) },
+    200: { description: 'A page of assets', schema: z.object({ items: z.array(ListedAsset), nextCursor: z.string().nullable() }) },
     400: { description: 'invalid_cursor or invalid_<filter>' },
   },
   handle: async ({ query, services }) => {
-    const { cursor, limit, ...filter } = query;
-    const page = await listAssets(services.database.db, filter, limit, cursor === undefined ? undefined : decodeAssetCursor(cursor));
-    return { body: { items: page.items.map(toAssetView), nextCursor: page.next && encodeAssetCursor(page.next) } };
+    const { cursor, limit, q, ...filter } = query;
+    const db = services.database.db;
+    const at = new Date();
+    const page = await listAssets(db, { ...filter, search: q, at }, limit, cursor === undefined ? undefined : decodeAssetCursor(cursor));
+    const ids = page.items.map((a) => a.id);
+    const [thumbnails, licenses] = await Promise.all([thumbnailUrls(db, services.storage, ids), licensesForAssets(db, ids)]);
+    const items = page.items.map((asset) => ({
+      ...toAssetView(asset),
+      thumbnailUrl: thumbnails.get(asset.id) ?? null,
+      licenseState: assetLicenseState(licenses.get(asset.id) ?? [], at),
+    }));
+    return { body: { items, nextCursor: page.next && encodeAssetCursor(page.next) } };
   },
 });
 

@@ -1,7 +1,11 @@
 import type { AnyRoute } from '../http/route';
 import { adRoutes } from './ads';
 import { assetRoutes } from './assets';
+import { commentRoutes } from './comments';
 import { creatorRoutes } from './creators';
+import { cutRoutes } from './cuts';
+import { faqRoutes } from './faq';
+import { insightsRoutes } from './insights';
 import { jobRoutes } from './jobs';
 import { keyRoutes } from './keys';
 import { licenseRoutes } from './licenses';
@@ -9,6 +13,7 @@ import { publicGalleryRoutes } from './public-gallery';
 import { rightsRoutes } from './rights';
 import { usageRoutes } from './usage';
 import { webhookRoutes } from './webhooks';
+import { widgetRoutes } from './widget';
 
 /**
  * Every JSON route of the API, in one list: mounted by the app and documented in OpenAPI.
@@ -20,9 +25,14 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...jobRoutes,
   ...creatorRoutes,
   ...assetRoutes,
+  ...cutRoutes,
   ...licenseRoutes,
   ...rightsRoutes,
   ...adRoutes,
   ...usageRoutes,
   ...webhookRoutes,
+  ...widgetRoutes,
+  ...commentRoutes,
+  ...faqRoutes,
+  ...insightsRoutes,
 ];

@@ -34,6 +34,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().max(64).default(2),
+  WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  CUT_TIMEOUT_S: z.coerce.number().int().positive().default(1800),
   FFMPEG_PATH: optionalString,
   FFPROBE_PATH: optionalString,
   TRUST_PROXY: bool.default(false),
@@ -66,6 +68,13 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   shutdownTimeoutMs: number;
   workerConcurrency: number;
+  /**
+   * How long a worker's claim on a job lasts unless renewed (it renews at half), and how often
+   * workers look for jobs whose claim lapsed: a job whose worker died runs again within about twice this.
+   */
+  workerLockMs: number;
+  /** Longest an ad-cut render may run before it is stopped and the job fails (and is retried). */
+  cutTimeoutS: number;
   trustProxy: boolean;
   /** Requests a client IP may make to /public/* per minute. */
   publicRateLimitPerMinute: number;
@@ -111,6 +120,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    workerLockMs: e.WORKER_LOCK_MS,
+    cutTimeoutS: e.CUT_TIMEOUT_S,
     trustProxy: e.TRUST_PROXY,
     publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
     galleryMaxAgeS: e.GALLERY_MAX_AGE_S,

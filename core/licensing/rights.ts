@@ -71,11 +71,20 @@ export interface RightsDecision {
  * contract order; with no licenses at all it is `['no_license']`.
  */
 export function checkRights(licenses: readonly LicenseTerms[], use: IntendedUse): RightsDecision {
+  return longestCovering(licenses, (license) => licenseFailures(license, use));
+}
+
+/**
+ * The shared core of every "does any license allow this" question: the license for which
+ * `failuresOf` finds nothing, lasting longest when several do; otherwise a refusal gathering
+ * every license's failures in contract order (`['no_license']` with no licenses at all).
+ */
+export function longestCovering(licenses: readonly LicenseTerms[], failuresOf: (license: LicenseTerms) => readonly RightsReason[]): RightsDecision {
   if (licenses.length === 0) return refused(new Set(['no_license']));
   const failures = new Set<RightsReason>();
   const covering: LicenseTerms[] = [];
   for (const license of licenses) {
-    const reasons = licenseFailures(license, use);
+    const reasons = failuresOf(license);
     if (reasons.length === 0) covering.push(license);
     reasons.forEach((r) => failures.add(r));
   }
@@ -86,17 +95,23 @@ export function checkRights(licenses: readonly LicenseTerms[], use: IntendedUse)
 
 /** Every rule `license` breaks for `use`; empty when it covers the use. */
 function licenseFailures(license: LicenseTerms, use: IntendedUse): RightsReason[] {
-  const at = use.at.getTime();
-  const reasons: RightsReason[] = [];
-  if (license.status === 'draft') reasons.push('not_active');
-  if (license.status === 'revoked') reasons.push('revoked');
-  if (at < license.startsAt.getTime()) reasons.push('not_started');
-  if (license.endsAt !== null && at >= license.endsAt.getTime()) reasons.push('expired');
+  const reasons = standingFailures(license, use.at);
   if (!license.channels.includes(use.channel)) reasons.push('channel_not_granted');
   if (!territoryCovered(license.territories, license.excludedTerritories, use.territory)) {
     reasons.push('territory_not_granted');
   }
   if (use.derivative && !license.derivativesAllowed) reasons.push('derivatives_not_allowed');
+  return reasons;
+}
+
+/** Whether a license is in force at `at`: its status, then its period (start inclusive, end exclusive). */
+export function standingFailures(license: LicenseTerms, at: Date): RightsReason[] {
+  const instant = at.getTime();
+  const reasons: RightsReason[] = [];
+  if (license.status === 'draft') reasons.push('not_active');
+  if (license.status === 'revoked') reasons.push('revoked');
+  if (instant < license.startsAt.getTime()) reasons.push('not_started');
+  if (license.endsAt !== null && instant >= license.endsAt.getTime()) reasons.push('expired');
   return reasons;
 }
 

@@ -1,6 +1,8 @@
-import { and, desc, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { assetProducts, assets, type Asset, type AssetKind, type AssetStatus, type Db, type NewAsset } from '../db';
+import type { Channel } from '../licensing/channels';
 import type { AssetCursor } from './asset-cursor';
+import { channelCondition, licenseStateCondition, type AssetLicenseState } from './asset-license-state';
 
 export interface AssetWithProducts extends Asset {
   productSkus: string[];
@@ -37,6 +39,14 @@ export interface AssetFilter {
   product?: string;
   status?: AssetStatus;
   kind?: AssetKind;
+  /** Where the asset's rights stand (see asset-license-state.ts). */
+  licenseState?: AssetLicenseState;
+  /** Only assets a license in force grants this channel. */
+  channel?: Channel;
+  /** Words found in the title or the original file name, case-insensitively. */
+  search?: string;
+  /** The instant license filters are judged at; now when absent. */
+  at?: Date;
 }
 
 export interface AssetPage {
@@ -74,7 +84,20 @@ function filterConditions(db: Db, filter: AssetFilter): SQL[] {
       .where(and(eq(assetProducts.assetId, assets.id), eq(assetProducts.sku, filter.product)));
     conditions.push(exists(linked));
   }
+  const at = filter.at ?? new Date();
+  if (filter.licenseState) conditions.push(licenseStateCondition(db, filter.licenseState, at));
+  if (filter.channel) conditions.push(channelCondition(db, filter.channel, at));
+  if (filter.search) conditions.push(...searchConditions(filter.search));
   return conditions;
+}
+
+/** Every word must appear in the title or the original file name; LIKE's wildcards in a word match literally. */
+function searchConditions(search: string): SQL[] {
+  const words = search.trim().split(/\s+/).filter(Boolean);
+  return words.map((word) => {
+    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return or(ilike(assets.title, pattern), ilike(assets.originalFilename, pattern))!;
+  });
 }
 
 /** Rows strictly after the cursor in (createdAt desc, id desc) order; the time rebuilt exactly from microseconds. */

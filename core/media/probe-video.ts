@@ -72,9 +72,13 @@ async function ffprobe(file: string, tools: MediaTools): Promise<FfprobeOutput> 
   }
 }
 
-/** Decodes the last two seconds of the first video stream; -xerror turns any decode error into failure. */
+/**
+ * Decodes the last two seconds of the first video stream; -xerror turns any decode error into failure.
+ * `-enc_time_base -1` keeps the source's time base: by default the null output's is 1/frame rate,
+ * and a variable-rate phone clip's closer frames collide in it ("non monotonically increasing dts").
+ */
 async function assertTailDecodes(file: string, tools: MediaTools): Promise<void> {
-  const args = ['-v', 'error', '-xerror', '-sseof', '-2', '-i', file, '-map', '0:v:0', '-f', 'null', '-'];
+  const args = ['-v', 'error', '-xerror', '-sseof', '-2', '-i', file, '-map', '0:v:0', '-enc_time_base', '-1', '-f', 'null', '-'];
   try {
     const { stderr } = await run(tools.ffmpegPath, args, { maxBuffer: MAX_OUTPUT_BYTES, timeout: PROBE_TIMEOUT_MS });
     if (stderr.trim()) throw new Error(stderr.trim());

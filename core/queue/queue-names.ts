@@ -1,3 +1,5 @@
+import type { CutRequest } from '../media/ad-cut-plan';
+
 /**
  * Every BullMQ queue and the payload its jobs carry, in one place, so that the API
  * (producer) and the worker (consumer) agree by type. Later features add their queues here.
@@ -6,13 +8,24 @@ export interface JobPayloads {
   /** Diagnostics: a round trip through Redis and a worker, used by the launcher and admins. */
   system: { type: 'ping'; sentAt: string };
   /** Media processing of uploaded originals. */
-  media: { type: 'probe'; assetId: string };
+  media:
+    | { type: 'probe'; assetId: string }
+    /** Ad cuts of a video: disclosure labels already resolved by the API from the license it checked. */
+    | { type: 'cuts'; assetId: string; licenseId: string; defaultDisclosure: string | null; cuts: CutRequest[] };
   /** License expiry sweeps (repeatable) and webhook deliveries. */
   licenses: { type: 'expiry-sweep' } | { type: 'deliver-webhook'; deliveryId: string };
+  /**
+   * Comment mining: an import's classification is a flow, a `classify-import` parent (the job
+   * id clients follow) over `classify` batches; `retrain` folds people's corrections into new models.
+   */
+  nlp:
+    | { type: 'classify-import'; comments: number }
+    | { type: 'classify'; commentIds: string[] }
+    | { type: 'retrain'; reclassify?: boolean; rowsPerCorpus?: number };
 }
 
 export type QueueName = keyof JobPayloads;
 
-export const QUEUE_NAMES: readonly QueueName[] = ['system', 'media', 'licenses'];
+export const QUEUE_NAMES: readonly QueueName[] = ['system', 'media', 'licenses', 'nlp'];
 
 export const isQueueName = (name: string): name is QueueName => (QUEUE_NAMES as readonly string[]).includes(name);

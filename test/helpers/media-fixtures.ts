@@ -115,3 +115,50 @@ export async function makeSizedFile(file: string, head: Buffer, bytes: number): 
   }
   return file;
 }
+
+/**
+ * A clip of odd width and height, as phone editors export (1079×1921): H.264 in 4:4:4, since
+ * 4:2:0 needs even sides. Its sound (when asked for) is noise, which AAC cannot encode below
+ * its target bit rate, so an output's audio bit rate shows what the encoder was told.
+ */
+export async function makeOddSizedVideo(dir: string, name: string, spec: VideoSpec): Promise<string> {
+  const file = path.join(dir, name);
+  // testsrc2 draws in 4:2:0, where crop rounds to even sides: draw larger, convert, then crop.
+  const source = `testsrc2=size=${spec.width + 1}x${spec.height + 1}:rate=25:duration=${spec.durationS},format=yuv444p,crop=${spec.width}:${spec.height}`;
+  const args = ['-v', 'error', '-y', '-f', 'lavfi', '-i', source];
+  if (spec.audio) args.push('-f', 'lavfi', '-i', `anoisesrc=duration=${spec.durationS}:amplitude=0.3`, '-c:a', 'aac');
+  await run(tools.ffmpegPath, [...args, '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv444p', file]);
+  return file;
+}
+
+/**
+ * A variable-frame-rate clip, as phones record when the light changes: about 30 frames a
+ * second, each shown early or late by up to 12 ms, stored with millisecond timestamps.
+ */
+export async function makeVariableRateVideo(dir: string, name: string, spec: VideoSpec): Promise<string> {
+  const file = path.join(dir, name);
+  const source = `testsrc2=size=${spec.width}x${spec.height}:rate=30:duration=${spec.durationS},settb=1/1000,setpts='(N/30+0.012*sin(N*1.7))/TB'`;
+  const args = ['-v', 'error', '-y', '-f', 'lavfi', '-i', source];
+  if (spec.audio) args.push('-f', 'lavfi', '-i', `sine=frequency=440:duration=${spec.durationS}`, '-c:a', 'aac');
+  // -vsync vfr keeps each frame's own time; -r 1000 only sets the track's clock to milliseconds.
+  await run(tools.ffmpegPath, [...args, '-vsync', 'vfr', '-r', '1000', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', file]);
+  return file;
+}
+
+export interface EventfulVideoSpec {
+  width: number;
+  height: number;
+  durationS: number;
+  /** The only stretch with anything happening: broad stripes racing across the frame. */
+  burst: { startS: number; endS: number };
+}
+
+/** A still grey clip with one burst of fast motion at a known time: the hook a cut should open on. */
+export async function makeEventfulVideo(dir: string, name: string, spec: EventfulVideoSpec): Promise<string> {
+  const file = path.join(dir, name);
+  const { startS, endS } = spec.burst;
+  const stripes = `geq=lum='128+100*sin(2*PI*(X/W*2+T*7.3))':cb=128:cr=128:enable='between(t,${startS},${endS})'`;
+  const source = `color=c=gray:size=${spec.width}x${spec.height}:rate=25:duration=${spec.durationS},format=yuv420p,${stripes}`;
+  await run(tools.ffmpegPath, ['-v', 'error', '-y', '-f', 'lavfi', '-i', source, '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', file]);
+  return file;
+}

@@ -3,6 +3,7 @@ import type { JobPayloads, QueueName } from '../../core/queue/queue-names';
 import type { Services } from '../../core/runtime/services';
 import { processLicensesJob } from './licenses';
 import { processMediaJob } from './media';
+import { processNlpJob } from './nlp';
 import { processSystemJob } from './system';
 
 /** A processor is a plain async function of a typed job and the services it may use. */
@@ -13,4 +14,5 @@ export const PROCESSORS: { [Q in QueueName]: Processor<Q> } = {
   system: processSystemJob,
   media: processMediaJob,
   licenses: processLicensesJob,
+  nlp: processNlpJob,
 };

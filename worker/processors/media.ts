@@ -13,6 +13,7 @@ import { UnreadableMediaError } from '../../core/media/unreadable-media-error';
 import { renderVideoRenditions, videoRenditionKey, type VideoSource } from '../../core/media/video-renditions';
 import type { JobPayloads } from '../../core/queue/queue-names';
 import type { Services } from '../../core/runtime/services';
+import { makeAdCuts } from './cuts';
 
 type MediaJob = Job<JobPayloads['media']>;
 
@@ -20,6 +21,8 @@ export async function processMediaJob(job: MediaJob, services: Services): Promis
   switch (job.data.type) {
     case 'probe':
       return probeAsset(job, services, job.data.assetId);
+    case 'cuts':
+      return makeAdCuts(job as Job<typeof job.data>, services, mediaTools(services));
   }
 }
 

@@ -2,7 +2,7 @@ import { bigint, integer, jsonb, pgEnum, pgTable, real, text, unique, uuid } fro
 import { assets } from './assets';
 import { createdAt, id } from './columns';
 
-export const renditionKind = pgEnum('rendition_kind', ['image', 'crop', 'poster', 'preview', 'cut']);
+export const renditionKind = pgEnum('rendition_kind', ['image', 'crop', 'poster', 'preview', 'cut', 'cut_poster']);
 
 /**
  * A file derived from an asset. `specHash` is a stable hash of `spec`, so a retried job

@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import { activeClassifier } from '../../core/comments/active-classifier';
+import { recordCorrection } from '../../core/comments/comment-corrections';
+import { findComment, listComments } from '../../core/comments/comment-store';
+import { MAX_TEXT_CHARS } from '../../core/comments/import-row';
+import { importCommentList, type ImportReport } from '../../core/comments/run-import';
+import { commentSentiment, commentTopic } from '../../core/db';
+import { DomainError, notFound, unprocessable } from '../../core/errors/domain-error';
+import { updateFaqEntries } from '../../core/faq/faq-assignment';
+import { decodePageCursor, encodePageCursor } from '../../core/usage/newest-first';
+import { defineRoute } from '../http/route';
+import { validate } from '../http/validate';
+import { receiveCommentImport } from '../upload/comment-import-upload';
+
+const WRITERS = ['content_manager'] as const;
+const SKU = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a product SKU');
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const IdParams = z.object({ id: z.uuid() });
+
+/** Values for rows that lack them: in the query string, or as form fields before the file. */
+const ImportDefaultsInput = z.object({
+  platform: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9_.-]{0,31}$/, 'up to 32 letters, digits, ".", "_" or "-"')
+    .optional(),
+  productSku: SKU.optional(),
+  assetId: z.uuid().optional(),
+});
+
+const Rejected = z.object({ line: z.number().int().nullable(), row: z.number().int(), code: z.string(), message: z.string() });
+const ImportReportBody = z.object({
+  jobId: z.string().nullable().describe('The classification job (GET /api/v1/jobs/:id); null when nothing new was stored'),
+  format: z.enum(['json', 'ndjson', 'csv']),
+  rows: z.number().int(),
+  accepted: z.number().int().describe('New comments stored'),
+  duplicates: z.number().int().describe('Rows whose (platform, externalId) was already stored; left unchanged'),
+  rejectedCount: z.number().int(),
+  rejected: z.array(Rejected).describe('The first 100 refused rows with their line (null for a JSON body) and reason'),
+});
+
+const Scores = z.record(z.string(), z.number());
+const ModelLabels = z.object({
+  lang: z.string().nullable(),
+  sentiment: z.enum(commentSentiment.enumValues).nullable(),
+  sentimentScores: Scores.nullable(),
+  isQuestion: z.boolean().nullable(),
+  questionScore: z.number().nullable(),
+  topic: z.enum(commentTopic.enumValues).nullable(),
+  topicScores: Scores.nullable(),
+  spam: z.boolean().nullable(),
+  spamScore: z.number().nullable(),
+  substantive: z.boolean().nullable(),
+  substantiveScore: z.number().nullable(),
+  modelVersion: z.string(),
+  classifiedAt: z.string(),
+});
+const CommentBody = z.object({
+  id: z.uuid(),
+  platform: z.string(),
+  externalId: z.string(),
+  text: z.string(),
+  author: z.string().nullable(),
+  postedAt: z.string().nullable(),
+  importedAt: z.string(),
+  assetId: z.uuid().nullable(),
+  productSku: z.string().nullable(),
+  faqEntryId: z.uuid().nullable(),
+  lang: z.string().nullable(),
+  topic: z.enum(commentTopic.enumValues).nullable().describe('Effective: the latest correction, else the model'),
+  sentiment: z.enum(commentSentiment.enumValues).nullable(),
+  isQuestion: z.boolean().nullable(),
+  spam: z.boolean().nullable(),
+  labels: ModelLabels.nullable().describe("The model's output; null until classified"),
+  correction: z.record(z.string(), z.unknown()).nullable().describe('The labels people set (latest of each); null when none'),
+});
+
+const Classification = z.object({
+  lang: z.enum(['pl', 'en', 'other']),
+  sentiment: z.enum(commentSentiment.enumValues),
+  sentimentScores: Scores,
+  isQuestion: z.boolean(),
+  questionScore: z.number(),
+  topic: z.enum(commentTopic.enumValues),
+  topicScores: Scores,
+  spam: z.boolean(),
+  spamScore: z.number(),
+  substantive: z.boolean(),
+  substantiveScore: z.number(),
+  modelVersion: z.string(),
+});
+
+const importRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/comments/import',
+  summary:
+    'Import comments: a JSON array body, or a file (JSON array, NDJSON or CSV) as multipart field "file" or as a text/csv or application/x-ndjson body. ' +
+    'Rows { platform, externalId, text, author?, postedAt?, assetId?, productSku? } (platform export names such as id, message, created_time are understood); ' +
+    'platform, productSku and assetId in the query (or form fields before the file) apply to rows without them. Bad rows are reported, good ones kept; ' +
+    're-importing never duplicates. The new comments are classified in background jobs.',
+  tag: 'comments',
+  access: WRITERS,
+  query: ImportDefaultsInput,
+  responses: {
+    202: { description: 'Stored; classification queued', schema: ImportReportBody },
+    400: { description: 'invalid_platform, invalid_product_sku, invalid_asset_id (defaults), invalid_multipart, unexpected_file_field…' },
+    413: { description: 'file_too_large: over UPLOAD_LIMIT_MB (rows before the limit are kept)' },
+    415: { description: 'unsupported_content_type, unsupported_import_format (not JSON, NDJSON or CSV text)' },
+    422: { description: 'missing_file, empty_import, expected_array, no_valid_rows (details.rejected lists why)' },
+  },
+  handle: async ({ query, services, req, res }) => {
+    const report = Array.isArray(req.body)
+      ? await importCommentList(services, req.body as unknown[], { defaults: query })
+      : req.is('application/json')
+        ? expectedArray()
+        : await receiveCommentImport(req, res, services, query, (fields) => validate(ImportDefaultsInput, fields, 'invalid'));
+    if (report.accepted + report.duplicates === 0) throw noValidRows(report);
+    return { status: 202, body: report };
+  },
+});
+
+const expectedArray = (): never => {
+  throw unprocessable('expected_array', 'A JSON body must be an array of comments');
+};
+
+function noValidRows(report: ImportReport): DomainError {
+  const message = report.rows === 0 ? 'The file has no rows' : `None of the ${report.rows} rows could be imported; see details.rejected`;
+  return unprocessable(report.rows === 0 ? 'empty_import' : 'no_valid_rows', message, { rejectedCount: report.rejectedCount, rejected: report.rejected });
+}
+
+const classifyRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/comments/classify',
+  summary: 'Classify texts on the spot with the models in use (nothing is stored): the same objects as npm run nlp:classify',
+  tag: 'comments',
+  access: 'authenticated',
+  body: z.object({ texts: z.array(z.string().min(1).max(MAX_TEXT_CHARS)).min(1).max(100) }),
+  responses: {
+    200: { description: 'One result per text, in order', schema: z.object({ items: z.array(Classification) }) },
+    422: { description: 'invalid_texts' },
+  },
+  handle: async ({ body, services }) => {
+    const classifier = await activeClassifier(services.config);
+    return { body: { items: body.texts.map((text) => classifier.classify({ text })) } };
+  },
+});
+
+const listRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/comments',
+  summary: 'Comments, newest imported first, filtered on their effective labels (a correction wins over the model), with cursor pagination',
+  tag: 'comments',
+  access: 'authenticated',
+  query: z.object({
+    productSku: SKU.optional(),
+    assetId: z.uuid().optional(),
+    topic: z.enum(commentTopic.enumValues).optional(),
+    sentiment: z.enum(commentSentiment.enumValues).optional(),
+    isQuestion: flag.optional(),
+    spam: flag.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(200).optional(),
+  }),
+  responses: {
+    200: { description: 'A page of comments', schema: z.object({ items: z.array(CommentBody), nextCursor: z.string().nullable() }) },
+    400: { description: 'invalid_topic, invalid_sentiment, invalid_is_question, invalid_cursor…' },
+  },
+  handle: async ({ query, services }) => {
+    const { limit, cursor, ...filter } = query;
+    const page = await listComments(services.database.db, filter, limit, cursor === undefined ? undefined : decodePageCursor(cursor));
+    return { body: { items: page.items, nextCursor: page.nextCursor } };
+  },
+});
+
+const getRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/comments/:id',
+  summary: 'One comment: effective labels, the model’s labels and people’s corrections',
+  tag: 'comments',
+  access: 'authenticated',
+  params: IdParams,
+  responses: { 200: { description: 'The comment', schema: CommentBody }, 404: { description: 'comment_not_found' } },
+  handle: async ({ params, services }) => {
+    const comment = await findComment(services.database.db, params.id);
+    if (!comment) throw notFound('comment', params.id);
+    return { body: comment };
+  },
+});
+
+const correctRoute = defineRoute({
+  method: 'patch',
+  path: '/api/v1/comments/:id',
+  summary: 'Correct labels: stored as a correction apart from the model’s output (audited), used by retraining; the FAQ follows at once',
+  tag: 'comments',
+  access: WRITERS,
+  params: IdParams,
+  body: z
+    .object({
+      topic: z.enum(commentTopic.enumValues).optional(),
+      sentiment: z.enum(commentSentiment.enumValues).optional(),
+      isQuestion: z.boolean().optional(),
+      spam: z.boolean().optional(),
+    })
+    .strict(),
+  responses: {
+    200: { description: 'The comment with the correction applied', schema: CommentBody },
+    404: { description: 'comment_not_found' },
+    422: { description: 'empty_correction, invalid_topic, invalid_sentiment…' },
+  },
+  handle: async ({ params, body, caller, services }) => {
+    const { db } = services.database;
+    await recordCorrection(db, caller!.keyId, params.id, body);
+    await updateFaqEntries(db, [params.id]);
+    return { body: (await findComment(db, params.id))! };
+  },
+});
+
+const retrainRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/comments/retrain',
+  summary: 'Queue a retrain: new models from the training data plus every correction, used by every process once trained; optionally re-classify all comments',
+  tag: 'comments',
+  access: WRITERS,
+  body: z.object({
+    reclassify: z.boolean().default(false),
+    rowsPerCorpus: z.number().int().min(100).max(1_000_000).optional().describe('Train on a seeded sample of each corpus: seconds instead of minutes, a little less accurate'),
+  }),
+  responses: { 202: { description: 'Queued', schema: z.object({ jobId: z.string() }) } },
+  handle: async ({ body, services }) => {
+    const payload = { type: 'retrain' as const, reclassify: body.reclassify, ...(body.rowsPerCorpus === undefined ? {} : { rowsPerCorpus: body.rowsPerCorpus }) };
+    // One attempt: a failed training says why, and running it again is a person's decision.
+    return { status: 202, body: { jobId: await services.queues.add('nlp', payload, { attempts: 1 }) } };
+  },
+});
+
+export const commentRoutes = [importRoute, classifyRoute, retrainRoute, listRoute, getRoute, correctRoute];

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { requestAdCuts } from '../../core/ads/request-ad-cuts';
+import { CUT_ASPECTS, MAX_CUTS_PER_REQUEST, MAX_DISCLOSURE_CHARS, MIN_CUT_S } from '../../core/media/ad-cut-plan';
+import { RIGHTS_REASONS } from '../../core/licensing/rights';
+import { defineRoute } from '../http/route';
+
+/** A label drawn on the video: one line of visible text, so no control characters or line breaks. */
+const Disclosure = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_DISCLOSURE_CHARS)
+  .regex(/^[^\p{Cc}\p{Zl}\p{Zp}]+$/u, 'printable characters on one line');
+
+const CutRequest = z.object({
+  aspect: z.enum(CUT_ASPECTS),
+  durationS: z.number().min(MIN_CUT_S),
+  startS: z.number().min(0).optional().describe('Absent: the most eventful window of the source (the hook)'),
+  fit: z.enum(['crop', 'blur']).optional().describe('crop (default): fill the frame; blur: all of the source over a blurred copy'),
+  disclosure: Disclosure.nullable().optional().describe("Absent: the license territory's default label (REKLAMA for Poland alone, else #ad); null: none"),
+});
+
+const requestCuts = defineRoute({
+  method: 'post',
+  path: '/api/v1/assets/:id/cuts',
+  summary: 'Queue ad cuts of a video (aspect, length, start, fit, disclosure label); the same request while queued gets the same job',
+  tag: 'ads',
+  access: ['content_manager', 'performance'],
+  params: z.object({ id: z.uuid() }),
+  body: z.object({ cuts: z.array(CutRequest).min(1).max(MAX_CUTS_PER_REQUEST) }),
+  responses: {
+    202: { description: 'Queued: follow it at GET /api/v1/jobs/:id', schema: z.object({ jobId: z.string() }) },
+    400: { description: 'invalid_id' },
+    403: { description: `derivatives_not_allowed: no license lets this asset be edited for a paid channel now; details.reasons lists ${RIGHTS_REASONS.join(', ')} as they apply` },
+    404: { description: 'asset_not_found' },
+    409: { description: 'asset_not_ready while it is uploaded or processing; asset_failed when processing failed (details.error)' },
+    422: { description: 'invalid_cuts (details.issues), not_a_video, cut_too_long (details.index), disclosure_required (the license requires a label, a cut asks for none)' },
+  },
+  handle: async ({ params, body, services }) => ({ status: 202, body: { jobId: await requestAdCuts(services, params.id, body.cuts) } }),
+});
+
+export const cutRoutes = [requestCuts];

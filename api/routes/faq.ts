@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { commentTopic, faqStatus } from '../../core/db';
+import { notFound } from '../../core/errors/domain-error';
+import { updateFaqEntry } from '../../core/faq/faq-changes';
+import { findFaqEntry, listFaqEntries } from '../../core/faq/faq-store';
+import { defineRoute } from '../http/route';
+
+const SKU = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a product SKU');
+
+export const FaqBody = z.object({
+  id: z.uuid(),
+  productSku: z.string(),
+  topic: z.enum(commentTopic.enumValues),
+  question: z.string().describe('The canonical question: the most central example, until a content manager words it'),
+  answer: z.string().nullable(),
+  status: z.enum(faqStatus.enumValues),
+  count: z.number().int().describe('Comments asking it'),
+  examples: z.array(z.object({ commentId: z.uuid(), text: z.string() })).describe('Up to 5, the most representative first'),
+  publishedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const listRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/faq',
+  summary: 'FAQ entries mined from comments, most asked first',
+  tag: 'faq',
+  access: 'authenticated',
+  query: z.object({
+    productSku: SKU.optional(),
+    topic: z.enum(commentTopic.enumValues).optional(),
+    status: z.enum(faqStatus.enumValues).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(200),
+  }),
+  responses: { 200: { description: 'Entries', schema: z.object({ items: z.array(FaqBody) }) }, 400: { description: 'invalid_<filter>' } },
+  handle: async ({ query, services }) => {
+    const { limit, ...filter } = query;
+    return { body: { items: await listFaqEntries(services.database.db, filter, limit) } };
+  },
+});
+
+const getRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/faq/:id',
+  summary: 'One FAQ entry',
+  tag: 'faq',
+  access: 'authenticated',
+  params: z.object({ id: z.uuid() }),
+  responses: { 200: { description: 'The entry', schema: FaqBody }, 404: { description: 'faq_entry_not_found' } },
+  handle: async ({ params, services }) => {
+    const entry = await findFaqEntry(services.database.db, params.id);
+    if (!entry) throw notFound('faq_entry', params.id);
+    return { body: entry };
+  },
+});
+
+const patchRoute = defineRoute({
+  method: 'patch',
+  path: '/api/v1/faq/:id',
+  summary:
+    'Word the question, write the answer, move the review status (draft → approved → published; back to draft to unpublish). ' +
+    'Publishing needs an answer, sends faq.published webhooks and shows the entry in the public gallery. Audited.',
+  tag: 'faq',
+  access: ['content_manager'],
+  params: z.object({ id: z.uuid() }),
+  body: z
+    .object({
+      question: z.string().trim().min(1).max(500).optional(),
+      answer: z.string().trim().min(1).max(5000).nullable().optional(),
+      status: z.enum(faqStatus.enumValues).optional(),
+    })
+    .strict(),
+  responses: {
+    200: { description: 'Updated', schema: FaqBody },
+    404: { description: 'faq_entry_not_found' },
+    409: { description: 'invalid_transition' },
+    422: { description: 'answer_required, invalid_question, invalid_answer, invalid_status' },
+  },
+  handle: async ({ params, body, caller, services }) => ({ body: await updateFaqEntry(services, caller!.keyId, params.id, body) }),
+});
+
+export const faqRoutes = [listRoute, getRoute, patchRoute];

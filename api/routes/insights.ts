@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { productInsights } from '../../core/comments/product-insights';
+import { commentSentiment, commentTopic } from '../../core/db';
+import { defineRoute } from '../http/route';
+import { FaqBody } from './faq';
+
+const counts = (labels: readonly string[]) => z.object(Object.fromEntries(labels.map((l) => [l, z.number().int()])));
+const Topics = counts(commentTopic.enumValues);
+const Sentiment = counts(commentSentiment.enumValues);
+
+const insightsRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/products/:sku/insights',
+  summary:
+    'What people say about a product: comments by topic and sentiment (spam excluded; a correction wins over the model), its FAQ entries, ' +
+    'and the same per ISO week (UTC, by posting time) for the last `weeks` weeks',
+  tag: 'insights',
+  access: 'authenticated',
+  params: z.object({ sku: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a product SKU') }),
+  query: z.object({ weeks: z.coerce.number().int().min(1).max(104).default(12) }),
+  responses: {
+    200: {
+      description: 'Insights (all zeros for a product without comments)',
+      schema: z.object({
+        productSku: z.string(),
+        totals: z.object({ comments: z.number().int(), spam: z.number().int(), questions: z.number().int(), unclassified: z.number().int() }),
+        topics: Topics,
+        sentiment: Sentiment,
+        faq: z.array(FaqBody),
+        weekly: z.array(z.object({ weekStart: z.string().describe('Monday, YYYY-MM-DD'), comments: z.number().int(), questions: z.number().int(), sentiment: Sentiment, topics: Topics })),
+      }),
+    },
+    400: { description: 'invalid_sku, invalid_weeks' },
+  },
+  handle: async ({ params, query, services }) => ({ body: await productInsights(services.database.db, params.sku, query.weeks) }),
+});
+
+export const insightsRoutes = [insightsRoute];

@@ -1,0 +1,113 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { asc } from 'drizzle-orm';
+import { comments } from '../db';
+import type { CorrectionExample as TrainingCorrection } from '../nlp/training/labelled-comment';
+import { DEFAULT_SEEDS_DIR } from '../nlp/training/seed-examples';
+import { DEFAULT_CORPORA_DIR } from '../nlp/training/training-corpora';
+import type { TrainCommentModelsOptions } from '../nlp/train-comment-models';
+import type { Services } from '../runtime/services';
+import { activeClassifier, retrainedModelsRoot, switchToVersion } from './active-classifier';
+import { queueClassification } from './classification-jobs';
+import { correctionExamples, type CorrectionExample } from './comment-corrections';
+
+export interface RetrainOptions {
+  /** Classify every comment again with the new models once they are in use. */
+  reclassify: boolean;
+  /** Train on a seeded sample of this many rows per corpus: seconds instead of minutes. */
+  rowsPerCorpus?: number;
+  onProgress?: (percent: number) => unknown;
+}
+
+export interface RetrainResult {
+  /** The folder under DATA_DIR/models/nlp now in use, and the models' own version string. */
+  version: string;
+  modelVersion: string;
+  /** Corrected comments folded in as examples. */
+  corrections: number;
+  /** The flow re-classifying every comment, when asked for. */
+  reclassifyJobId: string | null;
+  trainSeconds: number;
+}
+
+/** The same seed as the shipped models: a retrain differs from them by the corrections only. */
+const TRAINING_SEED = 1;
+const TRAIN_SCRIPT = path.join(__dirname, 'train-models-process.ts');
+const PROJECT_ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * Trains new models from the training corpora and seeds plus every corrected comment (the
+ * latest correction of each label: a person's word outweighs corpus rows), into a new
+ * versioned folder under DATA_DIR (the shipped models are never overwritten), then switches
+ * every process sharing DATA_DIR to them (see active-classifier.ts). Optionally re-classifies
+ * all comments with them.
+ *
+ * Training is minutes of synchronous arithmetic, so it runs in a child process: in this one it
+ * would freeze the API of `npm start` and stop BullMQ from renewing the job's lock.
+ */
+export async function retrainModels(services: Services, options: RetrainOptions): Promise<RetrainResult> {
+  const { config, database } = services;
+  const examples = await correctionExamples(database.db);
+  await options.onProgress?.(5);
+  const version = `retrained-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${randomUUID().slice(0, 8)}`;
+  const outDir = path.join(retrainedModelsRoot(config), version);
+  const trained = await trainInChildProcess({
+    dataDir: DEFAULT_CORPORA_DIR,
+    seedsDir: DEFAULT_SEEDS_DIR,
+    seed: TRAINING_SEED,
+    extraExamples: examples.map(asTrainingExample),
+    outDir,
+    ...(options.rowsPerCorpus === undefined ? {} : { rowsPerCorpus: options.rowsPerCorpus }),
+  });
+  await options.onProgress?.(90);
+  await switchToVersion(config, version);
+  const classifier = await activeClassifier(config);
+  const reclassifyJobId = options.reclassify ? await queueClassification(services, await allCommentIds(services)) : null;
+  return { version, modelVersion: classifier.modelVersion, corrections: examples.length, reclassifyJobId, trainSeconds: trained.trainSeconds };
+}
+
+/** A corrected comment as a training example: only the labels people set. */
+export function asTrainingExample(example: CorrectionExample): TrainingCorrection {
+  const out: TrainingCorrection = { text: example.text };
+  if (example.lang === 'pl' || example.lang === 'en' || example.lang === 'other') out.lang = example.lang;
+  if (example.topic !== null) out.topic = example.topic;
+  if (example.sentiment !== null) out.sentiment = example.sentiment;
+  if (example.isQuestion !== null) out.isQuestion = example.isQuestion;
+  if (example.spam !== null) out.spam = example.spam;
+  return out;
+}
+
+async function trainInChildProcess(options: Omit<TrainCommentModelsOptions, 'log'>): Promise<{ modelVersion: string; trainSeconds: number }> {
+  await mkdir(options.outDir, { recursive: true });
+  const optionsFile = path.join(options.outDir, 'training-options.json');
+  await writeFile(optionsFile, JSON.stringify(options));
+  try {
+    const output = await run(process.execPath, ['--import', 'tsx', TRAIN_SCRIPT, optionsFile]);
+    return JSON.parse(output.trim().split('\n').at(-1)!) as { modelVersion: string; trainSeconds: number };
+  } catch (err) {
+    await rm(options.outDir, { recursive: true, force: true });
+    throw err;
+  } finally {
+    await rm(optionsFile, { force: true });
+  }
+}
+
+/** Runs a command; resolves with its stdout, rejects with the end of its stderr. */
+function run(command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`Training failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' ')}`))));
+  });
+}
+
+async function allCommentIds(services: Services): Promise<string[]> {
+  const rows = await services.database.db.select({ id: comments.id }).from(comments).orderBy(asc(comments.id));
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,118 @@
+import type { CutSpec } from '../ads/cut-spec';
+import { unprocessable } from '../errors/domain-error';
+
+/** The ad formats a cut can be made in, and their frame sizes (what ad platforms ask for). */
+export const CUT_FRAMES = {
+  '9:16': { width: 1080, height: 1920 },
+  '1:1': { width: 1080, height: 1080 },
+  '4:5': { width: 1080, height: 1350 },
+  '16:9': { width: 1920, height: 1080 },
+} as const;
+
+export type CutAspect = keyof typeof CUT_FRAMES;
+export const CUT_ASPECTS = Object.keys(CUT_FRAMES) as CutAspect[];
+
+/**
+ * How the source fills the frame: `crop` scales it to cover the frame and cuts the overflow
+ * (centred); `blur` shows all of it, fitted, over a blurred, cropped copy of itself.
+ */
+export type CutFit = 'crop' | 'blur';
+
+/** One cut as a client asks for it (POST /api/v1/assets/:id/cuts). */
+export interface CutRequest {
+  aspect: CutAspect;
+  durationS: number;
+  /** Absent: the renderer picks the most eventful window (the hook). */
+  startS?: number;
+  fit?: CutFit;
+  /** Absent: the default label for the license's territory; null: no label. */
+  disclosure?: string | null;
+}
+
+/**
+ * A cut with every choice made: what is rendered, and what is stored as the rendition's spec
+ * (so its hash, and with it the output's key, is the same on every run of the same request).
+ */
+export interface PlannedCut extends CutSpec {
+  aspect: CutAspect;
+  fit: CutFit;
+  width: number;
+  height: number;
+}
+
+/** What the renderer needs to know of the source (from the asset row written by the probe). */
+export interface CutSource {
+  /** As displayed, rotation applied. */
+  width: number;
+  height: number;
+  durationS: number;
+  frameRate: number | null;
+  hasAudio: boolean;
+}
+
+/** One rendered cut: the MP4 and its poster, in the directory the caller gave (and removes). */
+export interface RenderedCut {
+  cut: PlannedCut;
+  file: string;
+  poster: string;
+  /** Measured on the output (ffprobe). */
+  durationS: number;
+}
+
+/** Cuts one request may ask for: the full 4 aspects × 3 durations set, with room to spare. */
+export const MAX_CUTS_PER_REQUEST = 16;
+export const MIN_CUT_S = 1;
+/** Disclosure labels are short badges, not captions. */
+export const MAX_DISCLOSURE_CHARS = 40;
+/** Container durations are rounded: a cut may end this far past the probed end and still be "all of it". */
+const END_TOLERANCE_S = 0.05;
+
+/**
+ * Refuses (422 `cut_too_long`) any cut that asks for more of the source than there is: a
+ * duration longer than the source, or a start plus duration past its end. `details.index`
+ * names the offending cut, so a client can point at it.
+ */
+export function checkCutLengths(requests: readonly CutRequest[], source: Pick<CutSource, 'durationS'>): void {
+  requests.forEach((cut, index) => {
+    const end = (cut.startS ?? 0) + cut.durationS;
+    if (end > source.durationS + END_TOLERANCE_S) {
+      const asked = cut.startS === undefined ? `${cut.durationS} s` : `${cut.durationS} s from ${cut.startS} s`;
+      throw unprocessable('cut_too_long', `Cut ${index + 1} asks for ${asked}, but the source is ${source.durationS.toFixed(2)} s long`, {
+        index,
+        sourceDurationS: source.durationS,
+      });
+    }
+  });
+}
+
+/**
+ * The label an ad made under a license must carry when the client does not choose one: the
+ * Polish word where the license covers Poland alone, the international "#ad" anywhere else
+ * (a license for several countries may run in any of them).
+ */
+export function defaultDisclosure(territories: readonly string[]): string {
+  return territories.length === 1 && territories[0]!.toUpperCase() === 'PL' ? 'REKLAMA' : '#ad';
+}
+
+/**
+ * Makes every choice a cut leaves open: the fit (crop), the label (`defaultLabel` when the
+ * request does not say; null keeps it off), the start (from `hookStart` for the cut's
+ * duration when absent) and the frame size. Times are rounded to milliseconds, so the stored
+ * spec, its hash and the output key are the same on every run.
+ */
+export function planCuts(
+  requests: readonly CutRequest[],
+  defaultLabel: string | null,
+  hookStart: (durationS: number) => number,
+): PlannedCut[] {
+  return requests.map((cut) => ({
+    aspect: cut.aspect,
+    durationS: ms(cut.durationS),
+    startS: ms(cut.startS ?? hookStart(cut.durationS)),
+    fit: cut.fit ?? 'crop',
+    disclosure: cut.disclosure === undefined ? defaultLabel : cut.disclosure,
+    ...CUT_FRAMES[cut.aspect],
+  }));
+}
+
+const ms = (s: number): number => Math.round(s * 1000) / 1000;

@@ -1,0 +1,63 @@
+import type { CommentLang } from '../comment-classification';
+import { foldDiacritics } from '../diacritics';
+import { seededRandom } from '../seeded-random';
+import { CORRECTION_WEIGHT, SEED_WEIGHT, type TrainingData } from './training-data';
+import type { TrainingExample } from './training-example';
+import { sampleOf, splitSentences, withoutFinalMarks, withoutQuestionMarks } from './text-sampling';
+import type { CorpusName } from './training-corpora';
+
+/**
+ * Is the comment asking something? Sources:
+ * - semiPQA: real product questions (all questions);
+ * - Bitext: customer-support messages, a question when they ask ("how do I…", "can you…")
+ *   and not when they state or demand ("I want to cancel my order");
+ * - review and comment sentences: a question when they end in "?", a statement when they
+ *   neither end in "?" nor open like a question (weak labels);
+ * - the seeds, which hold the Polish questions no corpus has, many without "?".
+ * Half the questions lose their "?" and half the statements their final "." or "!" (seeded),
+ * so the model learns the words that ask ("czy", "ile", "jaki", "does it", "is there") and
+ * neither the mark nor, as it did before, the missing full stop.
+ */
+export function questionExamples(data: TrainingData, seed: number): TrainingExample[] {
+  const random = seededRandom(seed ^ 0x51);
+  const examples: TrainingExample[] = [];
+  const add = (text: string, lang: CommentLang | undefined, isQuestion: boolean, weight: number, source: string): void => {
+    const shown = random() < 0.5 ? text : isQuestion ? withoutQuestionMarks(text) : withoutFinalMarks(text);
+    if (shown !== '') examples.push({ text: shown, lang, label: isQuestion ? 'yes' : 'no', weight, source });
+  };
+  for (const row of data.corpus('semiPqa')) add(row.text, 'en', true, 1, 'semiPqa');
+  for (const row of data.corpus('bitext')) add(row.text, 'en', isBitextQuestion(row.text), 1, 'bitext');
+  for (const [name, lang, perCorpus] of SENTENCE_SOURCES) {
+    const sentences = data.corpus(name).flatMap((row) => splitSentences(row.text));
+    for (const sentence of sampleOf(sentences, perCorpus, seed)) {
+      const asks = /[?？]\s*$/u.test(sentence);
+      // No "?" but opens like a question ("who sings this", "czy ktoś wie"): the weak label
+      // would too often be wrong, so the row is left out rather than called a statement.
+      if (asks || !opensLikeQuestion(sentence)) add(sentence, lang, asks, 0.5, name);
+    }
+  }
+  for (const s of data.seeds) if (s.isQuestion !== undefined) add(s.text, s.lang, s.isQuestion, SEED_WEIGHT, `seeds:${s.set}`);
+  for (const c of data.corrections) if (c.isQuestion !== undefined) add(c.text, c.lang, c.isQuestion, CORRECTION_WEIGHT, 'correction');
+  return examples;
+}
+
+/** Sentences of reviews and comments, and how many to take from each corpus. */
+const SENTENCE_SOURCES: Array<[CorpusName, 'pl' | 'en', number]> = [
+  ['allegro', 'pl', 8000],
+  ['polemo', 'pl', 4000],
+  ['plTweets', 'pl', 4000],
+  ['senTube', 'en', 6000],
+  ['goEmotions', 'en', 6000],
+];
+
+const ASKING_OPENINGS =
+  /^(how|what|what's|whats|where|when|why|which|who|whom|whose|can|could|would|will|do|does|did|is|are|am|was|were|should|may|might|have|has|any|anyone)\b/i;
+
+const POLISH_ASKING_OPENINGS = /^(czy|jak|jaki|jaka|jakie|jakiego|jakim|ile|gdzie|kiedy|co|dlaczego|czemu|ktory|ktora|ktore|kto|skad|dokad|mozna|da sie)\b/i;
+
+export const isBitextQuestion = (text: string): boolean => text.includes('?') || ASKING_OPENINGS.test(text.trim());
+
+const opensLikeQuestion = (text: string): boolean => {
+  const opening = foldDiacritics(text.trim());
+  return ASKING_OPENINGS.test(opening) || POLISH_ASKING_OPENINGS.test(opening);
+};

@@ -1,0 +1,121 @@
+import { useCallback, useMemo, useState } from 'react';
+import { AssetScreen } from './asset/asset-screen';
+import { createApiClient } from './api/api-client';
+import { ApiContext } from './api/api-context';
+import { forgetKey, storedKey, storeKey } from './auth/session';
+import { SignInScreen } from './auth/sign-in-screen';
+import { LANGS, useI18n, type Lang } from './i18n/i18n';
+import { InsightsScreen } from './insights/insights-screen';
+import { LibraryScreen } from './library/library-screen';
+import { ExpiringScreen } from './licenses/expiring-screen';
+import { LicenseEditorScreen } from './licenses/license-editor-screen';
+import { Link, useLocation, type Location } from './routing/router';
+import { Screen } from './ui/screen';
+import { UploadScreen } from './upload/upload-screen';
+
+/** The signed-in shell: a skip link, the navigation, the language switch and the current screen. */
+export function App() {
+  const { t } = useI18n();
+  const [key, setKey] = useState(storedKey);
+  const signOut = useCallback(() => {
+    forgetKey();
+    setKey(null);
+  }, []);
+  const api = useMemo(() => (key ? createApiClient(key, signOut) : null), [key, signOut]);
+  const location = useLocation();
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="top-bar">
+        <span className="brand">{t('app.name')}</span>
+        {api && <Navigation path={location.path} />}
+        <div className="top-bar-end">
+          <LanguageSwitch />
+          {api && (
+            <button type="button" className="link-button" onClick={signOut}>
+              {t('nav.signOut')}
+            </button>
+          )}
+        </div>
+      </header>
+      {api ? (
+        <ApiContext.Provider value={api}>
+          <CurrentScreen location={location} />
+        </ApiContext.Provider>
+      ) : (
+        <SignInScreen
+          onSignedIn={(newKey, remember) => {
+            storeKey(newKey, remember);
+            setKey(newKey);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+const NAV = [
+  { to: '/', key: 'nav.library', matches: (p: string) => p === '/' || p.startsWith('/assets/') },
+  { to: '/upload', key: 'nav.upload', matches: (p: string) => p === '/upload' },
+  { to: '/expiring', key: 'nav.expiring', matches: (p: string) => p === '/expiring' || p.startsWith('/licenses') },
+  { to: '/insights', key: 'nav.insights', matches: (p: string) => p.startsWith('/insights') },
+] as const;
+
+function Navigation({ path }: { path: string }) {
+  const { t } = useI18n();
+  return (
+    <nav aria-label={t('nav.label')}>
+      <ul className="nav-list">
+        {NAV.map((item) => (
+          <li key={item.to}>
+            <Link to={item.to} aria-current={item.matches(path) ? 'page' : undefined}>
+              {t(item.key)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function LanguageSwitch() {
+  const { t, lang, setLang } = useI18n();
+  return (
+    <label className="lang-switch">
+      <span className="visually-hidden">{t('nav.language')}</span>
+      <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+        {LANGS.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {l === 'en' ? 'English' : 'Polski'}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+const UUID = '[0-9a-f-]{36}';
+
+function CurrentScreen({ location }: { location: Location }) {
+  const { t } = useI18n();
+  const { path, query } = location;
+  let match: RegExpExecArray | null;
+  if (path === '/') return <LibraryScreen query={query} />;
+  if (path === '/upload') return <UploadScreen />;
+  if ((match = new RegExp(`^/assets/(${UUID})$`).exec(path))) return <AssetScreen key={match[1]} id={match[1]!} />;
+  if (path === '/licenses/new') return <LicenseEditorScreen key="new" id={null} query={query} />;
+  if ((match = new RegExp(`^/licenses/(${UUID})$`).exec(path))) return <LicenseEditorScreen key={match[1]} id={match[1]!} query={query} />;
+  if (path === '/expiring') return <ExpiringScreen />;
+  if (path === '/insights') return <InsightsScreen sku={null} />;
+  if ((match = /^\/insights\/([^/]+)$/.exec(path))) return <InsightsScreen key={match[1]} sku={decodeURIComponent(match[1]!)} />;
+  return (
+    <Screen title={t('notFound.title')}>
+      <p>
+        <Link to="/">{t('notFound.back')}</Link>
+      </p>
+    </Screen>
+  );
+}

@@ -1,0 +1,90 @@
+import { useEffect } from 'react';
+import { useApi } from '../api/api-context';
+import type { AssetDetail, Creator } from '../api/api-types';
+import { useI18n } from '../i18n/i18n';
+import { assetName, formatDuration } from '../library/asset-card';
+import { RightsSummary } from '../licenses/rights-summary';
+import { Link } from '../routing/router';
+import { Badge, toneOf } from '../ui/badge';
+import { ErrorAlert } from '../ui/error-alert';
+import { Screen } from '../ui/screen';
+import { useLoad } from '../ui/use-load';
+import { CutBuilder } from './cut-builder';
+import { RenditionsPanel } from './renditions-panel';
+import { UsageLedger } from './usage-ledger';
+
+const PROCESSING_POLL_MS = 1500;
+
+/** One asset: what it is, where it may be used, its renditions and cuts, the cut builder and its usage ledger. */
+export function AssetScreen({ id }: { id: string }) {
+  const api = useApi();
+  const { t, label, number } = useI18n();
+  const asset = useLoad(() => api.get<AssetDetail>(`/api/v1/assets/${id}`), [api, id]);
+  const creatorId = asset.data?.creatorId;
+  const creator = useLoad(async () => (creatorId ? api.get<Creator>(`/api/v1/creators/${creatorId}`) : null), [api, creatorId]);
+  const a = asset.data;
+  // While the worker is still making renditions, look again now and then until it is done.
+  const processing = a?.status === 'uploaded' || a?.status === 'processing';
+  useEffect(() => {
+    if (!processing) return;
+    const timer = setTimeout(asset.reload, PROCESSING_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [processing, asset.data, asset.reload]);
+
+  if (!a) {
+    return (
+      <Screen title={t('asset.title')}>
+        {asset.error ? <ErrorAlert error={asset.error} /> : <p role="status">{t('common.loading')}</p>}
+      </Screen>
+    );
+  }
+  return (
+    <Screen
+      title={assetName(a)}
+      actions={
+        <Link to={`/licenses/new?assetId=${a.id}`} className="button primary">
+          {t('asset.addLicense')}
+        </Link>
+      }
+    >
+      <div className="asset-facts card">
+        <div className="badges">
+          <Badge tone="neutral">{label('kind', a.kind)}</Badge>
+          <Badge tone={toneOf(a.status)}>{label('status', a.status)}</Badge>
+        </div>
+        <dl className="terms">
+          {creator.data && (
+            <>
+              <dt>{t('asset.creator')}</dt>
+              <dd>
+                @{creator.data.handle} ({creator.data.platform}, {label('tier', creator.data.tier)})
+              </dd>
+            </>
+          )}
+          <dt>{t('asset.products')}</dt>
+          <dd>{a.productSkus.length ? a.productSkus.map((sku) => <Link key={sku} to={`/insights/${encodeURIComponent(sku)}`} className="sku">{sku}</Link>) : '—'}</dd>
+          <dt>{t('asset.dimensions')}</dt>
+          <dd>
+            {a.width && a.height ? `${a.width} × ${a.height}` : '—'}
+            {a.durationS !== undefined && ` · ${formatDuration(a.durationS)}`} · {number(Math.round(a.sizeBytes / 1024))} KB · {a.mimeType}
+          </dd>
+          {a.sourceUrl && (
+            <>
+              <dt>{t('asset.source')}</dt>
+              <dd>
+                <a href={a.sourceUrl} rel="noreferrer" target="_blank">
+                  {a.sourceUrl}
+                </a>
+              </dd>
+            </>
+          )}
+        </dl>
+        {a.error && <p className="field-error">{a.error}</p>}
+      </div>
+      <RightsSummary licenses={a.licenses} />
+      <RenditionsPanel asset={a} />
+      <CutBuilder asset={a} onCutsMade={asset.reload} />
+      <UsageLedger assetId={a.id} />
+    </Screen>
+  );
+}

@@ -1,0 +1,114 @@
+import type { AssetDetail, Rendition } from '../api/api-types';
+import { useI18n } from '../i18n/i18n';
+import { formatDuration } from '../library/asset-card';
+
+/** The original's stand-in (preview or largest picture), the renditions as a table, and the ad cuts to play. */
+export function RenditionsPanel({ asset }: { asset: AssetDetail }) {
+  const { t, label } = useI18n();
+  const byKind = (kind: Rendition['kind']) => asset.renditions.filter((r) => r.kind === kind);
+  const cuts = byKind('cut');
+  return (
+    <>
+      <section className="card" aria-labelledby="renditions-heading">
+        <h2 id="renditions-heading">{t('asset.renditions')}</h2>
+        <MainPreview asset={asset} />
+        {asset.renditions.length === 0 ? (
+          <p className="empty">{asset.status === 'ready' ? t('asset.noRenditions') : t('asset.renditionsPending')}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption className="visually-hidden">{t('asset.renditions')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('asset.kind')}</th>
+                  <th scope="col">{t('asset.format')}</th>
+                  <th scope="col">{t('asset.size')}</th>
+                  <th scope="col">{t('asset.file')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...asset.renditions].sort(byKindWidthFormat).map((r) => (
+                  <tr key={r.id}>
+                    <td>{label('rendition', r.kind)}</td>
+                    <td>{r.format.toUpperCase()}</td>
+                    <td>
+                      {r.width && r.height ? `${r.width} × ${r.height}` : '—'}
+                      {r.durationS !== undefined && ` · ${formatDuration(r.durationS)}`}
+                    </td>
+                    <td>
+                      <a href={r.url} target="_blank" rel="noreferrer">
+                        {t('asset.openFile')}
+                        <span className="visually-hidden">
+                          {' '}
+                          {label('rendition', r.kind)} {r.width ?? ''} {r.format}
+                        </span>
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {asset.kind === 'video' && (
+        <section className="card" aria-labelledby="cuts-heading">
+          <h2 id="cuts-heading">{t('asset.cuts')}</h2>
+          {cuts.length === 0 ? (
+            <p className="empty">{t('asset.noCuts')}</p>
+          ) : (
+            <ul className="cut-grid">
+              {cuts.map((cut) => (
+                <li key={cut.id} className="cut-item">
+                  <video controls preload="none" src={cut.url} poster={posterOf(cut, byKind('cut_poster'))?.url} aria-label={cutLabel(cut, t('asset.cut'))} />
+                  <p>{cutLabel(cut, t('asset.cut'))}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+function MainPreview({ asset }: { asset: AssetDetail }) {
+  const { t } = useI18n();
+  const preview = asset.renditions.find((r) => r.kind === 'preview');
+  const poster = asset.renditions.find((r) => r.kind === 'poster');
+  if (asset.kind === 'video' && preview) {
+    return <video className="main-preview" controls muted preload="metadata" src={preview.url} poster={poster?.url} aria-label={t('asset.preview')} />;
+  }
+  const pictures = asset.renditions.filter((r) => r.kind === 'image' && r.format === 'webp' && r.width);
+  const largest = pictures.at(-1);
+  if (!largest) return null;
+  return (
+    <img
+      className="main-preview"
+      src={largest.url}
+      srcSet={pictures.map((p) => `${p.url} ${p.width}w`).join(', ')}
+      sizes="(min-width: 60rem) 40rem, 100vw"
+      alt={t('asset.previewAlt')}
+    />
+  );
+}
+
+const cutLabel = (cut: Rendition, word: string): string => {
+  const spec = cut.spec;
+  const parts = [String(spec.aspect ?? ''), `${Number(spec.durationS ?? cut.durationS ?? 0)} s`, String(spec.fit ?? '')];
+  if (typeof spec.disclosure === 'string') parts.push(`“${spec.disclosure}”`);
+  return `${word} ${parts.filter(Boolean).join(' · ')}`;
+};
+
+/** A cut's poster carries the same spec as its cut. */
+function posterOf(cut: Rendition, posters: Rendition[]): Rendition | undefined {
+  const key = (r: Rendition) => JSON.stringify([r.spec.aspect, r.spec.durationS, r.spec.startS, r.spec.fit, r.spec.disclosure]);
+  return posters.find((p) => key(p) === key(cut));
+}
+
+const KIND_ORDER: Rendition['kind'][] = ['preview', 'poster', 'image', 'crop', 'cut', 'cut_poster'];
+
+/** The table reads like a ladder: kind, then narrow to wide, then format. */
+function byKindWidthFormat(a: Rendition, b: Rendition): number {
+  return KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.width ?? 0) - (b.width ?? 0) || a.format.localeCompare(b.format);
+}

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { ApiError } from '../api/api-error';
+import { useApi } from '../api/api-context';
+import { SENTIMENTS, TOPICS, type Comment, type Page } from '../api/api-types';
+import { useI18n } from '../i18n/i18n';
+import { Badge } from '../ui/badge';
+import { ErrorAlert } from '../ui/error-alert';
+import { Field } from '../ui/field';
+import { useLoad } from '../ui/use-load';
+
+/** The product's comments with the model's labels, each correctable by a person (kept apart from model output by the API). */
+export function CommentCorrections({ sku, onCorrected }: { sku: string; onCorrected: () => void }) {
+  const api = useApi();
+  const { t, label } = useI18n();
+  const [topic, setTopic] = useState('');
+  const comments = useLoad(
+    () => api.get<Page<Comment>>(`/api/v1/comments?productSku=${encodeURIComponent(sku)}${topic ? `&topic=${topic}` : ''}&limit=50`),
+    [api, sku, topic],
+  );
+  return (
+    <section className="card" aria-labelledby="comments-heading">
+      <h2 id="comments-heading">{t('comments.title')}</h2>
+      <div className="filters">
+        <Field label={t('comments.topicFilter')}>
+          <select value={topic} onChange={(e) => setTopic(e.target.value)}>
+            <option value="">{t('filter.any')}</option>
+            {TOPICS.map((tp) => (
+              <option key={tp} value={tp}>
+                {label('topic', tp)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <ErrorAlert error={comments.error} />
+      {comments.data && comments.data.items.length === 0 && <p className="empty">{t('comments.empty')}</p>}
+      <ul className="comment-list">
+        {comments.data?.items.map((comment) => (
+          <CommentRow key={comment.id} comment={comment} onCorrected={onCorrected} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function CommentRow({ comment: loaded, onCorrected }: { comment: Comment; onCorrected: () => void }) {
+  const api = useApi();
+  const { t, label } = useI18n();
+  const [comment, setComment] = useState(loaded);
+  const [topic, setTopic] = useState(comment.topic ?? '');
+  const [sentiment, setSentiment] = useState(comment.sentiment ?? '');
+  const [isQuestion, setIsQuestion] = useState(Boolean(comment.isQuestion));
+  const [spam, setSpam] = useState(Boolean(comment.spam));
+  const [state, setState] = useState<'idle' | 'saved' | ApiError>('idle');
+
+  const changes = {
+    ...(topic && topic !== comment.topic ? { topic } : {}),
+    ...(sentiment && sentiment !== comment.sentiment ? { sentiment } : {}),
+    ...(isQuestion !== Boolean(comment.isQuestion) ? { isQuestion } : {}),
+    ...(spam !== Boolean(comment.spam) ? { spam } : {}),
+  };
+  const save = async () => {
+    try {
+      setComment(await api.send<Comment>('PATCH', `/api/v1/comments/${comment.id}`, changes));
+      setState('saved');
+      onCorrected();
+    } catch (err) {
+      setState(err instanceof ApiError ? err : new ApiError(0, 'error', String(err)));
+    }
+  };
+
+  return (
+    <li className="comment-row">
+      <blockquote>{comment.text}</blockquote>
+      {comment.correction && <Badge tone="info">{t('comments.correctedBadge')}</Badge>}
+      <div className="comment-labels">
+        <Field label={t('comments.topic')}>
+          <select value={topic} onChange={(e) => setTopic(e.target.value)}>
+            {!comment.topic && <option value="">—</option>}
+            {TOPICS.map((tp) => (
+              <option key={tp} value={tp}>
+                {label('topic', tp)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('comments.sentiment')}>
+          <select value={sentiment} onChange={(e) => setSentiment(e.target.value)}>
+            {!comment.sentiment && <option value="">—</option>}
+            {SENTIMENTS.map((s) => (
+              <option key={s} value={s}>
+                {label('sentiment', s)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <label className="check">
+          <input type="checkbox" checked={isQuestion} onChange={(e) => setIsQuestion(e.target.checked)} /> {t('comments.question')}
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={spam} onChange={(e) => setSpam(e.target.checked)} /> {t('comments.spam')}
+        </label>
+        <button type="button" onClick={save} disabled={Object.keys(changes).length === 0}>
+          {t('comments.correct')}
+        </button>
+        <span role="status" className="hint">
+          {state === 'saved' ? t('comments.corrected') : ''}
+        </span>
+      </div>
+      {state instanceof ApiError && <p className="field-error">{state.message}</p>}
+    </li>
+  );
+}

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { ApiError } from '../api/api-error';
+import { useApi } from '../api/api-context';
+import type { FaqEntry, FaqStatus } from '../api/api-types';
+import { useI18n } from '../i18n/i18n';
+import { Badge, toneOf } from '../ui/badge';
+import { Field } from '../ui/field';
+
+/**
+ * One FAQ entry: the comments behind it, its question and answer to edit, and its review, as
+ * the API allows it: draft → approved → published, or back to draft. Each step sends the
+ * edited text with it (publishing needs an answer).
+ */
+export function FaqEntryEditor({ entry, onChanged }: { entry: FaqEntry; onChanged: (entry: FaqEntry) => void }) {
+  const api = useApi();
+  const { t, label } = useI18n();
+  const [question, setQuestion] = useState(entry.question);
+  const [answer, setAnswer] = useState(entry.answer ?? '');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState('');
+
+  const save = async (status?: FaqStatus) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { question: question.trim(), answer: answer.trim() || null, ...(status ? { status } : {}) };
+      const updated = await api.send<FaqEntry>('PATCH', `/api/v1/faq/${entry.id}`, body);
+      onChanged({ ...entry, ...updated });
+      setNote(status ? label('faqStatus', status) : t('faq.saved'));
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'error', String(err)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const issue = (field: string) => error?.issues.find((i) => i.field?.split('.')[0] === field)?.message;
+
+  return (
+    <article className="faq-entry card" aria-labelledby={`faq-${entry.id}`}>
+      <header className="faq-entry-head">
+        <h3 id={`faq-${entry.id}`}>{entry.question}</h3>
+        <div className="badges">
+          <Badge tone="neutral">{label('topic', entry.topic)}</Badge>
+          <Badge tone={toneOf(entry.status)}>{label('faqStatus', entry.status)}</Badge>
+          <span className="count">{t('faq.count', { n: entry.count })}</span>
+        </div>
+      </header>
+      {entry.examples.length > 0 && (
+        <details>
+          <summary>{t('faq.examples', { n: entry.examples.length })}</summary>
+          <ul className="examples">
+            {entry.examples.map((example, i) => (
+              <li key={i}>
+                <q>{example.text}</q>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <Field label={t('faq.question')} error={issue('question')}>
+        <input value={question} onChange={(e) => setQuestion(e.target.value)} />
+      </Field>
+      <Field label={t('faq.answer')} error={issue('answer')}>
+        <textarea rows={3} value={answer} onChange={(e) => setAnswer(e.target.value)} />
+      </Field>
+      <div className="button-row">
+        <button type="button" onClick={() => save()} disabled={busy}>
+          {t('faq.save')}
+        </button>
+        {entry.status === 'draft' && (
+          <button type="button" onClick={() => save('approved')} disabled={busy}>
+            {t('faq.approve')}
+          </button>
+        )}
+        {entry.status === 'approved' && (
+          <button type="button" className="primary" onClick={() => save('published')} disabled={busy}>
+            {t('faq.publish')}
+          </button>
+        )}
+        {entry.status !== 'draft' && (
+          <button type="button" onClick={() => save('draft')} disabled={busy}>
+            {entry.status === 'published' ? t('faq.unpublish') : t('faq.backToDraft')}
+          </button>
+        )}
+        <span role="status" className="hint">
+          {note}
+        </span>
+      </div>
+      {error && !issue('question') && !issue('answer') && (
+        <p className="field-error" role="alert">
+          {error.message} <code className="error-code">{error.code}</code>
+        </p>
+      )}
+    </article>
+  );
+}
