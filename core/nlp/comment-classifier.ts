@@ -6,6 +6,7 @@ import { COMMENT_SENTIMENTS, COMMENT_TOPICS } from './label-sets';
 import { predictInto, type LinearModel } from './linear-model';
 import type { ModelSet } from './model-artifact';
 import { normaliseComment } from './normalise-comment';
+import { PolishSentiment } from './review-sentiment';
 
 /**
  * All heads over one feature extraction: normalise, hash features once, detect the language
@@ -15,18 +16,21 @@ import { normaliseComment } from './normalise-comment';
 export class HashedCommentClassifier implements CommentClassifier {
   private readonly features = new FeatureBuffer();
   private readonly scratch = new Float64Array(16);
+  private readonly polishSentiment: PolishSentiment;
 
   constructor(
     private readonly models: ModelSet,
     readonly modelVersion: string,
-  ) {}
+  ) {
+    this.polishSentiment = new PolishSentiment(models);
+  }
 
   classify(input: CommentInput): CommentClassification {
     const comment = normaliseComment(input.text);
     extractFeatures(comment, this.features);
     const lang = input.lang ?? detectLanguage(comment, this.features, this.models.language, this.scratch);
     addLanguageFeature(lang, this.features);
-    const sentimentScores = this.sentiment(lang);
+    const sentimentScores = this.sentiment(lang, input.text);
     const topicScores = this.distribution(this.models.topic, COMMENT_TOPICS);
     const questionScore = this.yes(this.models.question);
     const spamScore = this.yes(this.models.spam);
@@ -48,8 +52,8 @@ export class HashedCommentClassifier implements CommentClassifier {
   }
 
   /** A comment in neither language gets the average of both sentiment heads (emoji read the same in both). */
-  private sentiment(lang: CommentLang): Record<CommentSentiment, number> {
-    if (lang === 'pl') return this.distribution(this.models.sentimentPl, COMMENT_SENTIMENTS);
+  private sentiment(lang: CommentLang, text: string): Record<CommentSentiment, number> {
+    if (lang === 'pl') return this.labelled(this.polishSentiment.predictInto(text, this.features, this.scratch), COMMENT_SENTIMENTS);
     if (lang === 'en') return this.distribution(this.models.sentimentEn, COMMENT_SENTIMENTS);
     const pl = this.distribution(this.models.sentimentPl, COMMENT_SENTIMENTS);
     const en = this.distribution(this.models.sentimentEn, COMMENT_SENTIMENTS);
@@ -57,7 +61,10 @@ export class HashedCommentClassifier implements CommentClassifier {
   }
 
   private distribution<L extends CommentTopic | CommentSentiment>(model: LinearModel, labels: readonly L[]): Record<L, number> {
-    const probabilities = predictInto(model, this.features, this.scratch);
+    return this.labelled(predictInto(model, this.features, this.scratch), labels);
+  }
+
+  private labelled<L extends CommentTopic | CommentSentiment>(probabilities: Float64Array, labels: readonly L[]): Record<L, number> {
     const out = {} as Record<L, number>;
     labels.forEach((label, c) => (out[label] = rounded(probabilities[c] as number)));
     return out;

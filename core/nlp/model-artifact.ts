@@ -1,6 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { HEAD_NAMES, HEADS, type HeadName } from './comment-heads';
 import type { LinearModel } from './linear-model';
+import type { ReviewStacker } from './review-stacker';
 
 /**
  * The shipped models in one compact binary file (gzip):
@@ -8,6 +9,7 @@ import type { LinearModel } from './linear-model';
  *   "UGCNLP1\n" | u32 header length | header JSON | per head: f32 bias[k], f32 scale,
  *   u32 columns, varint column gaps…, int8 weights[columns × k]
  *
+ * The header also holds the review stacker (a few hundred numbers, review-stacker.ts).
  * Only columns with a non-zero weight are stored, weights quantised to int8 with one scale a
  * head (clipped at a high quantile so a few outliers do not flatten everything else to 0).
  * Measured (bench:nlp --float): quantising costs about 0.2 points on PolEmo and under 0.01 F1
@@ -16,15 +18,23 @@ import type { LinearModel } from './linear-model';
 const MAGIC = 'UGCNLP1\n';
 const QUANTILE = 0.9999;
 
-export type ModelSet = Record<HeadName, LinearModel>;
+export type ModelSet = Record<HeadName, LinearModel> & { reviewStacker: ReviewStacker };
+
+/** 2: the review heads and the stacker were added. */
+const FORMAT = 2;
 
 interface ArtifactHeader {
-  format: 1;
+  format: typeof FORMAT;
   heads: Array<{ name: HeadName; classes: readonly string[]; bits: number }>;
+  reviewStacker: ReviewStacker;
 }
 
 export function serialiseModels(models: ModelSet): Buffer {
-  const header: ArtifactHeader = { format: 1, heads: HEAD_NAMES.map((name) => ({ name, classes: models[name].classes, bits: models[name].bits })) };
+  const header: ArtifactHeader = {
+    format: FORMAT,
+    heads: HEAD_NAMES.map((name) => ({ name, classes: models[name].classes, bits: models[name].bits })),
+    reviewStacker: models.reviewStacker,
+  };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const parts: Buffer[] = [Buffer.from(MAGIC, 'latin1'), u32(headerBytes.length), headerBytes];
   for (const name of HEAD_NAMES) parts.push(encodeHead(models[name]));
@@ -37,8 +47,8 @@ export function parseModels(compressed: Buffer): ModelSet {
   if (bytes.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) throw new Error('Not a comment-model artifact (bad magic)');
   const reader = new ByteReader(bytes, MAGIC.length);
   const header = JSON.parse(reader.bytes(reader.u32()).toString('utf8')) as ArtifactHeader;
-  if (header.format !== 1) throw new Error(`Unsupported comment-model artifact format ${String(header.format)}`);
-  const models = {} as ModelSet;
+  if (header.format !== FORMAT) throw new Error(`Unsupported comment-model artifact format ${String(header.format)}: retrain with npm run nlp:train`);
+  const models = { reviewStacker: header.reviewStacker } as ModelSet;
   for (const head of header.heads) {
     const expected = HEADS[head.name];
     if (!expected || expected.classes.join() !== head.classes.join()) throw new Error(`Artifact head ${head.name} has unexpected classes`);

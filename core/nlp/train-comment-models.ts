@@ -9,12 +9,14 @@ import type { LinearModel } from './linear-model';
 import { serialiseModels, type ModelSet } from './model-artifact';
 import { MANIFEST_FILE, MODEL_FILE, modelVersionOf, type ModelManifest } from './model-manifest';
 import { normaliseComment } from './normalise-comment';
+import type { PolishSentimentModels } from './review-sentiment';
 import type { CorrectionExample } from './training/labelled-comment';
 import { languageExamples } from './training/language-examples';
 import { questionExamples } from './training/question-examples';
 import { sentimentExamples } from './training/sentiment-examples';
 import { spamExamples } from './training/spam-examples';
 import { substantiveExamples } from './training/substantive-examples';
+import { trainPolishSentiment } from './training/polish-sentiment-training';
 import { trainHead } from './training/train-head';
 import { openTrainingData, type TrainingData } from './training/training-data';
 import { CORPORA } from './training/training-corpora';
@@ -66,13 +68,20 @@ export async function trainCommentModels(options: TrainCommentModelsOptions): Pr
     log(`  ${name.padEnd(12)} ${String(examples.length).padStart(7)} examples  ${seconds(Date.now() - headStarted)}`);
     return model;
   };
+  const trainPolish = (examples: TrainingExample[]): PolishSentimentModels => {
+    const polishStarted = Date.now();
+    const trained = trainPolishSentiment(examples, options.seed);
+    Object.assign(examplesPerHead, trained.examples);
+    log(`  ${'sentimentPl'.padEnd(12)} ${String(examples.length).padStart(7)} examples  ${seconds(Date.now() - polishStarted)} (with the review heads and stacker, ${trained.examples.reviewStacker} reviews)`);
+    return trained.models;
+  };
   log(`Training comment models (seed ${options.seed}) from ${options.dataDir}`);
   const language = train('language', languageExamples(data, options.seed));
   // Corrections without a language get the one the new detector gives them.
   const withLanguages: TrainingData = { ...data, corpus: data.corpus, corrections: data.corrections.map((c) => ({ ...c, lang: c.lang ?? detect(language, c.text) })) };
   const models: ModelSet = {
     language,
-    sentimentPl: train('sentimentPl', sentimentExamples(withLanguages, 'pl')),
+    ...trainPolish(sentimentExamples(withLanguages, 'pl')),
     sentimentEn: train('sentimentEn', sentimentExamples(withLanguages, 'en')),
     question: train('question', questionExamples(withLanguages, options.seed)),
     topic: train('topic', topicExamples(withLanguages, options.seed)),

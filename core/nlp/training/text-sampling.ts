@@ -7,16 +7,13 @@ export function sampleOf<T>(items: readonly T[], n: number, seed: number): T[] {
   return chosen.sort((a, b) => a - b).map((i) => items[i] as T);
 }
 
-/** Review text into sentences: corpus rows are often several sentences, comments usually one. */
-export function splitSentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?…])\s+|\n+/u)
-    .map((s) => s.trim())
-    .filter((s) => /\p{L}/u.test(s));
-}
+export { splitSentences } from '../review-segments';
 
 /** "Does it fit?" → "Does it fit": the question heads must not lean on the mark alone. */
 export const withoutQuestionMarks = (text: string): string => text.replace(/\s*[?？]+/gu, '').trim();
 
 /** "It broke." → "It broke": comments often end without any mark, statements included. */
 export const withoutFinalMarks = (text: string): string => text.replace(/[\s.!?？…]+$/u, '').trim();
+
+/** A text's identity for de-duplication across folds: case, spacing and "?" do not count. */
+export const textKey = (text: string): string => text.toLowerCase().replace(/[?？\s]+/gu, ' ').trim();

@@ -9,12 +9,22 @@ import { DEFAULT_MODEL_DIR, loadCommentClassifier } from '../../../core/nlp/load
 import { parseModels, serialiseModels, type ModelSet } from '../../../core/nlp/model-artifact';
 import { MANIFEST_FILE, MODEL_FILE } from '../../../core/nlp/model-manifest';
 import { normaliseComment } from '../../../core/nlp/normalise-comment';
+import { summaryLength } from '../../../core/nlp/review-stacker';
 import { seededRandom } from '../../../core/nlp/seeded-random';
 
 /** Small random models (10 bits), sparse like trained ones: a third of the columns are zero. */
 function randomModels(seed: number): ModelSet {
   const random = seededRandom(seed);
-  const models = {} as ModelSet;
+  const classes = HEADS.sentimentPl.classes;
+  const d = summaryLength(classes.length);
+  const reviewStacker = {
+    classes,
+    mean: Array.from({ length: d }, () => random()),
+    deviation: Array.from({ length: d }, () => 0.5 + random()),
+    weights: Array.from({ length: d * classes.length }, () => random() - 0.5),
+    bias: Array.from({ length: classes.length }, () => random() - 0.5),
+  };
+  const models = { reviewStacker } as ModelSet;
   for (const name of HEAD_NAMES) {
     const k = HEADS[name].classes.length;
     const weights = Float32Array.from({ length: 1024 * k }, (_, i) => (Math.floor(i / k) % 3 === 0 ? 0 : (random() - 0.5) * 4));
@@ -30,9 +40,10 @@ const probabilities = (model: LinearModel, text: string): number[] => {
 };
 
 describe('model artifact', () => {
-  it('round-trips every head to int8 with probabilities within two hundredths', () => {
+  it('round-trips every head to int8 with probabilities within two hundredths, and the review stacker exactly', () => {
     const original = randomModels(1);
     const parsed = parseModels(serialiseModels(original));
+    expect(parsed.reviewStacker).toEqual(original.reviewStacker);
     for (const name of HEAD_NAMES) {
       expect(parsed[name].classes).toEqual(original[name].classes);
       expect(parsed[name].bits).toBe(10);
