@@ -40,7 +40,6 @@ async function main(): Promise<void> {
     console.log(`Seeding the demo library through ${api.url} (data in ${config.dataDir})`);
     const report = await seedDemo({
       api: apiClient(api.url, api.adminKey.key ?? config.adminApiKey!),
-      db: services.database.db,
       ffmpegPath: locateMediaTools(config).ffmpegPath,
       size: process.argv.includes('--small') ? 'small' : 'full',
       log: (line) => console.log(line),

@@ -2,7 +2,6 @@ import { openAsBlob } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Db } from '../../core/db';
 import type { ApiClient } from './api-client';
 import { DEMO_CREATORS, DEMO_MEDIA, type DemoMedia } from './demo-catalog';
 import { DEMO_LICENSES, demoTag, type DemoLicense } from './demo-licenses';
@@ -22,8 +21,6 @@ export const DEMO_WEBHOOK = {
 export interface SeedDemoOptions {
   /** The API of a running instance, with an admin key (webhooks are admin-only). */
   api: ApiClient;
-  /** Its database: only for comments, until the comments import route exists. */
-  db: Db;
   ffmpegPath: string;
   size?: DemoSize;
   log?: (line: string) => void;
@@ -69,7 +66,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoReport> {
   const licenses = await seedLicenses(api, creators.ids, media.ids);
   log('Webhook and comments…');
   const webhooks = await seedWebhook(api);
-  const comments = await seedComments(api, options.db, media.ids);
+  const comments = await seedComments(api, media.ids);
   return {
     creators: creators.tally,
     assets: media.tally,

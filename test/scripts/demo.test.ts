@@ -25,7 +25,7 @@ beforeAll(async () => {
   workers = await startWorkers(services, ['media']);
   api = await startApiServer(services);
   client = apiClient(api.url, api.adminKey.key!);
-  options = { api: client, db: services.database.db, ffmpegPath: locateMediaTools(services.config).ffmpegPath, size: 'small', processingTimeoutMs: 120_000 };
+  options = { api: client, ffmpegPath: locateMediaTools(services.config).ffmpegPath, size: 'small', processingTimeoutMs: 120_000 };
   first = await seedDemo(options);
 }, 240_000);
 
