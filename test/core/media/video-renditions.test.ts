@@ -107,16 +107,16 @@ describe('planVideoRenditions', () => {
 describe('renderVideoRenditions', () => {
   it('a 12 s 1080p clip with audio → a muted 10 s 1280×720 H.264 faststart preview and a 1280×720 WebP poster', async () => {
     await expectValidOutputs(await rendered('landscape', { width: 1920, height: 1080, durationS: 12, audio: true }), 1280, 720, 10);
-  }, 60_000);
+  }, 180_000);
 
   it('a phone clip stored 1920×1080 with a 90° rotation → upright 720×1280 outputs', async () => {
     const outputs = await rendered('portrait', { width: 1920, height: 1080, durationS: 2, audio: true }, true);
     await expectValidOutputs(outputs, 720, 1280, 2);
-  }, 60_000);
+  }, 180_000);
 
   it('a short clip without audio, smaller than the box → a 3 s preview at its own size', async () => {
     await expectValidOutputs(await rendered('short', { width: 320, height: 240, durationS: 3 }), 320, 240, 3);
-  }, 30_000);
+  }, 120_000);
 
   it('the poster is a frame from 10 % into the clip, not the first', async () => {
     const [poster] = await rendered('hued', { width: 320, height: 240, durationS: 10 });
@@ -127,5 +127,5 @@ describe('renderVideoRenditions', () => {
     const distance = (a: Buffer, b: Buffer) => a.reduce((sum, v, i) => sum + Math.abs(v - b[i]!), 0) / a.length;
     const posterPixels = await raw(poster!.file);
     expect(distance(posterPixels, await raw(await frameAt(1)))).toBeLessThan(distance(posterPixels, await raw(await frameAt(0))));
-  }, 30_000);
+  }, 120_000);
 });
