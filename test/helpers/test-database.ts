@@ -43,18 +43,27 @@ export function testDatabases({ migrate = true } = {}): TestDatabase[] {
 
 /** A new, uniquely named database on the server; closing it drops it, connections and all. */
 async function openServerDatabase(serverUrl: string): Promise<Database> {
-  const name = `test_${process.pid}_${randomBytes(6).toString('hex')}`;
-  await onServer(serverUrl, `create database "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
+  const { url, drop } = await createServerDatabase(serverUrl);
+  const database = await openDatabase({ databaseUrl: url });
   return {
     ...database,
     close: async () => {
       await database.close();
-      await onServer(serverUrl, `drop database if exists "${name}" with (force)`);
+      await drop();
     },
   };
+}
+
+/**
+ * An empty, uniquely named database on the server at `serverUrl`, for tests whose other
+ * processes connect to it by URL; drop() removes it, connections and all.
+ */
+export async function createServerDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `test_${process.pid}_${randomBytes(6).toString('hex')}`;
+  await onServer(serverUrl, `create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => onServer(serverUrl, `drop database if exists "${name}" with (force)`) };
 }
 
 async function onServer(serverUrl: string, statement: string): Promise<void> {

@@ -14,7 +14,7 @@ import request from 'supertest';
 import { createApp } from '../../api/app';
 import { createApiKey } from '../../api/auth/api-keys';
 import { loadConfig, type Config } from '../../core/config';
-import { creators, openDatabase, renditions, type Rendition } from '../../core/db';
+import { creators, migrateDatabase, openDatabase, renditions, type Database, type Rendition } from '../../core/db';
 import { originalKey } from '../../core/media/asset-keys';
 import { insertAsset } from '../../core/media/asset-store';
 import { locateMediaTools } from '../../core/media/media-tools';
@@ -26,6 +26,7 @@ import { FsDriver } from '../../core/storage';
 import { addLicense } from '../core/ads/rights-fixtures';
 import { makeVideo } from '../helpers/media-fixtures';
 import { pgliteTemplate } from '../helpers/pglite-template';
+import { createServerDatabase } from '../helpers/test-database';
 import { testEnv } from '../helpers/test-services';
 
 /**
@@ -35,9 +36,10 @@ import { testEnv } from '../helpers/test-services';
  * then takes the stalled job over (after WORKER_LOCK_MS), sweeps the dead one's scratch
  * directory, and completes the job with whole, playable cuts.
  *
- * The processes share Redis, the fs storage and an on-disk PGlite in one DATA_DIR. PGlite
- * serves one process at a time, so this test process closes the database before each worker
- * starts and opens it again only once that worker is gone.
+ * The processes share Redis, the fs storage and the database: an on-disk PGlite in one DATA_DIR,
+ * and also a throwaway database on the PostgreSQL server at TEST_DATABASE_URL when that is set.
+ * PGlite serves one process at a time, so this test process closes the database before each
+ * worker starts and opens it again only once that worker is gone (harmless on a server).
  */
 const ROOT = path.join(__dirname, '..', '..');
 const tools = locateMediaTools();
@@ -47,6 +49,46 @@ const CUTS = [
   { aspect: '9:16', durationS: 4, startS: 0.5 },
   { aspect: '16:9', durationS: 4, startS: 1, fit: 'blur' },
 ];
+
+/** Where the processes keep their rows: how to point them at it, create it, and dispose of it. */
+interface RecoveryDatabase {
+  name: string;
+  env(): Promise<Record<string, string>>;
+  /** Opened once, before any worker, migrated. */
+  create(config: Config): Promise<Database>;
+  dispose(): Promise<void>;
+}
+
+function recoveryDatabases(): RecoveryDatabase[] {
+  const all: RecoveryDatabase[] = [
+    {
+      name: 'pglite',
+      env: async () => ({}),
+      create: async (config) => openDatabase({ dbDir: config.dbDir, loadDataDir: await pgliteTemplate() }),
+      dispose: async () => {},
+    },
+  ];
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (serverUrl) {
+    let drop = async () => {};
+    all.push({
+      name: 'postgres',
+      env: async () => {
+        const created = await createServerDatabase(serverUrl);
+        drop = created.drop;
+        return { DATABASE_URL: created.url };
+      },
+      create: async (config) => {
+        const database = await openDatabase({ databaseUrl: config.databaseUrl });
+        await migrateDatabase(database);
+        return database;
+      },
+      dispose: () => drop(),
+    });
+  }
+  // `toString` names each case in describe.each('%s').
+  return all.map((d) => ({ ...d, toString: () => d.name }));
+}
 
 let env: Record<string, string>;
 let config: Config;
@@ -63,8 +105,8 @@ const children: ChildProcess[] = [];
 let assetId: string;
 let jobId: string;
 
-beforeAll(async () => {
-  env = await testEnv({ WORKER_LOCK_MS: String(LOCK_MS) });
+async function setUp(database: RecoveryDatabase): Promise<void> {
+  env = await testEnv({ WORKER_LOCK_MS: String(LOCK_MS), ...(await database.env()) });
   config = loadConfig(env);
   scratch = await mkdtemp(path.join(os.tmpdir(), 'cut-recovery-'));
   workerTmp = path.join(scratch, 'worker-tmp');
@@ -73,21 +115,21 @@ beforeAll(async () => {
   queues = new JobQueues(redis, config.queuePrefix, () => {});
   // Long enough (two 4 s cuts at 1080 lines take seconds) that the kill lands while ffmpeg renders.
   const source = await makeVideo(scratch, 'source.mp4', { width: 1280, height: 720, durationS: 6, audio: true });
-  ({ assetId, jobId } = await seedAndRequestCuts(source));
-}, 120_000);
+  ({ assetId, jobId } = await seedAndRequestCuts(source, await database.create(config)));
+}
 
-afterAll(async () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
+async function tearDown(database: RecoveryDatabase): Promise<void> {
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
   await queues.close();
   for await (const keys of redis.scanStream({ match: `${config.queuePrefix}:*`, count: 500 })) if ((keys as string[]).length) await redis.del(...(keys as string[]));
   await redis.quit();
   await rm(env.DATA_DIR!, { recursive: true, force: true });
   await rm(scratch, { recursive: true, force: true });
-});
+  await database.dispose();
+}
 
 /** The asset (probed here), its license and the cuts request through the real route; then the database is closed. */
-async function seedAndRequestCuts(source: string): Promise<{ assetId: string; jobId: string }> {
-  const database = await openDatabase({ dbDir: config.dbDir, loadDataDir: await pgliteTemplate() });
+async function seedAndRequestCuts(source: string, database: Database): Promise<{ assetId: string; jobId: string }> {
   const services = await openServices(config, { database });
   try {
     const db = database.db;
@@ -140,7 +182,7 @@ async function groupGone(pgid: number): Promise<boolean> {
 
 /** What the database and the storage hold of the asset's cuts; the database is opened and closed again. */
 async function cutsOnRecord(): Promise<{ rows: Rendition[]; objects: Array<{ key: string; size: number }> }> {
-  const database = await openDatabase({ dbDir: config.dbDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dbDir: config.dbDir });
   try {
     const rows = await database.db
       .select()
@@ -167,49 +209,54 @@ async function probeStored(key: string): Promise<{ durationS: number; streams: S
   return { durationS: Number(probed.format.duration), streams: probed.streams };
 }
 
-it('a worker killed mid-cut leaves nothing half-made, and another worker takes the job over and completes it', async () => {
-  // 1. The first worker renders until ffmpeg's progress is well under way, then the group is killed.
-  const first = startWorkerProcess();
-  const midway = await waitForJob((job) => job.state === 'active' && job.progress >= 1 && job.progress < 90, 'progress between 1 and 90', 120_000);
-  expect(midway.progress).toBeLessThan(90);
-  process.kill(-first.pid!, 'SIGKILL');
-  await once(first, 'exit');
-  expect(await groupGone(first.pid!)).toBe(true);
+describe.each(recoveryDatabases())('on %s', (database) => {
+  beforeAll(() => setUp(database), 120_000);
+  afterAll(() => tearDown(database));
 
-  // 2. Nothing of the cuts is on record; only the dead worker's scratch directory is left.
-  expect(await cutsOnRecord()).toEqual({ rows: [], objects: [] });
-  expect(await scratchDirsOf(first.pid!)).toHaveLength(1);
-  expect((await queues.find(jobId))?.state).toBe('active'); // as far as Redis knows, until its lock lapses
+  it('a worker killed mid-cut leaves nothing half-made, and another worker takes the job over and completes it', async () => {
+    // 1. The first worker renders until ffmpeg's progress is well under way, then the group is killed.
+    const first = startWorkerProcess();
+    const midway = await waitForJob((job) => job.state === 'active' && job.progress >= 1 && job.progress < 90, 'progress between 1 and 90', 120_000);
+    expect(midway.progress).toBeLessThan(90);
+    process.kill(-first.pid!, 'SIGKILL');
+    await once(first, 'exit');
+    expect(await groupGone(first.pid!)).toBe(true);
 
-  // 3. A second worker sweeps the scratch directory, takes the stalled job over and completes it.
-  const second = startWorkerProcess();
-  const job = await waitForJob((j) => j.state === 'completed', 'the job to complete on the second worker', 180_000);
-  expect(await scratchDirsOf(first.pid!)).toEqual([]);
-  second.kill('SIGTERM');
-  const [code] = await once(second, 'exit');
-  expect(code).toBe(0);
-  expect(await scratchDirsOf(second.pid!)).toEqual([]);
+    // 2. Nothing of the cuts is on record; only the dead worker's scratch directory is left.
+    expect(await cutsOnRecord()).toEqual({ rows: [], objects: [] });
+    expect(await scratchDirsOf(first.pid!)).toHaveLength(1);
+    expect((await queues.find(jobId))?.state).toBe('active'); // as far as Redis knows, until its lock lapses
 
-  // 4. Every cut and poster is on record once, each row naming a whole, playable object.
-  const { rows, objects } = await cutsOnRecord();
-  const result = job.result as { cuts: Array<{ cutId: string; aspect: string; durationS: number; startS: number; fit: string; width: number; height: number }>; licenseId: string };
-  const cutRows = rows.filter((r) => r.kind === 'cut');
-  expect(result.cuts.map(({ aspect, durationS, startS, fit, width, height }) => ({ aspect, durationS, startS, fit, width, height }))).toEqual([
-    { aspect: '9:16', durationS: 4, startS: 0.5, fit: 'crop', width: 1080, height: 1920 },
-    { aspect: '16:9', durationS: 4, startS: 1, fit: 'blur', width: 1920, height: 1080 },
-  ]);
-  expect(result.cuts.map((c) => c.cutId).sort()).toEqual(cutRows.map((r) => r.id).sort());
-  expect(rows.filter((r) => r.kind === 'cut_poster')).toHaveLength(2);
-  expect(objects.map((o) => o.key).sort()).toEqual(rows.map((r) => r.storageKey).sort());
-  for (const row of rows) expect(objects.find((o) => o.key === row.storageKey)?.size).toBe(row.sizeBytes);
-  for (const row of cutRows) {
-    const { durationS, streams } = await probeStored(row.storageKey);
-    expect(Math.abs(durationS - 4)).toBeLessThan(0.1);
-    expect(streams).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ codec_type: 'video', codec_name: 'h264', width: row.width, height: row.height }),
-        expect.objectContaining({ codec_type: 'audio', codec_name: 'aac' }),
-      ]),
-    );
-  }
-}, 400_000);
+    // 3. A second worker sweeps the scratch directory, takes the stalled job over and completes it.
+    const second = startWorkerProcess();
+    const job = await waitForJob((j) => j.state === 'completed', 'the job to complete on the second worker', 180_000);
+    expect(await scratchDirsOf(first.pid!)).toEqual([]);
+    second.kill('SIGTERM');
+    const [code] = await once(second, 'exit');
+    expect(code).toBe(0);
+    expect(await scratchDirsOf(second.pid!)).toEqual([]);
+
+    // 4. Every cut and poster is on record once, each row naming a whole, playable object.
+    const { rows, objects } = await cutsOnRecord();
+    const result = job.result as { cuts: Array<{ cutId: string; aspect: string; durationS: number; startS: number; fit: string; width: number; height: number }>; licenseId: string };
+    const cutRows = rows.filter((r) => r.kind === 'cut');
+    expect(result.cuts.map(({ aspect, durationS, startS, fit, width, height }) => ({ aspect, durationS, startS, fit, width, height }))).toEqual([
+      { aspect: '9:16', durationS: 4, startS: 0.5, fit: 'crop', width: 1080, height: 1920 },
+      { aspect: '16:9', durationS: 4, startS: 1, fit: 'blur', width: 1920, height: 1080 },
+    ]);
+    expect(result.cuts.map((c) => c.cutId).sort()).toEqual(cutRows.map((r) => r.id).sort());
+    expect(rows.filter((r) => r.kind === 'cut_poster')).toHaveLength(2);
+    expect(objects.map((o) => o.key).sort()).toEqual(rows.map((r) => r.storageKey).sort());
+    for (const row of rows) expect(objects.find((o) => o.key === row.storageKey)?.size).toBe(row.sizeBytes);
+    for (const row of cutRows) {
+      const { durationS, streams } = await probeStored(row.storageKey);
+      expect(Math.abs(durationS - 4)).toBeLessThan(0.1);
+      expect(streams).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ codec_type: 'video', codec_name: 'h264', width: row.width, height: row.height }),
+          expect.objectContaining({ codec_type: 'audio', codec_name: 'aac' }),
+        ]),
+      );
+    }
+  }, 400_000);
+});
