@@ -31,13 +31,13 @@ let dir: string;
 const assetIds: Record<'plPhoto' | 'dePhoto' | 'plVideo' | 'endingPhoto', string> = { plPhoto: '', dePhoto: '', plVideo: '', endingPhoto: '' };
 
 /**
- * A shop's product page: the script from the API, the element between the description and a
+ * A shop's product page in `lang`: the script from the API, the element between the description and a
  * footer (so any shift would show), the reservation the README recommends for the instant
  * before the script runs, and a layout-shift observer from the first paint on.
  */
-function productPage(territory: string, api: string, scriptOrigin = api): string {
+function productPage(territory: string, api: string, scriptOrigin = api, lang = 'en'): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Trail Runner 2</title>
+<html lang="${lang}"><head><meta charset="utf-8"><title>Trail Runner 2</title>
 <script>
   window.shifts = [];
   new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.shifts.push(e.value); }).observe({ type: 'layout-shift', buffered: true });
@@ -109,6 +109,7 @@ beforeAll(async () => {
   shop = await serveStatic({
     '/pl': productPage('PL', instance.url),
     '/de': productPage('DE', instance.url),
+    '/pl-polish': productPage('PL', instance.url, instance.url, 'pl'),
     '/api-down': productPage('PL', deadApi, instance.url),
   });
 }, 90_000);
@@ -235,6 +236,17 @@ describe('<ugc-gallery> on a product page', () => {
       { timeout: 10_000 },
     );
     await saveScreenshot(page, 'widget-video-playing');
+    await page.close();
+  });
+
+  it('speaks the language of a Polish page: its names for screen readers and the FAQ heading', async () => {
+    const page = await openShopPage('/pl-polish');
+    const gallery = page.locator('ugc-gallery');
+    await expect(gallery.locator('ul').getAttribute('aria-label')).resolves.toBe('Zdjęcia i filmy klientów');
+    await expect(gallery.locator('summary').first().textContent()).resolves.toBe('Pytania i odpowiedzi (2)');
+    await expect(gallery.locator(`li[data-asset="${assetIds.plPhoto}"] img`).getAttribute('alt')).resolves.toBe('Zdjęcie: @ania.pl');
+    await expect(gallery.getByRole('button', { name: 'Odtwórz film: @vid.maker' }).count()).resolves.toBe(1);
+    await saveScreenshot(page, 'widget-polish');
     await page.close();
   });
 

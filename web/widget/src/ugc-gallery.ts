@@ -4,6 +4,7 @@ import type { Gallery } from './gallery-types';
 import { mediaTile } from './media-tile';
 import { refreshDelayMs } from './refresh-delay';
 import { STYLES } from './styles';
+import { ENGLISH_STRINGS, widgetStrings, type WidgetStrings } from './widget-strings';
 
 /** Where this script was loaded from: the API, unless the page says otherwise with `api`. */
 const SCRIPT_SRC = (document.currentScript as HTMLScriptElement | null)?.src;
@@ -27,6 +28,8 @@ export class UgcGallery extends HTMLElement {
   /** The tiles on show, by the item they show (as JSON): unchanged items keep their element, so a playing video plays on. */
   private tiles = new Map<string, HTMLLIElement>();
   private faqKey = '';
+  /** In the page's language, read when the element is attached. */
+  private strings: WidgetStrings = ENGLISH_STRINGS;
   private request?: AbortController;
   private timer?: ReturnType<typeof setTimeout>;
   private queued = false;
@@ -42,7 +45,8 @@ export class UgcGallery extends HTMLElement {
 
   connectedCallback(): void {
     document.addEventListener('visibilitychange', this.onVisibilityChange);
-    this.strip.setAttribute('aria-label', this.getAttribute('label') || 'Customer photos and videos');
+    this.strings = widgetStrings(this);
+    this.strip.setAttribute('aria-label', this.getAttribute('label') || this.strings.strip);
     this.queueLoad();
   }
 
@@ -114,7 +118,7 @@ export class UgcGallery extends HTMLElement {
     const tiles = new Map<string, HTMLLIElement>();
     for (const item of gallery.items) {
       const key = JSON.stringify(item);
-      const tile = this.tiles.get(key) || mediaTile(item, resolve);
+      const tile = this.tiles.get(key) || mediaTile(item, resolve, this.strings);
       if (tile) tiles.set(key, tile);
     }
     if ([...tiles.keys()].join() !== [...this.tiles.keys()].join() || !this.tiles.size) this.strip.replaceChildren(...tiles.values());
@@ -126,7 +130,7 @@ export class UgcGallery extends HTMLElement {
   }
 
   private faqTitle(): string {
-    return this.getAttribute('faq-title') || 'Questions & answers';
+    return this.getAttribute('faq-title') || this.strings.faqTitle;
   }
 
   /** Grey tiles in the reserved space while the first answer is on its way. */
