@@ -49,15 +49,20 @@ const gallery = defineRoute({
       'Cache-Control': `public, max-age=${galleryMaxAge(view, services.config.galleryMaxAgeS)}`,
       // Embedded on shop pages of other origins by the widget.
       'Access-Control-Allow-Origin': '*',
+      Vary: 'Accept-Encoding',
     });
     if (req.fresh) {
       res.status(304).end();
       return;
     }
+    // Gzipped when the client takes it and it is smaller (an empty gallery is not).
+    const gzip = view.gzipped.length < view.body.length && req.acceptsEncodings('gzip', 'identity') === 'gzip';
+    const bytes = gzip ? view.gzipped : view.body;
+    if (gzip) res.setHeader('Content-Encoding', 'gzip');
     // Written directly: res.send would re-check freshness and copy the cached bytes again.
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('Content-Length', view.body.length);
-    res.end(view.body);
+    res.setHeader('Content-Length', bytes.length);
+    res.end(bytes);
   },
 });
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { Rendition } from '../db';
 import { checkRights, type LicenseTerms } from '../licensing/rights';
 import type { StorageDriver } from '../storage';
@@ -17,6 +18,8 @@ export const URL_BUCKET_S = 3600;
 export interface GalleryView {
   /** The JSON body, encoded once: it is served many times from the cache. */
   body: Buffer;
+  /** The same body gzipped, also once: shop pages fetch it on every product view, often over mobile links. */
+  gzipped: Buffer;
   /**
    * Weak: it hashes what the body says (items, files, URL expiries), not its bytes. S3 presigned
    * URLs carry their signing second, so two renderings of the same gallery differ in bytes while
@@ -55,8 +58,10 @@ export async function renderGallery(source: GallerySource, territory: string, no
   const etag = `W/"${createHash('sha256').update(JSON.stringify({ items, faq: source.faq })).digest('base64url').slice(0, 32)}"`;
   const body = { items: await Promise.all(items.map((item) => signItem(item, storage))), faq: source.faq };
   const boundaries = source.candidates.flatMap((c) => c.licenses.flatMap((l) => [l.startsAt.getTime(), l.endsAt?.getTime() ?? Infinity]));
+  const json = Buffer.from(JSON.stringify(body));
   return {
-    body: Buffer.from(JSON.stringify(body)),
+    body: json,
+    gzipped: gzipSync(json),
     etag,
     itemsValidUntil: earliest(shown.map(({ license }) => license.endsAt?.getTime() ?? Infinity)),
     nextChange: earliest(boundaries.filter((t) => t > now.getTime())),

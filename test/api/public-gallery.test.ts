@@ -130,6 +130,19 @@ describe('GET /public/v1/products/:sku/gallery', () => {
     expect((await gallery('DE').set('If-None-Match', etag).expect(200)).headers.etag).not.toBe(etag);
   });
 
+  it('sends the JSON gzipped to clients that take gzip and plain to the rest; an empty gallery always plain', async () => {
+    const zipped = await gallery('PL').set('Accept-Encoding', 'gzip, deflate, br').expect(200);
+    const plain = await gallery('PL').set('Accept-Encoding', 'identity').expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.body).toEqual(plain.body); // supertest has gunzipped it
+    expect(Number(zipped.headers['content-length'])).toBeLessThan(Number(plain.headers['content-length']) / 2);
+    expect(zipped.headers.etag).toBe(plain.headers.etag);
+    const empty = await gallery('PL', 'NO-SUCH-SKU').set('Accept-Encoding', 'gzip').expect(200);
+    expect(empty.headers['content-encoding']).toBeUndefined();
+  });
+
   it('drops a revoked item at once when the change is announced', async () => {
     const sku = 'SKU-REVOKE';
     const asset = await addAsset(services.database.db, services.storage, { creatorId: creator.id, skus: [sku] });
