@@ -4,6 +4,7 @@ import type { Services } from '../core/runtime/services';
 import { markGalleriesStale } from '../core/gallery/gallery-cache';
 import { createRedisConnection } from '../core/queue/redis-connection';
 import { QUEUE_NAMES, type QueueName } from '../core/queue/queue-names';
+import { listenForCancellations } from './job-cancellation';
 import { PROCESSORS, type Processor } from './processors';
 import { sweepDeadCutWorkspaces } from './processors/cut-workspace';
 import { scheduleExpirySweep } from './processors/licenses';
@@ -19,8 +20,10 @@ export async function startWorkers(services: Services, queues: readonly QueueNam
   if (queues.includes('media')) await sweepStaleWorkspaces(services);
   const started = queues.map((name) => startWorker(services, name, PROCESSORS[name] as Processor<QueueName>));
   await Promise.all(started.map(({ worker }) => worker.waitUntilReady()));
+  const stopListening = await listenForCancellations(services, new Map(queues.map((name, i) => [name, started[i]!.worker])));
   if (queues.includes('licenses')) await scheduleExpirySweep(services);
   const closeAll = async (): Promise<void> => {
+    await stopListening();
     await Promise.all(
       started.map(async ({ worker, connection }) => {
         await worker.close();
@@ -43,7 +46,8 @@ function startWorker(services: Services, name: QueueName, processor: Processor<Q
   const { config, logger } = services;
   const log = logger.child({ queue: name });
   const connection = createRedisConnection(config.redisUrl, 'worker');
-  const worker = new Worker(name, (job) => processor(job, services), {
+  // Three parameters: BullMQ then creates an abort signal per job, which cancelJob aborts.
+  const worker = new Worker(name, (job, _token, signal) => processor(job, services, signal), {
     connection,
     prefix: config.queuePrefix,
     concurrency: config.workerConcurrency,

@@ -31,6 +31,27 @@ const getJob = defineRoute({
   },
 });
 
+const cancelJob = defineRoute({
+  method: 'delete',
+  path: '/api/v1/jobs/:id',
+  summary: 'Cancel a background job: removed when not started yet; a running one (ad cuts stop their ffmpeg) ends failed',
+  tag: 'jobs',
+  // Those who start long jobs (cuts, imports, retraining); viewers only watch.
+  access: ['content_manager', 'performance'],
+  params: z.object({ id: z.string().min(1).max(200) }),
+  responses: {
+    200: { description: 'Cancelled before it started: the job is gone', schema: z.object({ id: z.string(), state: z.literal('cancelled') }) },
+    202: { description: 'Running: its worker was asked to stop; GET /api/v1/jobs/:id shows it failed once it has', schema: z.object({ id: z.string(), state: z.literal('cancelling') }) },
+    404: { description: 'job_not_found' },
+    409: { description: 'job_finished: it has already completed or failed (details.state)' },
+  },
+  handle: async ({ params, services }) => {
+    const outcome = await services.queues.cancel(params.id);
+    if (!outcome) throw jobNotFound(params.id);
+    return { status: outcome === 'cancelled' ? 200 : 202, body: { id: params.id, state: outcome } };
+  },
+});
+
 const ping = defineRoute({
   method: 'post',
   path: '/api/v1/jobs/ping',
@@ -44,4 +65,4 @@ const ping = defineRoute({
   handle: async ({ services }) => ({ body: await pingWorker(services.queues, 10_000) }),
 });
 
-export const jobRoutes = [getJob, ping];
+export const jobRoutes = [getJob, cancelJob, ping];

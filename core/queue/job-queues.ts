@@ -61,6 +61,25 @@ export class JobQueues {
     return job ? toView(parsed.queue, job, state) : null;
   }
 
+  /**
+   * Cancels a job that has not finished: one not started (waiting, or delayed before a retry)
+   * is removed at once, 'cancelled'; a running one is asked to stop through the cancel channel,
+   * 'cancelling': the worker running it aborts it and it ends failed. Null when there is no
+   * such job; a finished one is refused with 409 `job_finished`.
+   */
+  async cancel(publicId: string): Promise<'cancelled' | 'cancelling' | null> {
+    const parsed = parseJobId(publicId);
+    if (!parsed) return null;
+    const queue = this.queues[parsed.queue];
+    const state = await queue.getJobState(parsed.id);
+    if (state === 'unknown') return null;
+    if (state === 'completed' || state === 'failed') throw new DomainError('conflict', 'job_finished', `Job ${publicId} has already ${state}: there is nothing to cancel`, { state });
+    // remove() leaves a job a worker holds (it answers 0): one taken since its state was read is running.
+    if (state !== 'active' && (await queue.remove(parsed.id)) === 1) return 'cancelled';
+    await this.connection.publish(cancelChannel(this.prefix), JSON.stringify(parsed));
+    return 'cancelling';
+  }
+
   /** Drops a job that is no longer wanted (e.g. a ping nobody answered). */
   async remove(publicId: string): Promise<void> {
     const parsed = parseJobId(publicId);
@@ -86,6 +105,22 @@ export class JobQueues {
 }
 
 export const publicJobId = (queue: QueueName, id: string): string => `${queue}.${id}`;
+
+/** Where cancellations of running jobs are published, as `{ queue, id }`: every worker process listens. */
+export const cancelChannel = (prefix: string): string => `${prefix}:cancel-jobs`;
+
+/** What a cancelled job's worker is told, and so what its failure says. */
+export const CANCELLED_REASON = 'Cancelled at a client\'s request';
+
+/** A cancel-channel message: the job in its queue, or null when the message is not one. */
+export function readCancellation(message: string): { queue: QueueName; id: string } | null {
+  try {
+    const { queue, id } = JSON.parse(message) as { queue?: unknown; id?: unknown };
+    return typeof queue === 'string' && typeof id === 'string' ? parseJobId(publicJobId(queue as QueueName, id)) : null;
+  } catch {
+    return null;
+  }
+}
 
 function parseJobId(publicId: string): { queue: QueueName; id: string } | null {
   const dot = publicId.indexOf('.');

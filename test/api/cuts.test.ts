@@ -13,6 +13,7 @@ import { revokeLicense } from '../../core/licensing/license-changes';
 import { MAX_CUTS_PER_REQUEST, type CutRequest } from '../../core/media/ad-cut-plan';
 import { updateAsset } from '../../core/media/asset-store';
 import { locateMediaTools } from '../../core/media/media-tools';
+import { CANCELLED_REASON } from '../../core/queue/job-queues';
 import { createRedisConnection } from '../../core/queue/redis-connection';
 import { addAsset, addLicense } from '../core/ads/rights-fixtures';
 import { downloadUrl, getAsset, uploadAsset, type AssetBody } from '../helpers/asset-api';
@@ -299,5 +300,38 @@ describe('POST /api/v1/assets/:id/cuts makes the cuts', () => {
     expect(job.attempts).toBe(1); // UnrecoverableError: not retried
     expect(job.error).toBe(`License ${withdrawn.id} of asset ${video.id} no longer lets it be edited for a paid channel (revoked)`);
     expect(await cutRows(video.id)).toEqual(before);
+  });
+});
+
+describe('DELETE /api/v1/jobs/:id cancels a cut job', () => {
+  const cancel = (jobId: string, key = keys.performance) => as(key, request(h.app).delete(`/api/v1/jobs/${jobId}`));
+  const jobState = async (jobId: string) => (await as(keys.performance, request(h.app).get(`/api/v1/jobs/${jobId}`)).expect(200)).body as JobBody;
+
+  it('stops a running render: ffmpeg is stopped before it finishes, the job fails for good with the reason, nothing is stored', async () => {
+    const before = await cutRows(video.id);
+    // Eight distinct 1080-line cuts of the whole clip, half of them blurred: seconds of ffmpeg work.
+    const cuts = (['9:16', '1:1', '4:5', '16:9'] as const).flatMap((aspect) => (['crop', 'blur'] as const).map((fit) => ({ aspect, durationS: 4, startS: 0, fit })));
+    const { jobId } = (await postCuts(video.id, { cuts }).expect(202)).body as { jobId: string };
+    const started = Date.now();
+    while ((await jobState(jobId)).progress < 1) {
+      if (Date.now() - started > JOB_TIMEOUT_MS) throw new Error('the render never started');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect((await cancel(jobId).expect(202)).body).toEqual({ id: jobId, state: 'cancelling' });
+    const job = await finishedJob(jobId);
+    expect(job).toMatchObject({ state: 'failed', attempts: 1, error: CANCELLED_REASON });
+    expect(job.progress).toBeLessThan(90); // rendering had not finished: ffmpeg was stopped
+    expect(await cutRows(video.id)).toEqual(before);
+    expect((await cancel(jobId).expect(409)).body.error).toMatchObject({ code: 'job_finished', details: { state: 'failed' } });
+  }, JOB_TIMEOUT_MS);
+
+  it('removes a job that has not started, refuses viewers, and says when there is no such job', async () => {
+    const payload = { type: 'cuts' as const, assetId: video.id, licenseId: video.license.id, defaultDisclosure: 'REKLAMA', cuts: [{ aspect: '1:1' as const, durationS: 1 }] };
+    const jobId = await h.services.queues.add('media', payload, { jobId: `later-${video.id}`, delay: 60_000 });
+    expect((await cancel(jobId, keys.viewer).expect(403)).body.error.code).toBe('forbidden_role');
+    expect((await cancel(jobId, keys.contentManager).expect(200)).body).toEqual({ id: jobId, state: 'cancelled' });
+    expect(await h.services.queues.find(jobId)).toBeNull();
+    expect((await cancel(jobId).expect(404)).body.error.code).toBe('job_not_found');
+    expect((await cancel('media.no-such-job').expect(404)).body.error.code).toBe('job_not_found');
   });
 });

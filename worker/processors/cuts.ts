@@ -42,9 +42,10 @@ const STORED_PERCENT = 99;
  * its spec, then records all the rows in one statement: the cuts appear together, only once
  * every object is stored, and a retry (or a second worker taking over a dead one's job)
  * replaces its own objects and rows rather than adding copies. Progress (0–100) follows
- * ffmpeg's time output.
+ * ffmpeg's time output. Cancelled (`signal`) before its files are stored, it stops ffmpeg and
+ * fails for good, leaving nothing behind.
  */
-export async function makeAdCuts(job: Job<CutsPayload>, services: Services, tools: MediaTools): Promise<CutsResult> {
+export async function makeAdCuts(job: Job<CutsPayload>, services: Services, tools: MediaTools, signal?: AbortSignal): Promise<CutsResult> {
   const { assetId, licenseId, defaultDisclosure, cuts } = job.data;
   const asset = await cuttableAsset(services, assetId);
   await assertStillLicensed(services, assetId, licenseId);
@@ -58,8 +59,13 @@ export async function makeAdCuts(job: Job<CutsPayload>, services: Services, tool
     const rendered = await renderAdCuts(file, source, planned, tools, dir, {
       onProgress: (fraction) => progress.report(fraction * RENDERED_PERCENT),
       timeoutMs: services.config.cutTimeoutS * 1000,
+      signal,
     });
+    if (signal?.aborted) throw new Error('cancelled after rendering'); // turned into the cancellation below
     return storeCuts(services, assetId, rendered, (done) => progress.report(RENDERED_PERCENT + (done / rendered.length) * (STORED_PERCENT - RENDERED_PERCENT)));
+  }).catch((err: unknown) => {
+    // Cancelled is final: a retry would render what nobody wants any more.
+    throw signal?.aborted ? new UnrecoverableError(String(signal.reason ?? 'Cancelled')) : err;
   });
   await progress.settled();
   const stored = new Map((await upsertRenditions(services.database.db, rows)).map((row) => [row.storageKey, row]));

@@ -6,8 +6,11 @@ import { processMediaJob } from './media';
 import { processNlpJob } from './nlp';
 import { processSystemJob } from './system';
 
-/** A processor is a plain async function of a typed job and the services it may use. */
-export type Processor<Q extends QueueName> = (job: Job<JobPayloads[Q]>, services: Services) => Promise<unknown>;
+/**
+ * A processor is a plain async function of a typed job and the services it may use; `signal`
+ * is aborted when a client cancels the running job (long work should stop and throw).
+ */
+export type Processor<Q extends QueueName> = (job: Job<JobPayloads[Q]>, services: Services, signal?: AbortSignal) => Promise<unknown>;
 
 /** Which function consumes which queue. Each feature registers its processor here. */
 export const PROCESSORS: { [Q in QueueName]: Processor<Q> } = {

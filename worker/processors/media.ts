@@ -17,12 +17,12 @@ import { makeAdCuts } from './cuts';
 
 type MediaJob = Job<JobPayloads['media']>;
 
-export async function processMediaJob(job: MediaJob, services: Services): Promise<unknown> {
+export async function processMediaJob(job: MediaJob, services: Services, signal?: AbortSignal): Promise<unknown> {
   switch (job.data.type) {
     case 'probe':
       return probeAsset(job, services, job.data.assetId);
     case 'cuts':
-      return makeAdCuts(job as Job<typeof job.data>, services, mediaTools(services));
+      return makeAdCuts(job as Job<typeof job.data>, services, mediaTools(services), signal);
   }
 }
 
