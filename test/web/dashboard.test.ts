@@ -262,6 +262,21 @@ describe('the dashboard', () => {
     await saveScreenshot(page, 'dashboard-cuts');
   }, 90_000);
 
+  it('cancels a cut job while it runs: the job says so and no cut is added', async () => {
+    const builder = cutBuilder();
+    const cutsBefore = await page.locator('.cut-item').count();
+    await builder.getByLabel('Other length (s)').fill('4');
+    for (const aspect of ['9:16', '4:5', '16:9']) await builder.getByLabel(aspect).check();
+    await builder.getByLabel('Whole frame over a blurred fill').check();
+    await builder.getByRole('button', { name: 'Make cuts (4)' }).click();
+    await builder.getByRole('button', { name: 'Cancel job' }).click();
+    await builder.locator('.job .badge', { hasText: 'Cancelled' }).waitFor({ timeout: 30_000 });
+    expect(await builder.locator('.job .field-error').count()).toBe(0);
+    expect(await builder.getByRole('button', { name: 'Cancel job' }).count()).toBe(0);
+    expect(await page.locator('.cut-item').count()).toBe(cutsBefore);
+    await saveScreenshot(page, 'dashboard-cut-cancelled');
+  }, 60_000);
+
   it('lists licenses ending soon with the live usages to pause, which the asset’s usage ledger also shows', async () => {
     const { items } = await instance.api('GET', `/api/v1/ads?channel=paid_social&territory=PL`);
     const cut = items.find((i: { assetId: string }) => i.assetId === videoId);

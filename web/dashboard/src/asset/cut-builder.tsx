@@ -17,8 +17,9 @@ type Disclosure = 'default' | 'none' | 'custom';
 
 /**
  * Orders ad cuts of a video: every chosen aspect × length, from a start (or the most eventful
- * moment), cropped or over a blurred fill, with a disclosure label. Follows the job live and
- * reloads the asset when the cuts are there. A refusal (rights, lengths) is shown with its reasons.
+ * moment), cropped or over a blurred fill, with a disclosure label. Follows the job live, can
+ * cancel it while it waits or runs, and reloads the asset when the cuts are there. A refusal
+ * (rights, lengths) is shown with its reasons.
  */
 export function CutBuilder({ asset, onCutsMade }: { asset: AssetDetail; onCutsMade: () => void }) {
   const api = useApi();
@@ -34,6 +35,8 @@ export function CutBuilder({ asset, onCutsMade }: { asset: AssetDetail; onCutsMa
   const [disclosureText, setDisclosureText] = useState('');
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  /** Asked for: a cancelled job ends failed (or, not started yet, is gone), which is what was wanted. */
+  const [cancelling, setCancelling] = useState(false);
   const stop = useRef<AbortController | null>(null);
   useEffect(() => () => stop.current?.abort(), []);
 
@@ -45,6 +48,7 @@ export function CutBuilder({ asset, onCutsMade }: { asset: AssetDetail; onCutsMa
     e.preventDefault();
     setError(null);
     setJob(null);
+    setCancelling(false);
     const cuts = aspects.flatMap((aspect) =>
       lengths.map((durationS) => ({
         aspect,
@@ -65,7 +69,24 @@ export function CutBuilder({ asset, onCutsMade }: { asset: AssetDetail; onCutsMa
     }
   };
 
+  const cancel = async () => {
+    if (!job) return;
+    setCancelling(true);
+    try {
+      const { state } = await api.send<{ state: 'cancelled' | 'cancelling' }>('DELETE', `/api/v1/jobs/${encodeURIComponent(job.id)}`);
+      // Removed before it started: there is nothing left to follow.
+      if (state === 'cancelled') {
+        stop.current?.abort();
+        setJob({ ...job, state: 'failed' });
+      }
+    } catch (err) {
+      setCancelling(false);
+      setError(err instanceof ApiError ? err : new ApiError(0, 'error', String(err)));
+    }
+  };
+
   const busy = job !== null && (job.state === 'waiting' || job.state === 'active');
+  const cancelled = cancelling && job?.state === 'failed';
   return (
     <section className="card" aria-labelledby="cut-builder-heading">
       <h2 id="cut-builder-heading">{t('cuts.title')}</h2>
@@ -130,9 +151,14 @@ export function CutBuilder({ asset, onCutsMade }: { asset: AssetDetail; onCutsMa
       )}
       {job && (
         <div className="job" role="status">
-          <Badge tone={toneOf(job.state)}>{label('job', job.state)}</Badge>
+          <Badge tone={cancelled ? 'neutral' : toneOf(job.state)}>{cancelled ? t('cuts.cancelled') : label('job', job.state)}</Badge>
           <ProgressBar label={t('cuts.progress')} fraction={job.progress / 100} />
-          {job.error && <p className="field-error">{job.error}</p>}
+          {busy && (
+            <button type="button" onClick={cancel} disabled={cancelling}>
+              {cancelling ? t('cuts.cancelling') : t('cuts.cancel')}
+            </button>
+          )}
+          {job.error && !cancelled && <p className="field-error">{job.error}</p>}
         </div>
       )}
       {error && <CutRefusal error={error} />}

@@ -134,6 +134,9 @@ export const en = {
   'cuts.progress': 'Cut job progress',
   'cuts.refusedRights': 'Refused by the license terms.',
   'cuts.refused': 'Refused.',
+  'cuts.cancel': 'Cancel job',
+  'cuts.cancelling': 'Cancelling…',
+  'cuts.cancelled': 'Cancelled',
 
   'usage.title': 'Usage ledger',
   'usage.empty': 'Nobody has pulled this asset yet.',

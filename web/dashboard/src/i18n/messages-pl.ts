@@ -136,6 +136,9 @@ export const pl: Record<MessageKey, string> = {
   'cuts.progress': 'Postęp tworzenia cięć',
   'cuts.refusedRights': 'Odmowa wynikająca z warunków licencji.',
   'cuts.refused': 'Odmowa.',
+  'cuts.cancel': 'Anuluj zadanie',
+  'cuts.cancelling': 'Anulowanie…',
+  'cuts.cancelled': 'Anulowano',
 
   'usage.title': 'Rejestr użyć',
   'usage.empty': 'Nikt jeszcze nie pobrał tego materiału.',
