@@ -8,9 +8,11 @@ import { licensesForAssets } from '../../core/licensing/license-store';
 import { decodeAssetCursor, encodeAssetCursor } from '../../core/media/asset-cursor';
 import { ASSET_LICENSE_STATES, assetLicenseState } from '../../core/media/asset-license-state';
 import { thumbnailUrls } from '../../core/media/asset-thumbnails';
+import { assetHistory } from '../../core/media/asset-history';
 import { findAsset, listAssets } from '../../core/media/asset-store';
 import { AssetView, toAssetView } from '../../core/media/asset-view';
 import type { Services } from '../../core/runtime/services';
+import { AuditHistory } from '../http/audit-history-schema';
 import { defineRoute } from '../http/route';
 import { receiveUpload } from '../upload/receive-upload';
 import { registerUpload } from '../upload/register-upload';
@@ -130,6 +132,21 @@ const getAsset = defineRoute({
   },
 });
 
+const historyRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/assets/:id/history',
+  summary: 'What was recorded about an asset: each set of ad cuts made of it, who asked, and the license terms they were made under',
+  tag: 'assets',
+  access: 'authenticated',
+  params: z.object({ id: z.uuid() }),
+  responses: {
+    200: { description: 'Oldest first', schema: AuditHistory },
+    400: { description: 'invalid_id' },
+    404: { description: 'asset_not_found' },
+  },
+  handle: async ({ params, services }) => ({ body: { items: await assetHistory(services.database.db, params.id) } }),
+});
+
 async function renditionsOf(services: Services, assetId: string): Promise<Array<z.infer<typeof RenditionView>>> {
   const rows = await services.database.db.select().from(renditions).where(eq(renditions.assetId, assetId)).orderBy(asc(renditions.createdAt), asc(renditions.id));
   return Promise.all(
@@ -152,4 +169,4 @@ const licenseSummary = (terms: LicenseTerms): z.infer<typeof LicenseSummary> => 
   endsAt: terms.endsAt?.toISOString() ?? null,
 });
 
-export const assetRoutes = [uploadAsset, listAssetsRoute, getAsset];
+export const assetRoutes = [uploadAsset, listAssetsRoute, getAsset, historyRoute];

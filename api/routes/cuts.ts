@@ -36,7 +36,7 @@ const requestCuts = defineRoute({
     409: { description: 'asset_not_ready while it is uploaded or processing; asset_failed when processing failed (details.error)' },
     422: { description: 'invalid_cuts (details.issues), not_a_video, cut_too_long (details.index), disclosure_required (the license requires a label, a cut asks for none)' },
   },
-  handle: async ({ params, body, services }) => ({ status: 202, body: { jobId: await requestAdCuts(services, params.id, body.cuts) } }),
+  handle: async ({ params, body, caller, services }) => ({ status: 202, body: { jobId: await requestAdCuts(services, params.id, body.cuts, caller?.keyId ?? null) } }),
 });
 
 export const cutRoutes = [requestCuts];

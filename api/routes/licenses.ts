@@ -12,6 +12,7 @@ import { liveUsages } from '../../core/licensing/license-store';
 import { coherentTerms, LicenseTermsInput, LicenseTermsPatch } from '../../core/licensing/license-terms';
 import type { Db } from '../../core/db';
 import { uploadError } from '../upload/upload-errors';
+import { AuditHistory } from '../http/audit-history-schema';
 import { defineRoute } from '../http/route';
 import { validate } from '../http/validate';
 
@@ -155,21 +156,7 @@ const historyRoute = defineRoute({
   access: 'authenticated',
   params: IdParams,
   responses: {
-    200: {
-      description: 'Oldest first',
-      schema: z.object({
-        items: z.array(
-          z.object({
-            id: z.uuid(),
-            action: z.string(),
-            actor: z.object({ keyId: z.uuid(), name: z.string() }).nullable(),
-            at: z.string(),
-            before: z.unknown(),
-            after: z.unknown(),
-          }),
-        ),
-      }),
-    },
+    200: { description: 'Oldest first', schema: AuditHistory },
     404: { description: 'license_not_found' },
   },
   handle: async ({ params, services }) => ({ body: { items: await licenseHistory(services.database.db, params.id) } }),

@@ -18,8 +18,9 @@ type CutsPayload = Extract<JobPayloads['media'], { type: 'cuts' }>;
  * edited for a paid channel now (403 `derivatives_not_allowed`, every reason in
  * `details.reasons`), the cuts fit in the source (422 `cut_too_long`), and none drops a
  * disclosure the license requires (422 `disclosure_required`). Returns the public job id.
+ * `requestedBy` (an API key id) is named in the audit entry the job writes with the cuts.
  */
-export async function requestAdCuts(services: Services, assetId: string, cuts: CutRequest[], now = new Date()): Promise<string> {
+export async function requestAdCuts(services: Services, assetId: string, cuts: CutRequest[], requestedBy: string | null, now = new Date()): Promise<string> {
   const { db } = services.database;
   const asset = await findAsset(db, assetId);
   if (!asset) throw notFound('asset', assetId);
@@ -32,7 +33,7 @@ export async function requestAdCuts(services: Services, assetId: string, cuts: C
   }
   checkCutLengths(cuts, { durationS });
   assertDisclosureKept(cuts, decision.license);
-  const payload: CutsPayload = { type: 'cuts', assetId, licenseId: decision.license.id, defaultDisclosure: defaultDisclosure(decision.license.territories), cuts };
+  const payload: CutsPayload = { type: 'cuts', assetId, licenseId: decision.license.id, defaultDisclosure: defaultDisclosure(decision.license.territories), cuts, requestedBy };
   return enqueueOnce(services, payload);
 }
 

@@ -11,7 +11,15 @@ export interface JobPayloads {
   media:
     | { type: 'probe'; assetId: string }
     /** Ad cuts of a video: disclosure labels already resolved by the API from the license it checked. */
-    | { type: 'cuts'; assetId: string; licenseId: string; defaultDisclosure: string | null; cuts: CutRequest[] };
+    | {
+        type: 'cuts';
+        assetId: string;
+        licenseId: string;
+        defaultDisclosure: string | null;
+        cuts: CutRequest[];
+        /** The API key that asked, for the audit log; absent when the system queued it. */
+        requestedBy?: string | null;
+      };
   /** License expiry sweeps (repeatable) and webhook deliveries. */
   licenses: { type: 'expiry-sweep' } | { type: 'deliver-webhook'; deliveryId: string };
   /**

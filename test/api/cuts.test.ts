@@ -265,6 +265,17 @@ describe('POST /api/v1/assets/:id/cuts makes the cuts', () => {
     expect(await cutRows(video.id)).toEqual(before);
   });
 
+  it('records the making in the asset’s history: who asked, the license terms it was made under, the cuts', async () => {
+    type Entry = { action: string; actor: { name: string } | null; after: { jobId: string; license: Record<string, unknown>; cuts: Array<{ cutId: string; aspect: string }> } };
+    const history = (await as(keys.viewer, request(h.app).get(`/api/v1/assets/${video.id}/history`)).expect(200)).body.items as Entry[];
+    const entries = history.filter((e) => e.action === 'asset.cuts_made' && e.after.jobId === firstJobId);
+    expect(entries).toHaveLength(1); // asked twice, made once
+    expect(entries[0]!.actor).toMatchObject({ name: 'library team' });
+    expect(entries[0]!.after.license).toMatchObject({ id: video.license.id, territories: ['PL'], derivativesAllowed: true, endsAt: video.license.endsAt!.toISOString() });
+    expect(entries[0]!.after.cuts.map((c) => [c.cutId, c.aspect])).toEqual(made.cuts.map((c) => [c.cutId, c.aspect]));
+    expect((await as(keys.viewer, request(h.app).get(`/api/v1/assets/${randomUUID()}/history`)).expect(404)).body.error.code).toBe('asset_not_found');
+  });
+
   it('GET /api/v1/ads lists the new cuts for a paid channel in the license territory, and only there', async () => {
     const list = async (query: string) =>
       ((await as(keys.performance, request(h.app).get(`/api/v1/ads?${query}`)).expect(200)).body.items as Array<{ cutId: string; assetId: string; disclosure: string | null }>).filter(

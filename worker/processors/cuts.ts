@@ -4,9 +4,11 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import sharp from 'sharp';
 import { UnrecoverableError, type Job } from 'bullmq';
+import { recordCutsMade } from '../../core/ads/cut-provenance';
 import { readCutSpec, type CutSpec } from '../../core/ads/cut-spec';
 import { cutRights } from '../../core/ads/cut-rights';
 import { licensesForAssets } from '../../core/licensing/license-store';
+import type { LicenseTerms } from '../../core/licensing/rights';
 import { adCutKey, adCutPosterKey, adCutSpec } from '../../core/media/ad-cut-keys';
 import { planCuts, type CutRequest, type CutSource, type PlannedCut, type RenderedCut } from '../../core/media/ad-cut-plan';
 import { findAsset, type AssetWithProducts } from '../../core/media/asset-store';
@@ -14,6 +16,7 @@ import { findHookStarts } from '../../core/media/hook-window';
 import type { MediaTools } from '../../core/media/media-tools';
 import { renderAdCuts } from '../../core/media/render-ad-cuts';
 import { specHash, upsertRenditions, type RenditionInput } from '../../core/media/rendition-store';
+import { publicJobId } from '../../core/queue/job-queues';
 import type { JobPayloads } from '../../core/queue/queue-names';
 import type { Services } from '../../core/runtime/services';
 import { withCutWorkspace } from './cut-workspace';
@@ -46,9 +49,9 @@ const STORED_PERCENT = 99;
  * fails for good, leaving nothing behind.
  */
 export async function makeAdCuts(job: Job<CutsPayload>, services: Services, tools: MediaTools, signal?: AbortSignal): Promise<CutsResult> {
-  const { assetId, licenseId, defaultDisclosure, cuts } = job.data;
+  const { assetId, licenseId, defaultDisclosure, cuts, requestedBy = null } = job.data;
   const asset = await cuttableAsset(services, assetId);
-  await assertStillLicensed(services, assetId, licenseId);
+  const license = await stillLicensed(services, assetId, licenseId);
   const source = cutSource(asset);
   const progress = progressReporter(job);
   const rows = await withCutWorkspace(async (dir) => {
@@ -68,9 +71,13 @@ export async function makeAdCuts(job: Job<CutsPayload>, services: Services, tool
     throw signal?.aborted ? new UnrecoverableError(String(signal.reason ?? 'Cancelled')) : err;
   });
   await progress.settled();
-  const stored = new Map((await upsertRenditions(services.database.db, rows)).map((row) => [row.storageKey, row]));
-  // In the request's order, which RETURNING does not promise.
-  const cutRows = rows.filter((row) => row.kind === 'cut').map((row) => stored.get(row.storageKey)!);
+  const cutRows = await services.database.db.transaction(async (tx) => {
+    const stored = new Map((await upsertRenditions(tx, rows)).map((row) => [row.storageKey, row]));
+    // In the request's order, which RETURNING does not promise.
+    const made = rows.filter((row) => row.kind === 'cut').map((row) => stored.get(row.storageKey)!);
+    await recordCutsMade(tx, { assetId, jobId: publicJobId('media', job.id!), requestedBy, license, cuts: made });
+    return made;
+  });
   return { cuts: cutRows.map((row) => ({ cutId: row.id, ...readCutSpec(row.spec), width: row.width, height: row.height })), licenseId };
 }
 
@@ -81,14 +88,18 @@ async function cuttableAsset(services: Services, assetId: string): Promise<Asset
   return asset;
 }
 
-/** Revoked, ended or changed to forbid edits since the request: no retry can make that right. */
-async function assertStillLicensed(services: Services, assetId: string, licenseId: string): Promise<void> {
+/**
+ * The license the API found, as it stands now. Revoked, ended or changed to forbid edits since
+ * the request: no retry can make that right.
+ */
+async function stillLicensed(services: Services, assetId: string, licenseId: string): Promise<LicenseTerms> {
   const licenses = (await licensesForAssets(services.database.db, [assetId])).get(assetId) ?? [];
   const decision = cutRights(licenses.filter((l) => l.id === licenseId), new Date());
-  if (!decision.allowed) {
+  if (!decision.allowed || !decision.license) {
     const why = decision.reasons.includes('no_license') ? 'no longer covers it' : `no longer lets it be edited for a paid channel (${decision.reasons.join(', ')})`;
     throw new UnrecoverableError(`License ${licenseId} of asset ${assetId} ${why}`);
   }
+  return decision.license;
 }
 
 function cutSource(asset: AssetWithProducts): CutSource {
