@@ -112,13 +112,15 @@ const listAssetsRoute = defineRoute({
   },
 });
 
+const AssetIdParams = z.object({ id: z.uuid() });
+
 const getAsset = defineRoute({
   method: 'get',
   path: '/api/v1/assets/:id',
   summary: 'An asset with its renditions (download URLs) and the licenses that may cover it',
   tag: 'assets',
   access: 'authenticated',
-  params: z.object({ id: z.uuid() }),
+  params: AssetIdParams,
   responses: {
     200: { description: 'The asset', schema: AssetDetail },
     400: { description: 'invalid_id' },
@@ -138,7 +140,7 @@ const historyRoute = defineRoute({
   summary: 'What was recorded about an asset: each set of ad cuts made of it, who asked, and the license terms they were made under',
   tag: 'assets',
   access: 'authenticated',
-  params: z.object({ id: z.uuid() }),
+  params: AssetIdParams,
   responses: {
     200: { description: 'Oldest first', schema: AuditHistory },
     400: { description: 'invalid_id' },

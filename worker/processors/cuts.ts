@@ -64,7 +64,7 @@ export async function makeAdCuts(job: Job<CutsPayload>, services: Services, tool
       timeoutMs: services.config.cutTimeoutS * 1000,
       signal,
     });
-    if (signal?.aborted) throw new Error('cancelled after rendering'); // turned into the cancellation below
+    signal?.throwIfAborted(); // cancelled while the last output was finished: store nothing
     return storeCuts(services, assetId, rendered, (done) => progress.report(RENDERED_PERCENT + (done / rendered.length) * (STORED_PERCENT - RENDERED_PERCENT)));
   }).catch((err: unknown) => {
     // Cancelled is final: a retry would render what nobody wants any more.
