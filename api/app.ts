@@ -2,15 +2,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Services } from '../core/runtime/services';
-import { dashboardRouter } from './http/dashboard';
+import { licenseStillAllows } from '../core/licensing/license-queries';
+import { dashboardRouter, DASHBOARD_DIST } from './http/dashboard';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { createMetrics } from './http/metrics';
+import { metricsAccess } from './http/metrics-access';
 import { mountRoutes } from './http/mount-routes';
 import { buildOpenApiDocument } from './http/openapi';
 import { requestId } from './http/request-id';
+import { securityHeaders } from './http/security-headers';
+import { rejectMalformedUrl } from './http/reject-malformed-url';
 import { healthz, readyz } from './routes/health';
 import { API_ROUTES } from './routes';
-import { mediaFilesRouter } from './routes/media-files';
+import { mediaFilesRouter, type LicenseCheck } from './routes/media-files';
 import { dropGalleriesOnWrite, publicRateLimit } from './routes/public-gallery';
 
 const VERSION = (require('../package.json') as { version: string }).version;
@@ -52,27 +56,32 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     next();
   });
   app.use(metrics.middleware);
+  app.use(securityHeaders);
   app.use((_req, res, next) => {
     if (isShuttingDown()) res.setHeader('Connection', 'close');
     next();
   });
+  app.use(rejectMalformedUrl); // before every route: %ff or NUL in the path or query → 400
 
   app.get('/healthz', healthz);
   app.get('/readyz', readyz(services, isShuttingDown));
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', metricsAccess(services), async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   const openapi = buildOpenApiDocument(API_ROUTES, VERSION);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  if (services.storage.name === 'fs') app.use(mediaFilesRouter(services.storage, services.signingSecret));
+  if (services.storage.name === 'fs') {
+    const licenseAllows: LicenseCheck = (license, at) => licenseStillAllows(services.database.db, license, at);
+    app.use(mediaFilesRouter(services.storage, services.signingSecret, licenseAllows));
+  }
 
   app.use('/api', express.json({ limit: services.config.jsonBodyLimit }));
   app.use('/api', dropGalleriesOnWrite);
   app.use('/public', publicRateLimit(services.config, services.logger));
   app.use(mountRoutes(API_ROUTES, services));
-  app.use(dashboardRouter());
+  app.use(dashboardRouter(DASHBOARD_DIST, services.config));
 
   app.use(notFoundHandler);
   app.use(errorHandler(services.logger));

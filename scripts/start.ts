@@ -38,7 +38,8 @@ async function main(): Promise<void> {
   running.push({ name: 'API', close: () => api.close() });
   const ping = await pingWorker(services.queues, WORKER_PING_TIMEOUT_MS);
 
-  printBanner({ config, redis, url: api.url, adminKey: api.adminKey, workerMs: ping.ms });
+  // The services' config: its queue prefix is the one resolved from the database when QUEUE_PREFIX is unset.
+  printBanner({ config: services.config, redis, url: api.url, adminKey: api.adminKey, workerMs: ping.ms });
 }
 
 /** The API is useful without the dashboard, so a failed build is reported, not fatal: `/` then says what to do. */
@@ -101,6 +102,7 @@ function printBanner(info: { config: Config; redis: RedisService; url: string; a
     ['Database', config.databaseUrl ? `PostgreSQL at ${redactUrl(config.databaseUrl)}` : `PGlite (embedded) in ${config.dbDir}`],
     ['Storage', describeStorage(config.storage)],
     ['Redis', `${redactUrl(redis.url)} ${redis.started ? `(started here, data in ${path.join(config.dataDir, 'redis')})` : '(already running)'}`],
+    ['Queues', `prefix ${config.queuePrefix} ${config.queuePrefixSource === 'env' ? '(QUEUE_PREFIX)' : '(this installation’s own; set QUEUE_PREFIX to choose)'}`],
     ['Worker', `job round trip ${info.workerMs} ms`],
     ['Admin key', describeAdminKey(info.adminKey, config.dataDir)],
   ];

@@ -7,10 +7,13 @@ import { startWorkers } from './run-workers';
 
 runMain(async () => {
   const services = await openServices(loadConfig());
-  const workers = await startWorkers(services);
-  services.logger.info({ pid: process.pid }, 'worker ready');
+  const starting = startWorkers(services);
+  // Listening before the workers are up: a job can start while they start, and a Ctrl-C then
+  // must drain it like any other, not kill the process under it.
   runUntilSignal(services.logger, async () => {
-    await workers.close();
+    await (await starting).close();
     await services.close();
   });
+  await starting;
+  services.logger.info({ pid: process.pid, queuePrefix: services.config.queuePrefix }, 'worker ready');
 });

@@ -8,6 +8,7 @@ import { listenForCancellations } from './job-cancellation';
 import { PROCESSORS, type Processor } from './processors';
 import { sweepDeadCutWorkspaces } from './processors/cut-workspace';
 import { scheduleExpirySweep } from './processors/licenses';
+import { startQueueReconciler } from './reconcile-queues';
 
 export interface RunningWorkers {
   /** Stops taking jobs and waits for the active ones to finish. */
@@ -22,7 +23,10 @@ export async function startWorkers(services: Services, queues: readonly QueueNam
   await Promise.all(started.map(({ worker }) => worker.waitUntilReady()));
   const stopListening = await listenForCancellations(services, new Map(queues.map((name, i) => [name, started[i]!.worker])));
   if (queues.includes('licenses')) await scheduleExpirySweep(services);
+  // Only where every queue has a worker: re-queued work must have somewhere to run.
+  const reconciler = QUEUE_NAMES.every((name) => queues.includes(name)) ? startQueueReconciler(services) : undefined;
   const closeAll = async (): Promise<void> => {
+    await reconciler?.stop();
     await stopListening();
     await Promise.all(
       started.map(async ({ worker, connection }) => {

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import express, { Router, type Request } from 'express';
+import type { Config } from '../../core/config';
+import { dashboardContentSecurityPolicy } from './security-headers';
 
 /** Where `npm run build:web` writes the dashboard (scripts/lib/build-dashboard.ts). */
 export const DASHBOARD_DIST = path.join(__dirname, '..', '..', 'web', 'dashboard', 'dist');
@@ -16,23 +18,30 @@ const NOT_DASHBOARD = /^\/(api|public|files|metrics|healthz|readyz)(\/|$)/;
  * page address the dashboard routes itself (/assets/…, /licenses/…) when a browser asks for a
  * page. Before a build exists, `/` says how to make one (503) rather than a bare 404.
  */
-export function dashboardRouter(distDir: string = DASHBOARD_DIST): Router {
+export function dashboardRouter(distDir: string = DASHBOARD_DIST, config: Pick<Config, 'storage' | 'publicBaseUrl'> = { storage: { driver: 'fs', root: '' } }): Router {
   const router = Router();
   const index = path.join(distDir, 'index.html');
+  // Every file the dashboard serves carries its policy (it is the page's that counts, but a
+  // script opened on its own is a page too).
+  const policy = dashboardContentSecurityPolicy(config);
   router.use(
     express.static(distDir, {
       index: 'index.html',
       setHeaders: (res, file) => {
         res.setHeader('Cache-Control', file.includes(HASHED_PREFIX) ? `public, max-age=${YEAR_S}, immutable` : 'no-cache');
+        res.setHeader('Content-Security-Policy', policy);
       },
     }),
   );
   router.use((req, res, next) => {
     if (!isPageRequest(req)) return next();
     res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('Content-Security-Policy', policy);
     res.sendFile(index, (err) => {
       if (!err) return;
       if (res.headersSent) return next(err);
+      // The how-to page has inline styles and no script.
+      res.setHeader('Content-Security-Policy', dashboardContentSecurityPolicy(config, { inlineStyles: true }));
       res.status(503).type('html').send(NOT_BUILT);
     });
   });

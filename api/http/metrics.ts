@@ -12,6 +12,9 @@ export interface AppMetrics {
   middleware: RequestHandler;
 }
 
+/** A scrape waits this long at most for queue counts: /metrics must answer while Redis is down. */
+const QUEUE_COUNTS_TIMEOUT_MS = 1_000;
+
 export function createMetrics(queues: JobQueues): AppMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -29,12 +32,15 @@ export function createMetrics(queues: JobQueues): AppMetrics {
     labelNames: ['queue', 'state'],
     registers: [registry],
     async collect() {
-      const counts = await queues.counts().catch(() => null); // Redis down: report nothing rather than fail the scrape
+      // Redis down: the last counts read stay, rather than the scrape failing or waiting on reconnection.
+      const counts = await queues.counts(QUEUE_COUNTS_TIMEOUT_MS).catch(() => null);
+      up.set(counts ? 1 : 0);
       for (const [queue, states] of Object.entries(counts ?? {})) {
         for (const [state, n] of Object.entries(states)) this.set({ queue, state }, n);
       }
     },
   });
+  const up = new Gauge({ name: 'queue_redis_up', help: '1 when the queue counts could be read from Redis at this scrape, else 0', registers: [registry] });
   const middleware: RequestHandler = (req, res, next) => {
     const end = duration.startTimer({ method: req.method });
     res.on('finish', () => {

@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
-import { DomainError } from '../../core/errors/domain-error';
+import { DomainError, unprocessable } from '../../core/errors/domain-error';
 import type { Services } from '../../core/runtime/services';
+import { findNulCharacter } from '../../core/text/nul-characters';
 import { authenticate } from './authenticate';
 import type { AnyRoute } from './route';
 import { validate } from './validate';
@@ -25,9 +26,17 @@ export function mountRoutes(routes: readonly AnyRoute[], services: Services): Ro
   return router;
 }
 
-/** express.json leaves req.body undefined for other content types: say so rather than report missing fields. */
+/**
+ * express.json leaves req.body undefined for other content types: say so rather than report
+ * missing fields. A NUL character anywhere in the body is refused here, before a handler could
+ * hand it to PostgreSQL (its text cannot hold one).
+ */
 function jsonBody(req: Request): unknown {
-  if (req.body !== undefined) return req.body;
+  if (req.body !== undefined) {
+    const nulAt = findNulCharacter(req.body);
+    if (nulAt !== null) throw unprocessable('invalid_characters', `${nulAt || 'The body'} contains a NUL character`, { field: nulAt || null });
+    return req.body;
+  }
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (hasBody) throw new DomainError('unsupported', 'expected_json', 'Send the body as JSON with Content-Type: application/json');
   return {};

@@ -4,6 +4,7 @@ import { pullAdCut } from '../../core/ads/pull-ad-cut';
 import { CHANNELS } from '../../core/licensing/channels';
 import { RIGHTS_REASONS } from '../../core/licensing/rights';
 import { isCountryCode } from '../../core/licensing/territories';
+import { visibleTextSchema } from '../../core/text/visible-text';
 import { decodePageCursor } from '../../core/usage/newest-first';
 import { defineRoute } from '../http/route';
 
@@ -66,7 +67,7 @@ const pullAd = defineRoute({
   tag: 'ads',
   access: ['performance'],
   params: z.object({ cutId: z.uuid() }),
-  body: z.object({ channel: z.enum(CHANNELS), territory: countryCode(), campaign: z.string().trim().min(1).max(200).optional() }),
+  body: z.object({ channel: z.enum(CHANNELS), territory: countryCode(), campaign: visibleTextSchema(200).optional().describe('A name people read in the ledger: visible text, one line') }),
   responses: {
     200: {
       description: 'Granted: the URL expires within 5 minutes and never after the license ends',

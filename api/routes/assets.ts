@@ -1,6 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { assetKind, assetStatus, renditions, renditionKind } from '../../core/db';
+import { assetKind, assetStatus, renditionKind } from '../../core/db';
 import { notFound } from '../../core/errors/domain-error';
 import type { LicenseTerms } from '../../core/licensing/rights';
 import { CHANNELS } from '../../core/licensing/channels';
@@ -9,9 +8,9 @@ import { decodeAssetCursor, encodeAssetCursor } from '../../core/media/asset-cur
 import { ASSET_LICENSE_STATES, assetLicenseState } from '../../core/media/asset-license-state';
 import { thumbnailUrls } from '../../core/media/asset-thumbnails';
 import { assetHistory } from '../../core/media/asset-history';
+import { CUT_PREVIEW_LIFETIME_S, CUT_PREVIEW_ROLES, renditionLinks, type RenditionLink } from '../../core/media/asset-renditions';
 import { findAsset, listAssets } from '../../core/media/asset-store';
 import { AssetView, toAssetView } from '../../core/media/asset-view';
-import type { Services } from '../../core/runtime/services';
 import { AuditHistory } from '../http/audit-history-schema';
 import { defineRoute } from '../http/route';
 import { receiveUpload } from '../upload/receive-upload';
@@ -27,7 +26,19 @@ const RenditionView = z.object({
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),
   durationS: z.number().optional(),
-  url: z.string(),
+  url: z
+    .string()
+    .optional()
+    .describe(
+      `A download URL. Cuts and cut posters (licensed-only content) carry one only as a preview: for ${CUT_PREVIEW_ROLES.join(', ')}, ` +
+        `while a license in force lets the asset be edited for a paid channel, living ${CUT_PREVIEW_LIFETIME_S / 60} minutes and never past that license's end. ` +
+        'To use a cut anywhere, pull it: POST /api/v1/ads/:cutId/pull (rights checked, recorded in the usage ledger).',
+    ),
+  urlExpiresAt: z.string().optional().describe('When `url` stops working'),
+  urlWithheld: z
+    .string()
+    .optional()
+    .describe('Why a cut or cut poster has no url: forbidden_role (viewers never get one), or the first reason no license allows edits now (no_license, revoked, expired…)'),
 });
 
 const LicenseSummary = z.object({
@@ -117,7 +128,7 @@ const AssetIdParams = z.object({ id: z.uuid() });
 const getAsset = defineRoute({
   method: 'get',
   path: '/api/v1/assets/:id',
-  summary: 'An asset with its renditions (download URLs) and the licenses that may cover it',
+  summary: 'An asset with its renditions (download URLs; cuts only as short rights-checked previews) and the licenses that may cover it',
   tag: 'assets',
   access: 'authenticated',
   params: AssetIdParams,
@@ -126,11 +137,13 @@ const getAsset = defineRoute({
     400: { description: 'invalid_id' },
     404: { description: 'asset_not_found' },
   },
-  handle: async ({ params, services }) => {
-    const asset = await findAsset(services.database.db, params.id);
+  handle: async ({ params, caller, services }) => {
+    const { db } = services.database;
+    const asset = await findAsset(db, params.id);
     if (!asset) throw notFound('asset', params.id);
-    const [renditionViews, licenses] = await Promise.all([renditionsOf(services, asset.id), licensesForAssets(services.database.db, [asset.id])]);
-    return { body: { ...toAssetView(asset), renditions: renditionViews, licenses: (licenses.get(asset.id) ?? []).map(licenseSummary) } };
+    const licenses = (await licensesForAssets(db, [asset.id])).get(asset.id) ?? [];
+    const links = await renditionLinks(db, services.storage, asset.id, licenses, caller!.role);
+    return { body: { ...toAssetView(asset), renditions: links.map(renditionView), licenses: licenses.map(licenseSummary) } };
   },
 });
 
@@ -149,20 +162,18 @@ const historyRoute = defineRoute({
   handle: async ({ params, services }) => ({ body: { items: await assetHistory(services.database.db, params.id) } }),
 });
 
-async function renditionsOf(services: Services, assetId: string): Promise<Array<z.infer<typeof RenditionView>>> {
-  const rows = await services.database.db.select().from(renditions).where(eq(renditions.assetId, assetId)).orderBy(asc(renditions.createdAt), asc(renditions.id));
-  return Promise.all(
-    rows.map(async (r) => ({
-      id: r.id,
-      kind: r.kind,
-      spec: r.spec,
-      format: r.format,
-      width: r.width,
-      height: r.height,
-      ...(r.durationS === null ? {} : { durationS: r.durationS }),
-      url: (await services.storage.url(r.storageKey)).url,
-    })),
-  );
+function renditionView({ rendition: r, url, withheld }: RenditionLink): z.infer<typeof RenditionView> {
+  return {
+    id: r.id,
+    kind: r.kind,
+    spec: r.spec,
+    format: r.format,
+    width: r.width,
+    height: r.height,
+    ...(r.durationS === null ? {} : { durationS: r.durationS }),
+    ...(url ? { url: url.url, urlExpiresAt: url.expiresAt.toISOString() } : {}),
+    ...(withheld === undefined ? {} : { urlWithheld: withheld }),
+  };
 }
 
 const licenseSummary = (terms: LicenseTerms): z.infer<typeof LicenseSummary> => ({

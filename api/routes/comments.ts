@@ -31,7 +31,10 @@ const ImportDefaultsInput = z.object({
 
 const Rejected = z.object({ line: z.number().int().nullable(), row: z.number().int(), code: z.string(), message: z.string() });
 const ImportReportBody = z.object({
-  jobId: z.string().nullable().describe('The classification job (GET /api/v1/jobs/:id); null when nothing new was stored'),
+  jobId: z.string().nullable().describe('The classification job (GET /api/v1/jobs/:id); null when nothing new was stored, or when classification was deferred'),
+  classification: z
+    .enum(['queued', 'none', 'deferred'])
+    .describe('queued: follow jobId; none: nothing new to classify; deferred: the queue was unreachable, the comments are stored and classified once it is back'),
   format: z.enum(['json', 'ndjson', 'csv']),
   rows: z.number().int(),
   accepted: z.number().int().describe('New comments stored'),

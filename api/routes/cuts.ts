@@ -1,16 +1,18 @@
 import { z } from 'zod';
+import { MIN_DISCLOSURE_VISIBLE } from '../../core/ads/disclosure-text';
 import { requestAdCuts } from '../../core/ads/request-ad-cuts';
 import { CUT_ASPECTS, MAX_CUTS_PER_REQUEST, MAX_DISCLOSURE_CHARS, MIN_CUT_S } from '../../core/media/ad-cut-plan';
 import { RIGHTS_REASONS } from '../../core/licensing/rights';
 import { defineRoute } from '../http/route';
 
-/** A label drawn on the video: one line of visible text, so no control characters or line breaks. */
+/**
+ * A label drawn on the video. Only its type is checked here: what makes it visible text is
+ * checked in core/ads (assertVisibleDisclosures), so every problem has one code, invalid_disclosure.
+ */
 const Disclosure = z
   .string()
   .trim()
-  .min(1)
-  .max(MAX_DISCLOSURE_CHARS)
-  .regex(/^[^\p{Cc}\p{Zl}\p{Zp}]+$/u, 'printable characters on one line');
+  .describe(`One line of visible text: ${MIN_DISCLOSURE_VISIBLE} to ${MAX_DISCLOSURE_CHARS} characters, at least ${MIN_DISCLOSURE_VISIBLE} of them visible, no control, bidirectional or invisible formatting characters`);
 
 const CutRequest = z.object({
   aspect: z.enum(CUT_ASPECTS),
@@ -34,7 +36,7 @@ const requestCuts = defineRoute({
     403: { description: `derivatives_not_allowed: no license lets this asset be edited for a paid channel now; details.reasons lists ${RIGHTS_REASONS.join(', ')} as they apply` },
     404: { description: 'asset_not_found' },
     409: { description: 'asset_not_ready while it is uploaded or processing; asset_failed when processing failed (details.error)' },
-    422: { description: 'invalid_cuts (details.issues), not_a_video, cut_too_long (details.index), disclosure_required (the license requires a label, a cut asks for none)' },
+    422: { description: 'invalid_cuts (details.issues), invalid_disclosure (a label that is blank, invisible, under 2 visible characters, too long, or carries control or bidi characters; details.index), not_a_video, cut_too_long (details.index), disclosure_required (the license requires a label, a cut asks for none)' },
   },
   handle: async ({ params, body, caller, services }) => ({ status: 202, body: { jobId: await requestAdCuts(services, params.id, body.cuts, caller?.keyId ?? null) } }),
 });

@@ -3,6 +3,7 @@ import { commentTopic, faqStatus } from '../../core/db';
 import { notFound } from '../../core/errors/domain-error';
 import { updateFaqEntry } from '../../core/faq/faq-changes';
 import { findFaqEntry, listFaqEntries } from '../../core/faq/faq-store';
+import { visibleTextSchema } from '../../core/text/visible-text';
 import { defineRoute } from '../http/route';
 
 const SKU = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a product SKU');
@@ -66,8 +67,9 @@ const patchRoute = defineRoute({
   params: z.object({ id: z.uuid() }),
   body: z
     .object({
-      question: z.string().trim().min(1).max(500).optional(),
-      answer: z.string().trim().min(1).max(5000).nullable().optional(),
+      // Shown on shop pages: visible text, no direction overrides or invisible stand-ins (422 invalid_question / invalid_answer).
+      question: visibleTextSchema(500).optional(),
+      answer: visibleTextSchema(5000, { minVisible: 1, multiline: true }).nullable().optional(),
       status: z.enum(faqStatus.enumValues).optional(),
     })
     .strict(),

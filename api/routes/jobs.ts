@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DomainError } from '../../core/errors/domain-error';
+import { cancelRefusal, mayRead } from '../../core/queue/job-access';
 import { jobNotFound } from '../../core/queue/job-queues';
 import { pingWorker } from '../../core/queue/ping-worker';
 import { defineRoute } from '../http/route';
@@ -23,18 +25,24 @@ const getJob = defineRoute({
   tag: 'jobs',
   access: 'authenticated',
   params: z.object({ id: z.string().min(1).max(200) }),
-  responses: { 200: { description: 'The job', schema: JobView }, 404: { description: 'No such job (or expired from retention)' } },
-  handle: async ({ params, services }) => {
-    const job = await services.queues.find(params.id);
-    if (!job) throw jobNotFound(params.id);
-    return { body: job };
+  responses: {
+    200: { description: 'The job. A classification flow whose batches are queued or running is `active`, its progress the share of batches done', schema: JobView },
+    404: { description: 'job_not_found: no such job (or expired from retention); expiry sweeps, webhook deliveries and pings are shown to admins only' },
+    503: { description: 'queue_unavailable: Redis cannot be reached' },
+  },
+  handle: async ({ params, caller, services }) => {
+    const found = await services.queues.findWithData(params.id);
+    if (!found || !mayRead(caller!, found.view)) throw jobNotFound(params.id);
+    return { body: found.view };
   },
 });
 
 const cancelJob = defineRoute({
   method: 'delete',
   path: '/api/v1/jobs/:id',
-  summary: 'Cancel a background job: removed when not started yet; a running one (ad cuts stop their ffmpeg) ends failed',
+  summary:
+    'Cancel a background job: removed when not started yet; a running one (ad cuts stop their ffmpeg) ends failed. ' +
+    'performance keys cancel the ad cuts they asked for; content managers any ad cuts, imports’ classification and retraining; system work (probes, sweeps, webhook deliveries) is not cancellable',
   tag: 'jobs',
   // Those who start long jobs (cuts, imports, retraining); viewers only watch.
   access: ['content_manager', 'performance'],
@@ -42,10 +50,16 @@ const cancelJob = defineRoute({
   responses: {
     200: { description: 'Cancelled before it started: the job is gone', schema: z.object({ id: z.string(), state: z.literal('cancelled') }) },
     202: { description: 'Running: its worker was asked to stop; GET /api/v1/jobs/:id shows it failed once it has', schema: z.object({ id: z.string(), state: z.literal('cancelling') }) },
+    403: { description: 'job_not_cancellable: system work, or ad cuts another performance key asked for (details.reason)' },
     404: { description: 'job_not_found' },
     409: { description: 'job_finished: it has already completed or failed (details.state)' },
+    503: { description: 'queue_unavailable: Redis cannot be reached' },
   },
-  handle: async ({ params, services }) => {
+  handle: async ({ params, caller, services }) => {
+    const found = await services.queues.findWithData(params.id);
+    if (!found || !mayRead(caller!, found.view)) throw jobNotFound(params.id);
+    const refusal = cancelRefusal(caller!, { queue: found.view.queue, name: found.view.name, data: found.data });
+    if (refusal) throw new DomainError('forbidden', 'job_not_cancellable', `Job ${params.id} cannot be cancelled by this key: ${refusal}`, { reason: refusal });
     const outcome = await services.queues.cancel(params.id);
     if (!outcome) throw jobNotFound(params.id);
     return { status: outcome === 'cancelled' ? 200 : 202, body: { id: params.id, state: outcome } };
@@ -60,7 +74,7 @@ const ping = defineRoute({
   access: ['admin'],
   responses: {
     200: { description: 'A worker answered', schema: z.object({ ms: z.number(), worker: z.string() }) },
-    503: { description: 'No worker answered in time' },
+    503: { description: 'worker_unavailable: no worker answered in time; queue_unavailable: Redis cannot be reached' },
   },
   handle: async ({ services }) => ({ body: await pingWorker(services.queues, 10_000) }),
 });

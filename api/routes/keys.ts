@@ -4,7 +4,18 @@ import { apiKeys } from '../../core/db/schema';
 import { notFound } from '../../core/errors/domain-error';
 import { createApiKey } from '../auth/api-keys';
 import { ROLES } from '../auth/roles';
+import { hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE, normalizeIdentifier } from '../../core/text/identifier-text';
 import { defineRoute } from '../http/route';
+
+/** A name people tell keys apart by in lists and audit entries: NFKC, without invisible characters. */
+const identifierName = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((name) => !hasInvisibleCharacters(name), `The name ${INVISIBLE_CHARACTERS_MESSAGE}`)
+    .transform(normalizeIdentifier);
 
 const KeyView = z.object({
   id: z.uuid(),
@@ -21,7 +32,7 @@ const createKey = defineRoute({
   summary: 'Create an API key (the key is shown once)',
   tag: 'keys',
   access: ['admin'],
-  body: z.object({ name: z.string().trim().min(1).max(100), role: z.enum(ROLES) }),
+  body: z.object({ name: identifierName(100), role: z.enum(ROLES) }),
   responses: {
     201: { description: 'Created', schema: z.object({ id: z.uuid(), name: z.string(), role: z.enum(ROLES), key: z.string(), createdAt: z.string() }) },
     401: { description: 'No or unknown key' },

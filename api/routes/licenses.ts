@@ -11,6 +11,7 @@ import { LICENSE_STATES } from '../../core/licensing/license-state';
 import { liveUsages } from '../../core/licensing/license-store';
 import { coherentTerms, LicenseTermsInput, LicenseTermsPatch } from '../../core/licensing/license-terms';
 import type { Db } from '../../core/db';
+import { visibleTextSchema } from '../../core/text/visible-text';
 import { uploadError } from '../upload/upload-errors';
 import { AuditHistory } from '../http/audit-history-schema';
 import { defineRoute } from '../http/route';
@@ -118,7 +119,7 @@ const revokeLicenseRoute = defineRoute({
   tag: 'licenses',
   access: WRITERS,
   params: IdParams,
-  body: z.object({ reason: z.string().trim().min(1).max(2000).optional() }),
+  body: z.object({ reason: visibleTextSchema(2000, { minVisible: 1, multiline: true }).optional() }),
   responses: { 200: { description: 'Revoked', schema: LicenseView }, 404: { description: 'license_not_found' } },
   handle: async ({ params, body, caller, services }) => {
     const record = await revokeLicense(services.database.db, caller!.keyId, params.id, body.reason ?? null);

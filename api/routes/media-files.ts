@@ -5,23 +5,37 @@ import {
   FILES_PATH,
   attachmentDisposition,
   objectNotFound,
+  parseByteRange,
   verifyFileUrl,
+  type ByteSpan,
   type StorageDriver,
   type StoredObject,
+  type UrlLicense,
 } from '../../core/storage';
 
-type Range = { start: number; end: number };
+/** Whether the license a URL was issued under still allows its use at `at` (licenseStillAllows over the database). */
+export type LicenseCheck = (license: UrlLicense, at: Date) => Promise<boolean>;
 
 /**
  * Serves the fs driver's signed download URLs (GET and HEAD `/files/<key>`), so the API is the
  * file server of the embedded setup. S3 download URLs point at the bucket and never come here.
+ *
+ * A URL to licensed content carries its license, and every request asks `licenseAllows`: a
+ * link handed out before a revoke (or an end brought forward, or narrowed terms) dies at once
+ * rather than when it expires. Not cached: the question is one read by primary key, small next
+ * to sending the file, and a cache would let a revoked license serve for as long as it holds
+ * an answer (and for longer on other API replicas, which no write here could reach).
  */
-export function mediaFilesRouter(storage: StorageDriver, signingSecret: string): express.Router {
+export function mediaFilesRouter(storage: StorageDriver, signingSecret: string, licenseAllows: LicenseCheck): express.Router {
   const router = express.Router();
   router.get(`${FILES_PATH}/*key` as const, async (req, res) => {
     const key = req.params.key.join('/');
     const check = verifyFileUrl(signingSecret, key, req.query);
     if (!check.ok) return sendError(res, 403, check.code, check.message);
+    const { license } = check.grant;
+    if (license && !(await licenseAllows(license, new Date()))) {
+      return sendError(res, 403, 'license_not_in_force', 'The license this link was given under no longer allows this use');
+    }
 
     const object = await storage.stat(key);
     if (!object) throw objectNotFound(key);
@@ -46,16 +60,16 @@ export function mediaFilesRouter(storage: StorageDriver, signingSecret: string):
 }
 
 /**
- * The single byte range to send, 'unsatisfiable', or undefined for the whole file. Malformed
- * and multi-range headers are ignored (RFC 9110 allows it), as is Range when If-Range names
+ * The single byte range to send, 'unsatisfiable', or undefined for the whole file: see
+ * parseByteRange for what RFC 9110 has ignored. Range is also ignored when If-Range names
  * another version, so a resumed download never splices two versions of a file.
  */
-function requestedRange(req: Request, object: StoredObject): Range | 'unsatisfiable' | undefined {
+function requestedRange(req: Request, object: StoredObject): ByteSpan | 'unsatisfiable' | undefined {
+  const header = req.get('Range');
+  if (header === undefined) return undefined;
   const ifRange = req.get('If-Range');
   if (ifRange !== undefined && ifRange !== quotedEtag(object)) return undefined;
-  const ranges = req.range(object.size, { combine: true });
-  if (ranges === -1) return 'unsatisfiable';
-  return Array.isArray(ranges) && ranges.length === 1 ? ranges[0] : undefined;
+  return parseByteRange(header, object.size);
 }
 
 function setObjectHeaders(res: Response, object: StoredObject, downloadName: string | undefined): void {

@@ -3,6 +3,7 @@ import { webhookDeliveryStatus } from '../../core/db/schema';
 import { decodePageCursor } from '../../core/usage/newest-first';
 import { WEBHOOK_EVENTS } from '../../core/webhooks/webhook-events';
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from '../../core/webhooks/webhook-store';
+import { checkWebhookUrl } from '../../core/webhooks/webhook-target';
 import { defineRoute } from '../http/route';
 import { pageQuery } from './ads';
 
@@ -32,9 +33,15 @@ const create = defineRoute({
   }),
   responses: {
     201: { description: 'Created (the secret is never shown again)', schema: WebhookView },
-    422: { description: 'invalid_url, invalid_events, invalid_secret' },
+    422: {
+      description:
+        'invalid_url, invalid_events, invalid_secret; webhook_url_not_allowed (credentials in the URL, or a loopback, private or link-local target whose host is not in WEBHOOK_ALLOWED_HOSTS)',
+    },
   },
-  handle: async ({ body, services }) => ({ status: 201, body: await createWebhook(services.database.db, body) }),
+  handle: async ({ body, services }) => {
+    await checkWebhookUrl(body.url, services.config.webhookAllowedHosts);
+    return { status: 201, body: await createWebhook(services.database.db, body) };
+  },
 });
 
 const list = defineRoute({

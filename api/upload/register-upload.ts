@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { creators, databaseError, isUniqueViolation, SqlState } from '../../core/db';
-import { DomainError, unprocessable } from '../../core/errors/domain-error';
+import { DomainError, isDomainError, unprocessable } from '../../core/errors/domain-error';
+import { probeJobId } from '../../core/queue/job-ids';
 import { findAssetBySha256, insertAsset, type AssetWithProducts } from '../../core/media/asset-store';
 import type { Services } from '../../core/runtime/services';
+import { findNulCharacter } from '../../core/text/nul-characters';
 import { validate } from '../http/validate';
 import type { StoredUpload } from './asset-storage-engine';
 import { sanitizeFilename, UploadFields } from './upload-fields';
@@ -11,7 +13,7 @@ export interface RegisteredUpload {
   asset: AssetWithProducts;
   /** False when identical bytes were already an asset: that one is returned, the new copy dropped. */
   created: boolean;
-  /** The probe job, or null when the asset was already past the `uploaded` state. */
+  /** The probe job, or null when the asset was already past the `uploaded` state or the queue is unreachable (it is queued later). */
   jobId: string | null;
 }
 
@@ -24,6 +26,8 @@ export interface RegisteredUpload {
 export async function registerUpload(services: Services, file: StoredUpload, rawFields: Record<string, unknown>): Promise<RegisteredUpload> {
   let keep = false;
   try {
+    const nulAt = findNulCharacter(rawFields);
+    if (nulAt !== null) throw unprocessable('invalid_characters', `${nulAt} contains a NUL character`, { field: nulAt });
     const fields = validate(UploadFields, rawFields, 'unprocessable');
     const { asset, created } = await insertOrFindAsset(services, file, fields);
     keep = created;
@@ -71,19 +75,17 @@ async function assertCreatorExists(services: Services, creatorId: string): Promi
 const unknownCreator = (id: string): DomainError => unprocessable('unknown_creator', `No creator with id ${id}`);
 
 /**
- * The job id is derived from the asset, so enqueueing again (a retried request, a re-upload of
- * an asset whose first enqueue failed) never makes a second job while the first is known.
+ * The job id is derived from the asset (the queue reconciler uses the same one), so enqueueing
+ * again (a retried request, a re-upload, the reconciler) never makes a second job while the
+ * first is known. While the queue is unreachable the upload is still accepted: the asset is
+ * stored as `uploaded` with no job (null), and the reconciler queues its probe once Redis is back.
  */
-async function enqueueProbe(services: Services, assetId: string): Promise<string> {
+async function enqueueProbe(services: Services, assetId: string): Promise<string | null> {
   try {
-    return await services.queues.add('media', { type: 'probe', assetId }, { jobId: `probe-${assetId}` });
-  } catch (cause) {
-    const error = new DomainError(
-      'unavailable',
-      'queue_unavailable',
-      'The file is stored but its processing could not be queued; upload the same file again to retry',
-    );
-    error.cause = cause;
-    throw error;
+    return await services.queues.add('media', { type: 'probe', assetId }, { jobId: probeJobId(assetId) });
+  } catch (err) {
+    if (!isDomainError(err) || err.code !== 'queue_unavailable') throw err;
+    services.logger.warn({ assetId, err: err.message }, 'asset stored; its probe is queued once Redis is back');
+    return null;
   }
 }

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { renditions } from '../db';
 import { DomainError, notFound } from '../errors/domain-error';
 import type { Channel } from '../licensing/channels';
+import { encodeLicensedUse } from '../licensing/licensed-use';
 import { licensesForAssets } from '../licensing/license-store';
 import { checkRights, type LicenseTerms, type RightsDecision, type RightsReason } from '../licensing/rights';
 import type { Services } from '../runtime/services';
@@ -46,7 +47,10 @@ export async function pullAdCut(services: Services, request: PullRequest, now = 
     checkRights(licenses, { channel: request.channel, territory: request.territory, at, derivative: true });
   const spec = readCutSpec(cut.spec);
   const downloadName = `${cut.assetId}-${spec.aspect.replace(':', 'x')}-${spec.durationS}s.${cut.format}`;
-  const link = (license: LicenseTerms) => urlExpiringAt(services.storage, cut.storageKey, urlDeadline(license, now), downloadName);
+  // Bound to the license and this use: with fs storage a revoke (or narrowed terms) ends the link at once.
+  const use = encodeLicensedUse({ kind: 'cut', assetId: cut.assetId, channel: request.channel, territory: request.territory });
+  const link = (license: LicenseTerms) =>
+    urlExpiringAt(services.storage, cut.storageKey, urlDeadline(license, now), { downloadName, license: { id: license.id, use } });
 
   let decision = decide(now);
   let url = decision.license ? await link(decision.license) : null;

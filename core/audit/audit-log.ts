@@ -11,19 +11,39 @@ export interface AuditChange {
   /** The entity as JSON before the change (null on create) and after it. */
   before: unknown;
   after: unknown;
+  /**
+   * For work that may run more than once (a job retried, or re-run after its worker lost the
+   * lock): the entry is written once per (action, key), and a second write of it is a no-op.
+   */
+  idempotencyKey?: string;
 }
 
 /**
  * Records one change. Pass the transaction that makes the change, so the entry and the change
  * commit or roll back together: an audit log that can disagree with the data is worthless.
+ * With an `idempotencyKey` already recorded for this action, nothing is added and the entry
+ * recorded first is returned.
  */
 export async function recordAudit(tx: Db, change: AuditChange): Promise<AuditLogEntry> {
-  const [entry] = await tx
+  const values = { ...change, before: asJson(change.before), after: asJson(change.after) };
+  if (change.idempotencyKey === undefined) {
+    const [entry] = await tx.insert(auditLog).values(values).returning();
+    if (!entry) throw new Error('audit insert returned no row');
+    return entry;
+  }
+  // ON CONFLICT rather than look-then-insert: two runs committing at once cannot both add one.
+  const [inserted] = await tx
     .insert(auditLog)
-    .values({ ...change, before: asJson(change.before), after: asJson(change.after) })
+    .values(values)
+    .onConflictDoNothing({ target: [auditLog.action, auditLog.idempotencyKey] })
     .returning();
-  if (!entry) throw new Error('audit insert returned no row');
-  return entry;
+  if (inserted) return inserted;
+  const [existing] = await tx
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, change.action), eq(auditLog.idempotencyKey, change.idempotencyKey)));
+  if (!existing) throw new Error(`audit entry ${change.action} ${change.idempotencyKey} conflicted but was not found`);
+  return existing;
 }
 
 export interface AuditEntryView {

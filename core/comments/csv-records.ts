@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { parse, type Info } from 'csv-parse';
+import { CsvRecordGuard } from './csv-record-guard';
 import { importFieldOf } from './field-aliases';
 import { MAX_RECORD_CHARS, type SourceRecord } from './source-record';
 
@@ -17,9 +18,11 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
   const { head, rest } = await peekFirstLine(chunks);
   const problems: SourceRecord[] = [];
   let row = 0;
+  const delimiter = sniffDelimiter(head);
+  const guard = new CsvRecordGuard(delimiter, MAX_RECORD_CHARS);
   const parser = parse({
     bom: true,
-    delimiter: sniffDelimiter(head),
+    delimiter,
     relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: true,
@@ -28,16 +31,23 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
     info: true,
     raw: true,
     on_skip: (err, raw) => {
-      const line = startLine(Number(err?.lines ?? 0), raw ?? '');
+      const line = guard.fileLine(startLine(Number(err?.lines ?? 0), raw ?? ''));
       problems.push({ line, row: ++row, problem: { code: 'invalid_csv', message: err?.message ?? 'The record cannot be read' } });
       return undefined;
     },
   });
-  Readable.from(rest).pipe(parser);
+  Readable.from(guarded(rest, guard)).pipe(parser);
   let header: string[] | undefined;
   for await (const { record, info, raw } of parser as AsyncIterable<{ record: string[]; info: Info; raw: string }>) {
     yield* problems.splice(0);
-    const line = startLine(info.lines, raw);
+    const parserLine = startLine(info.lines, raw);
+    const tooLongAt = guard.placeholderLine(record, parserLine);
+    if (tooLongAt !== undefined) {
+      yield { line: tooLongAt, row: header ? ++row : 0, problem: { code: 'row_too_long', message: `The record is longer than ${MAX_RECORD_CHARS} characters` } };
+      if (!header) return parser.destroy();
+      continue;
+    }
+    const line = guard.fileLine(parserLine);
     if (!header) {
       header = record.map((name) => name.trim());
       if (!header.some((name) => importFieldOf(name) === 'text')) {
@@ -50,6 +60,16 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
     yield toRecord(header, record, line, ++row);
   }
   yield* problems.splice(0);
+}
+
+/** The file's text with every record over the limit replaced by a placeholder (see CsvRecordGuard). */
+async function* guarded(chunks: AsyncIterable<string>, guard: CsvRecordGuard): AsyncGenerator<string> {
+  for await (const chunk of chunks) {
+    const text = guard.feed(chunk);
+    if (text !== '') yield text;
+  }
+  const last = guard.end();
+  if (last !== '') yield last;
 }
 
 function toRecord(header: readonly string[], fields: readonly string[], line: number, row: number): SourceRecord {

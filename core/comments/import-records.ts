@@ -17,7 +17,7 @@ export interface ImportSource {
  * Opens an import file streamed as bytes: decodes it (UTF-8, or UTF-16 when it starts with that
  * byte-order mark, as Excel's "Unicode text" does) and tells its format from its first visible
  * character, whatever it is called: `[` a JSON array, `{` NDJSON, anything else CSV.
- * A file with NUL bytes in its head is not text: refused as an unsupported format.
+ * A file whose head is not UTF-8 or is full of NUL bytes is not text: refused as an unsupported format.
  */
 export async function openImportSource(bytes: AsyncIterable<Buffer | Uint8Array | string>): Promise<ImportSource> {
   const iterator = bytes[Symbol.asyncIterator]();
@@ -57,8 +57,25 @@ function decoderFor(head: Uint8Array): TextDecoder {
   return new TextDecoder('utf-8');
 }
 
-/** NUL never appears in UTF-8 text, only in binary files (and in UTF-16, which is decoded as such). */
-const isBinary = (head: Uint8Array, encoding: string): boolean => encoding === 'utf-8' && head.includes(0);
+/**
+ * A UTF-8 file is binary when its head is not UTF-8 (images, archives) or is full of NUL bytes
+ * (UTF-16 without its byte-order mark). A stray NUL or two in text, as some exports carry, does
+ * not make it binary: those are dropped from comment texts or refuse only their row.
+ */
+function isBinary(head: Uint8Array, encoding: string): boolean {
+  if (encoding !== 'utf-8') return false;
+  const start = head.subarray(0, HEAD_BYTES);
+  let nuls = 0;
+  for (const byte of start) if (byte === 0) nuls++;
+  if (nuls > start.length / 100) return true;
+  try {
+    // stream: a character cut at the end of the head is not an error.
+    new TextDecoder('utf-8', { fatal: true }).decode(start, { stream: true });
+    return false;
+  } catch {
+    return true;
+  }
+}
 
 async function* decode(head: Uint8Array[], rest: AsyncIterator<Buffer | Uint8Array | string> | null, decoder: TextDecoder): AsyncGenerator<string> {
   for (const chunk of head) yield decoder.decode(chunk, { stream: true });

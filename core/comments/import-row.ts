@@ -1,3 +1,4 @@
+import { hasInvisibleCharacters, normalizeIdentifier } from '../text/identifier-text';
 import { canonicalFields, type ImportField } from './field-aliases';
 
 /** One comment as it will be stored, after aliases, defaults and checks. */
@@ -88,20 +89,28 @@ function platformOf(value: unknown): string {
 function externalIdOf(value: unknown): string {
   if (value === undefined) throw missing('externalId');
   if (typeof value !== 'string' && !(typeof value === 'number' && Number.isSafeInteger(value))) throw problem('externalId', 'a string or a whole number');
-  const id = String(value).trim();
+  // An id decides what counts as a duplicate: one that looks like another must be the same.
+  const id = normalizeIdentifier(String(value).trim());
   if (id.length === 0 || id.length > 200) throw problem('externalId', '1 to 200 characters');
+  if (hasInvisibleCharacters(id)) throw problem('externalId', 'no control, zero-width or text-direction characters');
   return id;
 }
 
 function textOf(value: unknown): string {
   if (value === undefined) throw missing('text');
   if (typeof value !== 'string') throw problem('text', 'must be a string');
-  // PostgreSQL text cannot hold NUL; some exports carry it.
-  const text = value.replace(/\u0000/g, '').trim();
+  const text = storableText(value).trim();
   if (text.length === 0) throw missing('text');
   if (text.length > MAX_TEXT_CHARS) throw problem('text', `longer than ${MAX_TEXT_CHARS} characters`);
   return text;
 }
+
+/**
+ * Text as PostgreSQL can store it: NUL removed (some exports carry it; text cannot hold one) and
+ * a lone UTF-16 surrogate (a cut emoji) made U+FFFD (the batch travels as jsonb, which refuses one).
+ */
+const storableText = (value: string): string => value.replace(/\u0000/g, '').replace(LONE_SURROGATE, '\ufffd');
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** A name, or the object some exports give (Facebook's `from: { name, id }`). */
 function authorOf(value: unknown): string | null {
@@ -109,7 +118,7 @@ function authorOf(value: unknown): string | null {
   const named = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
   const name = named ? (named.name ?? named.username ?? named.unique_id ?? named.uniqueId) : value;
   if (typeof name !== 'string' && typeof name !== 'number') throw problem('author', 'a name, or an object with a name');
-  const author = String(name).replace(/\u0000/g, '').trim();
+  const author = storableText(String(name)).trim();
   if (author.length > 200) throw problem('author', 'longer than 200 characters');
   return author || null;
 }

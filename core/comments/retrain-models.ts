@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { asc } from 'drizzle-orm';
 import { comments } from '../db';
 import type { CorrectionExample as TrainingCorrection } from '../nlp/training/labelled-comment';
+import { MediaProcessError, runMediaProcess } from '../media/ffmpeg-process';
 import { DEFAULT_SEEDS_DIR } from '../nlp/training/seed-examples';
 import { DEFAULT_CORPORA_DIR } from '../nlp/training/training-corpora';
 import type { TrainCommentModelsOptions } from '../nlp/train-comment-models';
@@ -94,18 +94,23 @@ async function trainInChildProcess(options: Omit<TrainCommentModelsOptions, 'log
   }
 }
 
-/** Runs a command; resolves with its stdout, rejects with the end of its stderr. */
-function run(command: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`Training failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' ')}`))));
-  });
+/**
+ * Runs the training child through the workers' one child-process runner: its own process group
+ * (a Ctrl-C drains the worker instead of killing the training under it) that dies with the
+ * worker. Resolves with its stdout, rejects with the end of its stderr.
+ */
+async function run(command: string, args: string[]): Promise<string> {
+  try {
+    const { stdout } = await runMediaProcess(command, args, { cwd: PROJECT_ROOT, timeoutMs: TRAINING_TIMEOUT_MS });
+    return stdout.toString();
+  } catch (err) {
+    if (!(err instanceof MediaProcessError)) throw err;
+    throw new Error(`Training failed (${err.message}): ${err.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  }
 }
+
+/** Full training takes about 4 minutes on one core; far past that it is stuck. */
+const TRAINING_TIMEOUT_MS = 60 * 60 * 1000;
 
 async function allCommentIds(services: Services): Promise<string[]> {
   const rows = await services.database.db.select({ id: comments.id }).from(comments).orderBy(asc(comments.id));

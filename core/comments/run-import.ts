@@ -1,14 +1,19 @@
 import { DomainError, isDomainError } from '../errors/domain-error';
 import type { Services } from '../runtime/services';
-import { queueClassification } from './classification-jobs';
+import { queueClassificationOrDefer } from './classification-jobs';
 import { importComments, ImportInterrupted, type ImportOptions, type ImportResult, type RejectedRow } from './import-comments';
 import { openImportSource, type ImportFormat } from './import-records';
 import type { SourceRecord } from './source-record';
 
 /** What an import answers: the classification job to follow, and what happened to each row. */
 export interface ImportReport {
-  /** The flow classifying the new comments (GET /api/v1/jobs/:id); null when nothing new was stored. */
+  /** The flow classifying the new comments (GET /api/v1/jobs/:id); null when nothing new was stored or it was deferred. */
   jobId: string | null;
+  /**
+   * `queued` (follow jobId), `none` (nothing new to classify), or `deferred`: the queue was
+   * unreachable; the comments are stored and classified once it is back.
+   */
+  classification: 'queued' | 'none' | 'deferred';
   format: ImportFormat;
   rows: number;
   accepted: number;
@@ -38,12 +43,13 @@ async function runImport(services: Services, format: ImportFormat, records: Asyn
     result = await importComments(services.database.db, records, options);
   } catch (e) {
     if (!(e instanceof ImportInterrupted)) throw e;
-    await queueClassification(services, e.partial.commentIds);
+    await queueClassificationOrDefer(services, e.partial.commentIds);
     throw withProgress(e.cause, e.partial);
   }
-  const jobId = await queueClassification(services, result.commentIds);
+  const { jobId, deferred } = await queueClassificationOrDefer(services, result.commentIds);
+  const classification = deferred ? 'deferred' : jobId ? 'queued' : 'none';
   const { rows, accepted, duplicates, rejectedCount, rejected } = result;
-  return { jobId, format, rows, accepted, duplicates, rejectedCount, rejected };
+  return { jobId, classification, format, rows, accepted, duplicates, rejectedCount, rejected };
 }
 
 /** The error that stopped an import, telling how many rows had been stored before it. */

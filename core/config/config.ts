@@ -19,7 +19,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: optionalUrl.refine((u) => !u || /^postgres(ql)?:/.test(u), 'must be a postgres:// or postgresql:// URL'),
   REDIS_URL: z.url().refine((u) => /^rediss?:/.test(u), 'must be a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_{}:-]+$/, 'letters, digits, _ - : { } only').default('ugc'),
+  QUEUE_PREFIX: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[A-Za-z0-9_{}:-]+$/, 'letters, digits, _ - : { } only').optional()),
+  QUEUE_RECONCILE_INTERVAL_S: z.coerce.number().int().min(1).default(60),
   STORAGE_DRIVER: z.enum(['fs', 's3']).default('fs'),
   S3_ENDPOINT: optionalUrl,
   S3_REGION: z.string().min(1).default('us-east-1'),
@@ -43,6 +44,9 @@ const envSchema = z.object({
   GALLERY_MAX_AGE_S: z.coerce.number().int().min(0).max(3600).default(60),
   LICENSE_SWEEP_INTERVAL_S: z.coerce.number().int().min(1).default(300),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
+  WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
+  METRICS_PUBLIC: bool.default(false),
+  METRICS_TOKEN: optionalString.refine((k) => !k || k.length >= 16, 'must be at least 16 characters'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -56,7 +60,15 @@ export interface Config {
   databaseUrl?: string;
   dbDir: string;
   redisUrl: string;
+  /**
+   * Prefix of every BullMQ key. Unset QUEUE_PREFIX: `ugc` until openServices replaces it with
+   * one unique to this installation's database (see core/queue/instance-queue-prefix.ts).
+   */
   queuePrefix: string;
+  /** `env`: QUEUE_PREFIX as set; `default`: not set yet resolved; `instance`: derived from the database. */
+  queuePrefixSource: 'env' | 'default' | 'instance';
+  /** How often workers re-queue what the database says is unfinished (core/queue/queue-reconciler.ts). */
+  queueReconcileIntervalS: number;
   storage:
     | { driver: 'fs'; root: string }
     | { driver: 's3'; endpoint: string; region: string; bucket: string; accessKey: string; secretKey: string };
@@ -83,6 +95,12 @@ export interface Config {
   licenseSweepIntervalS: number;
   /** First webhook retry delay; each later one doubles it. */
   webhookRetryBaseMs: number;
+  /** Hosts (lower case, as written in a URL) webhooks may target even on loopback, link-local or private addresses. */
+  webhookAllowedHosts: string[];
+  /** True: /metrics answers anyone; otherwise it needs an admin key or METRICS_TOKEN. */
+  metricsPublic: boolean;
+  /** A bearer token for Prometheus scrapers, so they need no admin key. */
+  metricsToken?: string;
   /** Absent: ffmpeg/ffprobe on PATH, else the npm-bundled builds (core/media/media-tools.ts). */
   ffmpegPath?: string;
   ffprobePath?: string;
@@ -110,7 +128,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     dbDir: path.join(dataDir, 'db'),
     redisUrl: e.REDIS_URL,
-    queuePrefix: e.QUEUE_PREFIX,
+    queuePrefix: e.QUEUE_PREFIX ?? 'ugc',
+    queuePrefixSource: e.QUEUE_PREFIX ? 'env' : 'default',
+    queueReconcileIntervalS: e.QUEUE_RECONCILE_INTERVAL_S,
     storage: storageConfig(e, dataDir),
     adminApiKey: e.ADMIN_API_KEY,
     urlSigningSecret: e.URL_SIGNING_SECRET,
@@ -123,6 +143,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workerLockMs: e.WORKER_LOCK_MS,
     cutTimeoutS: e.CUT_TIMEOUT_S,
     trustProxy: e.TRUST_PROXY,
+    webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',')
+      .map((h) => h.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1'))
+      .filter(Boolean),
+    metricsPublic: e.METRICS_PUBLIC,
+    metricsToken: e.METRICS_TOKEN,
     publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
     galleryMaxAgeS: e.GALLERY_MAX_AGE_S,
     licenseSweepIntervalS: e.LICENSE_SWEEP_INTERVAL_S,

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { assetProducts, assets, creators, faqEntries, renditions, type Db, type Rendition } from '../db';
 import { licensesForAssets } from '../licensing/license-store';
 import type { LicenseTerms } from '../licensing/rights';
+import { displayText } from '../text/display-text';
 
 /**
  * Renditions the gallery shows: faithful copies of the asset (resized images, a still frame,
@@ -58,11 +59,11 @@ export async function loadGallerySource(db: Db, sku: string): Promise<GallerySou
       mimeType: asset.mimeType,
       width: asset.width,
       height: asset.height,
-      creator: { handle, platform },
+      creator: { handle: displayText(handle), platform }, // shop pages show it: no bidi tricks
       renditions: files.filter((f) => f.assetId === asset.id),
       licenses: licenses.get(asset.id) ?? [],
     })),
-    faq: faq.map((f) => ({ question: f.question, answer: f.answer! })),
+    faq: faq.map((f) => ({ question: displayText(f.question), answer: displayText(f.answer!) })),
   };
 }
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Rendition } from '../db';
+import { encodeLicensedUse } from '../licensing/licensed-use';
 import { checkRights, type LicenseTerms } from '../licensing/rights';
-import type { StorageDriver } from '../storage';
+import type { StorageDriver, UrlLicense } from '../storage';
 import { disclosureLabel } from './disclosure-label';
 import type { GalleryCandidate, GallerySource } from './gallery-query';
 import { urlExpiringAt } from './url-expiring-at';
@@ -32,10 +33,11 @@ export interface GalleryView {
   nextChange: number | null;
 }
 
-/** A file to link, before signing: the key and the whole second its URL expires. */
+/** A file to link, before signing: the key, the whole second its URL expires, the license it is shown under. */
 interface FileRef {
   key: string;
   expiresS: number;
+  license: UrlLicense;
 }
 
 /**
@@ -69,7 +71,10 @@ export async function renderGallery(source: GallerySource, territory: string, no
 }
 
 function itemModel(candidate: GalleryCandidate, license: LicenseTerms, territory: string, expires: number) {
-  const file = (key: string): FileRef => ({ key, expiresS: expires });
+  // With fs storage the URLs die as soon as this license stops covering the item here (a revoke,
+  // an end brought forward), not only at their expiry: a shop page may hold them for an hour.
+  const shownUnder = { id: license.id, use: encodeLicensedUse({ kind: 'show', assetId: candidate.id, channel: 'product_page', territory }) };
+  const file = (key: string): FileRef => ({ key, expiresS: expires, license: shownUnder });
   const variant = (r: Rendition) => ({ width: r.width, height: r.height, format: r.format, ...(r.durationS === null ? {} : { durationS: r.durationS }), file: file(r.storageKey) });
   const ofKind = (kind: Rendition['kind']) => candidate.renditions.filter((r) => r.kind === kind).map(variant);
   return {
@@ -105,7 +110,7 @@ async function signItem(item: ItemModel, storage: StorageDriver) {
 }
 
 async function signedUrl(storage: StorageDriver, file: FileRef): Promise<string> {
-  const url = await urlExpiringAt(storage, file.key, new Date(file.expiresS * 1000));
+  const url = await urlExpiringAt(storage, file.key, new Date(file.expiresS * 1000), { license: file.license });
   // renderGallery leaves out items with less than a whole second of license left.
   if (!url) throw new Error(`no time left to link ${file.key}`);
   return url.url;

@@ -2,12 +2,14 @@ import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { auditHistory, type AuditEntryView } from '../audit/audit-log';
 import { assets, licenseAssets, licenses, type Db, type LicenseStatus } from '../db';
 import { DomainError, notFound } from '../errors/domain-error';
-import type { DownloadUrl, StorageDriver } from '../storage';
+import type { DownloadUrl, StorageDriver, UrlLicense } from '../storage';
 import { LICENSE_ENTITY } from './license-changes';
+import { decodeLicensedUse, licenseAllowsUseAt } from './licensed-use';
 import { licenseRecords, type LicenseRecord } from './license-record';
 import { afterCursor, toPage, type Page } from './page-cursor';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function getLicense(db: Db, id: string): Promise<LicenseRecord> {
   const rows = await db.select().from(licenses).where(eq(licenses.id, id));
@@ -82,4 +84,21 @@ export async function licenseHistory(db: Db, id: string): Promise<AuditEntryView
   const [license] = await db.select({ id: licenses.id }).from(licenses).where(eq(licenses.id, id));
   if (!license) throw notFound('license', id);
   return auditHistory(db, LICENSE_ENTITY, id);
+}
+
+/**
+ * Whether the license a download URL was issued under still allows what it was issued for, at
+ * `at`: active and within its period, still over the asset (naming it, or over its creator),
+ * still granting the channel, territory and edits the use needs. Asked by the file server on
+ * every request for a licensed URL, so one read by primary key (with two lookups by key inside).
+ */
+export async function licenseStillAllows(db: Db, license: UrlLicense, at: Date): Promise<boolean> {
+  const use = decodeLicensedUse(license.use);
+  // Both come from a signed URL, so they are ours; checked anyway, as a malformed uuid would be a database error.
+  if (!use || !UUID.test(license.id) || !UUID.test(use.assetId)) return false;
+  const covers = sql<boolean>`coalesce(exists (select 1 from ${licenseAssets}
+      where ${licenseAssets.licenseId} = ${licenses.id} and ${licenseAssets.assetId} = ${use.assetId})
+    or ${licenses.creatorId} = (select ${assets.creatorId} from ${assets} where ${assets.id} = ${use.assetId}), false)`;
+  const [row] = await db.select({ terms: licenses, covers }).from(licenses).where(eq(licenses.id, license.id));
+  return row !== undefined && row.covers && licenseAllowsUseAt(row.terms, use, at);
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { LicenseExclusivity } from '../db';
 import { CHANNELS, type Channel } from './channels';
-import { isCountryCode, WORLDWIDE } from './territories';
+import { visibleTextSchema } from '../text/visible-text';
+import { ALL_COUNTRIES, isCountryCode, WORLDWIDE } from './territories';
 
 /**
  * The terms a client may set on a license, as zod schemas the routes use: the same schema
@@ -50,7 +51,7 @@ const territories = z
 const exclusivity = z
   .object({
     scope: z.enum(['none', 'category', 'all']),
-    category: z.string().trim().min(1).max(200).optional(),
+    category: visibleTextSchema(200).optional(),
     until: isoTime.transform((s) => new Date(s).toISOString()).optional(),
   })
   .refine((e) => e.scope !== 'category' || e.category !== undefined, {
@@ -58,24 +59,59 @@ const exclusivity = z
     error: 'Name the category when the exclusivity scope is category',
   });
 
-/** Money stays an exact decimal string end to end (the column is numeric), never a float. */
-const fee = z.object({
-  amount: z
-    .union([z.number().nonnegative().max(1e12), z.string().regex(/^\d{1,12}(\.\d{1,4})?$/, 'a decimal like "1500.00"')])
-    .transform(String),
-  currency: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine((c) => CURRENCIES.has(c), { error: (issue) => `${String(issue.input)} is not an ISO 4217 currency code` }),
-});
+/** At most this many fraction digits in any fee, whatever the currency (the column keeps 4). */
+const MAX_FEE_DECIMALS = 4;
+const DECIMAL = /^(\d{1,12})(?:\.(\d+))?$/;
+
+/** Digits after the point that a currency counts in: 2 for PLN and EUR, 0 for JPY, 3 for KWD. */
+const minorUnits = (currency: string): number =>
+  Math.min(MAX_FEE_DECIMALS, new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2);
+
+/**
+ * Money stays an exact decimal string end to end (the column is numeric), never a float. A
+ * number is read as the decimal JavaScript prints for it and then checked by the same rules
+ * as a string, so 0.1 + 0.2 (printed 0.30000000000000004) is refused rather than stored: at
+ * most 12 integer digits, not negative, and no more significant decimals than the currency's
+ * minor units (trailing zeros are fine: "1500.0000" PLN is 1500 złoty).
+ */
+const fee = z
+  .object({
+    amount: z
+      .union([z.number(), z.string().trim()])
+      .transform(String)
+      .describe("A non-negative decimal (number or string, same rules): at most 12 digits before the point, no more significant decimals than the currency's minor units"),
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((c) => CURRENCIES.has(c), { error: (issue) => `${String(issue.input)} is not an ISO 4217 currency code` }),
+  })
+  .superRefine(({ amount, currency }, ctx) => {
+    const problem = feeAmountProblem(amount, currency);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['amount'], message: problem });
+  });
+
+function feeAmountProblem(amount: string, currency: string): string | null {
+  const match = DECIMAL.exec(amount);
+  if (!match) return `${amount} is not a non-negative decimal like "1500.00" (at most 12 digits before the point)`;
+  const decimals = (match[2] ?? '').length;
+  const significant = (match[2] ?? '').replace(/0+$/, '').length;
+  const allowed = CURRENCIES.has(currency) ? minorUnits(currency) : MAX_FEE_DECIMALS; // an unknown currency is reported on its own field
+  if (decimals > MAX_FEE_DECIMALS || significant > allowed) return `${amount} ${currency} has more decimals than the currency's ${allowed} minor-unit digits`;
+  return null;
+}
 
 /** Every settable term, as a field-by-field schema: what a create requires, what a patch may change. */
 const termFields = {
   assetIds: z.array(z.uuid()).max(MAX_LIST).transform(unique).optional(),
   creatorId: z.uuid().nullable().optional(),
   territories,
-  excludedTerritories: z.array(countryCode).max(MAX_LIST).transform(unique).optional(),
+  excludedTerritories: z
+    .array(countryCode)
+    .max(MAX_LIST)
+    .transform(unique)
+    .optional()
+    .describe('Countries taken out of the grant; at least one granted country must remain'),
   channels: z.array(z.enum(CHANNELS)).min(1, 'Grant at least one channel').transform(unique),
   startsAt: instant,
   /** Required, so a perpetual license is always a deliberate `null`, never a forgotten field. */
@@ -113,6 +149,13 @@ export const coherentTerms = z.custom<LicenseTermsValues>().superRefine((terms, 
   if (terms.endsAt !== null && terms.endsAt.getTime() <= terms.startsAt.getTime()) {
     ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'endsAt must be after startsAt (or null for a perpetual license)' });
   }
+  if (!leavesSomeTerritory(terms.territories, terms.excludedTerritories)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['excludedTerritories'],
+      message: 'excludedTerritories removes every territory the license grants: it would license nothing anywhere',
+    });
+  }
   if (terms.assetIds.length === 0 && terms.creatorId === null) {
     ctx.addIssue({ code: 'custom', path: ['assetIds'], message: 'give assetIds or creatorId: a license must cover something' });
   }
@@ -125,6 +168,13 @@ export const coherentTerms = z.custom<LicenseTermsValues>().superRefine((terms, 
     });
   }
 });
+
+/** Whether any country is left once the exclusions are taken from the grant (`WW` is every country). */
+function leavesSomeTerritory(territories: readonly string[], excluded: readonly string[]): boolean {
+  const out = new Set(excluded);
+  const granted = territories.includes(WORLDWIDE) ? ALL_COUNTRIES : territories;
+  return granted.some((code) => !out.has(code));
+}
 
 /** The body of a create: field rules, then defaults, then the rules between fields. */
 export const LicenseTermsInput = z

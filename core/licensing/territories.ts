@@ -5,6 +5,9 @@ export const WORLDWIDE = 'WW';
 
 const alpha2Codes: Readonly<Record<string, string>> = countries.getAlpha2Codes();
 
+/** Every ISO 3166-1 alpha-2 code known, upper-case: what `WW` stands for. */
+export const ALL_COUNTRIES: readonly string[] = Object.keys(alpha2Codes);
+
 /** True for an ISO 3166-1 alpha-2 code from the package's list, upper-case only (`PL`, not `pl`). */
 export function isCountryCode(code: string): boolean {
   return code.length === 2 && code === code.toUpperCase() && Object.hasOwn(alpha2Codes, code);

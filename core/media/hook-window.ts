@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
-import os from 'node:os';
-import { promisify } from 'node:util';
 import type { CutSource } from './ad-cut-plan';
+import { runMediaProcess } from './ffmpeg-process';
 import type { MediaTools } from './media-tools';
 
 /** One analysed frame: when it is shown and how much it differs from the one before (0..1). */
@@ -18,12 +16,8 @@ const SAMPLES_PER_S = 5;
 const SAMPLE_SIDE = 64;
 const MAX_ANALYSIS_BYTES = 256 * 1024 * 1024;
 const ANALYSIS_TIMEOUT_MS = 5 * 60_000;
-/** The analysis runs below the API and queue's priority, like every render. */
-const NICENESS = 10;
 /** Sample times and sums are floating point: compare them with this slack. */
 const EPSILON_S = 1e-6;
-
-const run = promisify(execFile);
 
 /**
  * The most eventful start for each cut duration asked for (the "hook" an ad should open on),
@@ -85,13 +79,8 @@ function firstAtOrAfter(times: readonly number[], atS: number): number {
 async function frameChanges(file: string, tools: MediaTools): Promise<ScoredSample[]> {
   const filter = `fps=${SAMPLES_PER_S},scale=${SAMPLE_SIDE}:${SAMPLE_SIDE}:flags=area,format=gray`;
   const args = ['-v', 'error', '-nostdin', '-i', file, '-map', '0:v:0', '-vf', filter, '-f', 'rawvideo', '-'];
-  const pending = run(tools.ffmpegPath, args, { encoding: 'buffer', maxBuffer: MAX_ANALYSIS_BYTES, timeout: ANALYSIS_TIMEOUT_MS, killSignal: 'SIGKILL' });
-  try {
-    if (pending.child.pid !== undefined) os.setPriority(pending.child.pid, NICENESS);
-  } catch {
-    // it has already exited: nothing left to lower
-  }
-  return scoreFrames((await pending).stdout, SAMPLE_SIDE * SAMPLE_SIDE, SAMPLES_PER_S);
+  const { stdout } = await runMediaProcess(tools.ffmpegPath, args, { timeoutMs: ANALYSIS_TIMEOUT_MS, maxStdoutBytes: MAX_ANALYSIS_BYTES });
+  return scoreFrames(stdout, SAMPLE_SIDE * SAMPLE_SIDE, SAMPLES_PER_S);
 }
 
 /**

@@ -1,9 +1,6 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { runMediaProcess } from './ffmpeg-process';
 import type { MediaTools } from './media-tools';
 import { UnreadableMediaError } from './unreadable-media-error';
-
-const run = promisify(execFile);
 
 export interface VideoProbe {
   /** As displayed: swapped when rotation metadata turns the picture by 90° or 270°. */
@@ -65,8 +62,8 @@ export async function probeVideo(file: string, tools: MediaTools): Promise<Video
 async function ffprobe(file: string, tools: MediaTools): Promise<FfprobeOutput> {
   const args = ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', file];
   try {
-    const { stdout } = await run(tools.ffprobePath, args, { maxBuffer: MAX_OUTPUT_BYTES, timeout: PROBE_TIMEOUT_MS });
-    return JSON.parse(stdout) as FfprobeOutput;
+    const { stdout } = await runMediaProcess(tools.ffprobePath, args, { maxStdoutBytes: MAX_OUTPUT_BYTES, timeoutMs: PROBE_TIMEOUT_MS });
+    return JSON.parse(stdout.toString('utf8')) as FfprobeOutput;
   } catch (err) {
     throw unreadable('The video cannot be read (truncated or corrupt)', err, file);
   }
@@ -80,7 +77,7 @@ async function ffprobe(file: string, tools: MediaTools): Promise<FfprobeOutput> 
 async function assertTailDecodes(file: string, tools: MediaTools): Promise<void> {
   const args = ['-v', 'error', '-xerror', '-sseof', '-2', '-i', file, '-map', '0:v:0', '-enc_time_base', '-1', '-f', 'null', '-'];
   try {
-    const { stderr } = await run(tools.ffmpegPath, args, { maxBuffer: MAX_OUTPUT_BYTES, timeout: PROBE_TIMEOUT_MS });
+    const { stderr } = await runMediaProcess(tools.ffmpegPath, args, { maxStdoutBytes: MAX_OUTPUT_BYTES, timeoutMs: PROBE_TIMEOUT_MS });
     if (stderr.trim()) throw new Error(stderr.trim());
   } catch (err) {
     throw unreadable('The video is truncated or corrupt: its last frames cannot be decoded', err, file);

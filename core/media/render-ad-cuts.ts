@@ -1,10 +1,8 @@
-import { execFile, spawn } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { checkCutLengths, type CutSource, type PlannedCut, type RenderedCut } from './ad-cut-plan';
+import { MediaProcessError, runMediaProcess } from './ffmpeg-process';
 import type { MediaTools } from './media-tools';
 
 export interface RenderAdCutsOptions {
@@ -44,15 +42,11 @@ const LABEL_FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 /** The poster is the frame 1 s in, or 10 % in for shorter cuts: past the first frames of a fade or a cut. */
 const POSTER_AT_S = 1;
 const POSTER_AT_SHARE = 0.1;
-/** Renders run below the API and queue's priority, so a big request cannot starve them of CPU. */
-const NICENESS = 10;
 const DEFAULT_TIMEOUT_MS = 20 * 60_000;
 const PROBE_TIMEOUT_MS = 60_000;
 const PROGRESS_INTERVAL_MS = 500;
 /** ffmpeg's last words are enough to say why it failed. */
 const STDERR_TAIL_CHARS = 2000;
-
-const run = promisify(execFile);
 
 /** The part of the source every cut lies in: decoded once, from the earliest start to the latest end. */
 interface Span {
@@ -267,48 +261,23 @@ function filterValue(value: string): string {
 }
 
 /**
- * Runs the render with child_process.spawn rather than fluent-ffmpeg: the command is a hand-built
- * multi-output graph either way, and spawn gives the process itself, to lower its priority with
- * os.setPriority, SIGKILL it on timeout or abort, and read `-progress` key=value lines directly.
+ * Runs the render directly rather than through fluent-ffmpeg: the command is a hand-built
+ * multi-output graph either way, and runMediaProcess gives what a render needs (its own process
+ * group that dies with the worker, lowered priority, killed on timeout or abort) and its
+ * `-progress` key=value lines as they come.
  */
-function runFfmpeg(tools: MediaTools, args: string[], spanS: number, cutCount: number, options: RenderAdCutsOptions): Promise<void> {
+async function runFfmpeg(tools: MediaTools, args: string[], spanS: number, cutCount: number, options: RenderAdCutsOptions): Promise<void> {
   const { signal, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
-  if (signal?.aborted) return Promise.reject(abortError(signal));
-  return new Promise((resolve, reject) => {
-    const child = spawn(tools.ffmpegPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    lowerPriority(child.pid);
-    let stopped: Error | undefined;
-    const stop = (reason: Error) => {
-      stopped ??= reason;
-      child.kill('SIGKILL');
-    };
-    const timer = setTimeout(() => stop(new Error(`ffmpeg took longer than ${timeoutMs / 1000} s to render ${adCuts(cutCount)} and was stopped`)), timeoutMs);
-    const onAbort = () => stop(abortError(signal!));
-    signal?.addEventListener('abort', onAbort, { once: true });
-
-    const progress = progressReader(spanS, options.onProgress);
-    child.stdout.setEncoding('utf8').on('data', progress.read);
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS);
-    });
-
-    const settle = (err?: Error) => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      if (err) reject(err);
-      else resolve();
-    };
-    child.on('error', (err) => settle(stopped ?? err));
-    child.on('close', (code) => {
-      if (stopped) settle(stopped);
-      else if (code !== 0) settle(new Error(`ffmpeg failed to render ${adCuts(cutCount)} (exit code ${code}): ${ffmpegReason(stderr)}`));
-      else {
-        progress.finish();
-        settle();
-      }
-    });
-  });
+  const progress = progressReader(spanS, options.onProgress);
+  try {
+    await runMediaProcess(tools.ffmpegPath, args, { timeoutMs, signal, onStdout: (chunk) => progress.read(chunk.toString('utf8')) });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw abortError(signal!);
+    if (err instanceof MediaProcessError && err.timedOut) throw new Error(`ffmpeg took longer than ${timeoutMs / 1000} s to render ${adCuts(cutCount)} and was stopped`);
+    if (err instanceof MediaProcessError) throw new Error(`ffmpeg failed to render ${adCuts(cutCount)} (exit code ${err.exitCode}): ${ffmpegReason(err.stderr.slice(-STDERR_TAIL_CHARS))}`);
+    throw err;
+  }
+  progress.finish();
 }
 
 /**
@@ -355,14 +324,6 @@ function ffmpegReason(stderr: string): string {
 
 const adCuts = (count: number): string => (count === 1 ? '1 ad cut' : `${count} ad cuts`);
 
-function lowerPriority(pid: number | undefined): void {
-  try {
-    if (pid !== undefined) os.setPriority(pid, NICENESS);
-  } catch {
-    // it has already exited: nothing left to lower
-  }
-}
-
 function abortError(signal: AbortSignal): Error {
   const err = new Error('Rendering the ad cuts was aborted; ffmpeg was stopped', { cause: signal.reason });
   err.name = 'AbortError';
@@ -372,8 +333,8 @@ function abortError(signal: AbortSignal): Error {
 /** The file's duration as a player reads it from the container. */
 async function measuredDurationS(file: string, tools: MediaTools, signal: AbortSignal | undefined): Promise<number> {
   const args = ['-v', 'error', '-show_entries', 'format=duration', '-of', 'default=noprint_wrappers=1:nokey=1', file];
-  const { stdout } = await run(tools.ffprobePath, args, { timeout: PROBE_TIMEOUT_MS, signal, killSignal: 'SIGKILL' });
-  const durationS = Number(stdout.trim());
+  const { stdout } = await runMediaProcess(tools.ffprobePath, args, { timeoutMs: PROBE_TIMEOUT_MS, signal });
+  const durationS = Number(stdout.toString('utf8').trim());
   if (!Number.isFinite(durationS) || durationS <= 0) throw new Error(`ffprobe read no duration from the rendered cut ${path.basename(file)}`);
   return durationS;
 }
@@ -381,9 +342,7 @@ async function measuredDurationS(file: string, tools: MediaTools, signal: AbortS
 /** The frame at `atS` of the finished cut as a WebP of the cut's size: PNG from ffmpeg, then sharp (the bundled ffmpeg has no WebP encoder). */
 async function writePoster(file: string, atS: number, poster: string, tools: MediaTools, signal: AbortSignal | undefined): Promise<void> {
   const args = ['-v', 'error', '-nostdin', '-ss', atS.toFixed(3), '-i', file, '-map', '0:v:0', '-frames:v', '1', '-f', 'image2pipe', '-c:v', 'png', '-'];
-  const pending = run(tools.ffmpegPath, args, { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, timeout: PROBE_TIMEOUT_MS, signal, killSignal: 'SIGKILL' });
-  lowerPriority(pending.child.pid);
-  const { stdout: png } = await pending;
+  const { stdout: png } = await runMediaProcess(tools.ffmpegPath, args, { timeoutMs: PROBE_TIMEOUT_MS, signal });
   if (!png.length) throw new Error(`ffmpeg gave no frame at ${atS.toFixed(3)} s of the rendered cut ${path.basename(file)}`);
   await sharp(png).webp({ quality: 80 }).toFile(poster);
 }

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import sharp from 'sharp';
+import { runMediaProcess } from './ffmpeg-process';
 import type { MediaTools } from './media-tools';
 
 /** The preview fits this box (long side × short side), turned to match the source's orientation. */
@@ -31,10 +29,7 @@ export interface RenderedVideoRendition {
   contentType: string;
 }
 
-const run = promisify(execFile);
 const RENDER_TIMEOUT_MS = 5 * 60_000;
-/** Renders run below the API and queue's priority, so a big video cannot starve them of CPU. */
-const NICENESS = 10;
 
 /**
  * The preview's size: the source's displayed size shrunk (never enlarged) to fit 1280×720, or
@@ -98,16 +93,9 @@ async function posterFrame(file: string, atS: number, width: number, height: num
   return png;
 }
 
-/** Runs ffmpeg niced, with a time limit, returning its stdout. */
+/** Runs ffmpeg (niced, with a time limit, dying with the worker: runMediaProcess), returning its stdout. */
 async function ffmpeg(tools: MediaTools, args: string[]): Promise<Buffer> {
-  const pending = run(tools.ffmpegPath, ['-v', 'error', '-nostdin', '-y', ...args], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, timeout: RENDER_TIMEOUT_MS });
-  const { pid } = pending.child;
-  try {
-    if (pid !== undefined) os.setPriority(pid, NICENESS);
-  } catch {
-    // it has already exited: nothing left to lower
-  }
-  return (await pending).stdout;
+  return (await runMediaProcess(tools.ffmpegPath, ['-v', 'error', '-nostdin', '-y', ...args], { timeoutMs: RENDER_TIMEOUT_MS })).stdout;
 }
 
 /** Deterministic, so a retried job overwrites its own objects: `assets/<id>/renditions/preview.mp4`. */

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../config';
 import { openDatabase, migrateDatabase, refreshPlannerStatistics, type Database } from '../db';
 import { createLogger, type Logger } from '../logging/logger';
+import { withInstanceQueuePrefix } from '../queue/instance-queue-prefix';
 import { JobQueues } from '../queue/job-queues';
 import { createRedisConnection } from '../queue/redis-connection';
 import { createStorage, type StorageDriver } from '../storage';
@@ -30,7 +31,8 @@ export interface OpenServicesOptions {
   database?: Database;
 }
 
-export async function openServices(config: Config, options: OpenServicesOptions = {}): Promise<Services> {
+export async function openServices(loadedConfig: Config, options: OpenServicesOptions = {}): Promise<Services> {
+  let config = loadedConfig;
   const logger = options.logger ?? createLogger(config);
   const signingSecret = config.urlSigningSecret ?? (await persistentSecret(path.join(config.dataDir, 'url-signing-secret'))).value;
   const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dbDir: config.dbDir }));
@@ -38,12 +40,15 @@ export async function openServices(config: Config, options: OpenServicesOptions 
   try {
     await migrateDatabase(database);
     await refreshPlannerStatistics(database);
+    // Before anything touches Redis: every process on this database must agree on the prefix.
+    config = await withInstanceQueuePrefix(config, database.db);
     const storage = await createStorage(config.storage, { signingSecret, publicBaseUrl: config.publicBaseUrl });
     const redis = createRedisConnection(config.redisUrl, 'producer');
     const reportRedisError = throttledWarning(logger, 'redis unavailable');
     redis.on('error', reportRedisError);
     opened.unshift(() => quit(redis));
     const queues = new JobQueues(redis, config.queuePrefix, reportRedisError);
+    logger.debug({ queuePrefix: config.queuePrefix, source: config.queuePrefixSource }, 'queue prefix');
     opened.unshift(() => queues.close());
     return { config, logger, database, storage, redis, queues, signingSecret, close: () => closeAll(opened) };
   } catch (e) {

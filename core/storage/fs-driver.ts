@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { constants, createWriteStream, type Stats } from 'node:fs';
-import { access, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, mkdir, open, readFile, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { urlExpiry } from './download-url';
 import { signFileUrl } from './signed-url';
 import { objectNotFound, rangeNotSatisfiable } from './storage-errors';
-import { DEFAULT_CONTENT_TYPE, type ByteRange, type DownloadUrl, type StorageDriver, type StoredObject } from './storage-driver';
+import { DEFAULT_CONTENT_TYPE, type ByteRange, type DownloadUrl, type StorageDriver, type StoredObject, type UrlOptions } from './storage-driver';
 import { assertValidKey, assertValidPrefix, invalidKey } from './storage-key';
 
 export interface FsDriverOptions {
@@ -65,9 +65,8 @@ export class FsDriver implements StorageDriver {
       await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, createWriteStream(tmpFile, { flush: true }));
       await writeFile(`${tmpFile}.meta`, JSON.stringify({ contentType }));
       const info = await stat(tmpFile);
-      await Promise.all([mkdir(path.dirname(file), { recursive: true }), mkdir(path.dirname(metaFile), { recursive: true })]);
-      await rename(`${tmpFile}.meta`, metaFile);
-      await rename(tmpFile, file);
+      await moveInto(`${tmpFile}.meta`, metaFile);
+      await moveInto(tmpFile, file);
       return describe(key, info, contentType);
     } finally {
       // After the renames there is nothing left to remove; after a failure, the partial upload.
@@ -99,11 +98,17 @@ export class FsDriver implements StorageDriver {
     return describe(key, info, (JSON.parse(meta) as { contentType?: string }).contentType);
   }
 
-  /** The bytes first: once they are gone the object is gone, whatever happens to the sidecar. */
+  /**
+   * The bytes first: once they are gone the object is gone, whatever happens to the sidecar.
+   * Directories the key leaves empty go too (`assets/<id>/` of a refused upload), so the tree
+   * holds only what exists, as an S3 bucket does.
+   */
   async delete(key: string): Promise<void> {
     assertValidKey(key);
-    await rm(this.pathIn(this.objects, key), { force: true });
-    await rm(this.pathIn(this.meta, key), { force: true });
+    const [file, metaFile] = [this.pathIn(this.objects, key), this.pathIn(this.meta, key)];
+    await rm(file, { force: true });
+    await rm(metaFile, { force: true });
+    await Promise.all([pruneEmptyParents(this.objects, file), pruneEmptyParents(this.meta, metaFile)]);
   }
 
   /**
@@ -115,10 +120,11 @@ export class FsDriver implements StorageDriver {
     yield* this.walk(prefix.slice(0, prefix.lastIndexOf('/') + 1), prefix);
   }
 
-  async url(key: string, opts: { expiresInS?: number; downloadName?: string } = {}): Promise<DownloadUrl> {
+  /** With `license`, the URL also carries it, signed: api/routes/media-files.ts refuses it once the license no longer allows its use. */
+  async url(key: string, opts: UrlOptions = {}): Promise<DownloadUrl> {
     assertValidKey(key);
     const { expiresAt } = urlExpiry(opts.expiresInS);
-    const grant = { key, expires: expiresAt.getTime() / 1000, downloadName: opts.downloadName };
+    const grant = { key, expires: expiresAt.getTime() / 1000, downloadName: opts.downloadName, license: opts.license };
     return { url: signFileUrl(this.opts.signingSecret, grant, this.opts.publicBaseUrl), expiresAt };
   }
 
@@ -153,6 +159,37 @@ function describe(key: string, info: Stats, contentType?: string): StoredObject 
   // Size and modification time change whenever a put replaces the file, as Express's static files do.
   const etag = `${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}`;
   return { key, size: info.size, contentType, modifiedAt: info.mtime, etag };
+}
+
+/**
+ * Renames `from` to `to`, making `to`'s directory first. A delete of another key in the same
+ * directory may remove it between the mkdir and the rename (see pruneEmptyParents): then again.
+ */
+async function moveInto(from: string, to: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await mkdir(path.dirname(to), { recursive: true });
+    try {
+      return await rename(from, to);
+    } catch (err) {
+      const gone = (err as NodeJS.ErrnoException).code === 'ENOENT' && (await stat(from).then(() => true, () => false));
+      if (!gone || attempt >= 5) throw err;
+    }
+  }
+}
+
+/** Removes the directories above `file` that are now empty, up to (not including) `root`. */
+async function pruneEmptyParents(root: string, file: string): Promise<void> {
+  for (let dir = path.dirname(file); dir.startsWith(root + path.sep); dir = path.dirname(dir)) {
+    try {
+      await rmdir(dir);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // Not empty (another key lives there) ends the walk; already gone lets it go on upwards.
+      if (code === 'ENOENT' || code === 'ENOTDIR') continue;
+      if (code === 'ENOTEMPTY' || code === 'EEXIST') return;
+      throw err;
+    }
+  }
 }
 
 /** A catch handler that turns "no such file" into `fallback` and rethrows anything else. */

@@ -1,7 +1,8 @@
-export type { ByteRange, DownloadUrl, StorageDriver, StoredObject } from './storage-driver';
+export type { ByteRange, DownloadUrl, StorageDriver, StoredObject, UrlLicense, UrlOptions } from './storage-driver';
 export { DEFAULT_CONTENT_TYPE } from './storage-driver';
 export { assertValidKey, assertValidPrefix } from './storage-key';
 export { objectNotFound } from './storage-errors';
+export { parseByteRange, type ByteSpan } from './byte-range';
 export { attachmentDisposition } from './download-url';
 export { FILES_PATH, signFileUrl, verifyFileUrl, type FileUrlCheck, type FileUrlGrant } from './signed-url';
 export { FsDriver, type FsDriverOptions } from './fs-driver';

@@ -3,7 +3,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { attachmentDisposition, urlExpiry } from './download-url';
 import { objectNotFound, rangeNotSatisfiable } from './storage-errors';
-import { DEFAULT_CONTENT_TYPE, type ByteRange, type DownloadUrl, type StorageDriver, type StoredObject } from './storage-driver';
+import { DEFAULT_CONTENT_TYPE, type ByteRange, type DownloadUrl, type StorageDriver, type StoredObject, type UrlOptions } from './storage-driver';
 import { assertValidKey, assertValidPrefix } from './storage-key';
 
 export interface S3DriverOptions {
@@ -116,7 +116,12 @@ export class S3Driver implements StorageDriver {
     }
   }
 
-  async url(key: string, opts: { expiresInS?: number; downloadName?: string } = {}): Promise<DownloadUrl> {
+  /**
+   * `opts.license` is ignored: a presigned URL is checked by the bucket, which knows nothing of
+   * licenses, so a revoke (or narrowed terms) cannot stop a URL already handed out. Its lifetime
+   * is the only bound, which is why licensed URLs are short-lived and capped at the license's end.
+   */
+  async url(key: string, opts: UrlOptions = {}): Promise<DownloadUrl> {
     assertValidKey(key);
     const { seconds, expiresAt } = urlExpiry(opts.expiresInS);
     const headers: Record<string, string> =

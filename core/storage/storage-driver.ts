@@ -19,6 +19,30 @@ export interface ByteRange {
   end?: number;
 }
 
+/**
+ * The license a download URL was issued under, for licensed-only content (gallery items, ad
+ * pulls, cut previews). Opaque to storage: `id` names the license and `use` (see
+ * core/licensing/licensed-use.ts) what it was issued for; the fs driver signs both into the
+ * URL so that its file server can ask, on every request, whether that license still allows it.
+ */
+export interface UrlLicense {
+  id: string;
+  use: string;
+}
+
+export interface UrlOptions {
+  /** 1 second to 7 days; 15 minutes when absent. */
+  expiresInS?: number;
+  /** Served as an attachment under this name. */
+  downloadName?: string;
+  /**
+   * fs: the URL stops working as soon as the license no longer allows `use` (revoked, ended,
+   * terms narrowed), whatever its expiry. S3 cannot enforce this (the bucket checks a presigned
+   * URL, not us), so there the lifetime is the only bound: keep licensed lifetimes short.
+   */
+  license?: UrlLicense;
+}
+
 export interface DownloadUrl {
   url: string;
   expiresAt: Date;
@@ -35,7 +59,7 @@ export interface StorageDriver {
   delete(key: string): Promise<void>;
   /** Every object whose key starts with `prefix` (a plain string prefix, as in S3), in key order. */
   list(prefix: string): AsyncIterable<StoredObject>;
-  url(key: string, opts?: { expiresInS?: number; downloadName?: string }): Promise<DownloadUrl>;
+  url(key: string, opts?: UrlOptions): Promise<DownloadUrl>;
   /** Throws when the backend does not answer (used by /readyz). */
   ping(): Promise<void>;
 }

@@ -1,7 +1,10 @@
+import http from 'node:http';
+import https from 'node:https';
 import { eq } from 'drizzle-orm';
 import { webhookDeliveries, webhookDeliveryAttempts, webhooks } from '../db';
 import type { Services } from '../runtime/services';
 import { signWebhookBody } from './webhook-signature';
+import { deliveryRefusal, hostOf, publicOnlyLookup } from './webhook-target';
 
 /** A receiver that has not answered within this is counted as down for the attempt. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -31,7 +34,7 @@ export async function deliverWebhook(services: Services, deliveryId: string, att
   const sentAt = new Date();
   // The time is inside the signed body, so a receiver can refuse old replays; the header repeats it.
   const body = JSON.stringify({ id: deliveryId, event: row.delivery.event, createdAt: row.delivery.createdAt, sentAt, attempt, data: row.delivery.payload });
-  const result = await post(row.url, body, {
+  const result = await post(row.url, services.config.webhookAllowedHosts, body, {
     'Content-Type': 'application/json',
     'User-Agent': 'ugc-rights-library-webhooks',
     'X-Webhook-Event': row.delivery.event,
@@ -64,27 +67,48 @@ interface AttemptResult {
   delivered: boolean;
 }
 
-/** One POST: any 2xx delivers; other statuses, redirects (not followed: the body is signed for this URL), errors and timeouts do not. */
-async function post(url: string, body: string, headers: Record<string, string>): Promise<AttemptResult> {
+/**
+ * One POST: any 2xx delivers; other statuses, redirects (never followed: the body is signed for
+ * this URL, and a redirect could point anywhere), errors and timeouts do not. Made with
+ * http.request rather than fetch for its `lookup` option: the connection goes to an address
+ * checked to be public (core/webhooks/webhook-target.ts) unless the host is allowed.
+ */
+function post(url: string, allowedHosts: readonly string[], body: string, headers: Record<string, string>): Promise<AttemptResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  try {
-    const res = await fetch(url, { method: 'POST', body, headers, redirect: 'manual', signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS) });
-    await res.body?.cancel(); // the answer's body is not needed; cancelling frees the connection
-    const delivered = res.status >= 200 && res.status < 300;
-    return { statusCode: res.status, error: delivered ? null : `HTTP ${res.status}`, durationMs: elapsed(), delivered };
-  } catch (err) {
-    return { statusCode: null, error: describeFailure(err), durationMs: elapsed(), delivered: false };
-  }
+  const failed = (err: unknown): AttemptResult => ({ statusCode: null, error: describeFailure(err), durationMs: elapsed(), delivered: false });
+  const target = new URL(url);
+  const refusal = deliveryRefusal(target, allowedHosts);
+  if (refusal) return Promise.resolve(failed(refusal));
+  const lookup = allowedHosts.includes(hostOf(target)) ? undefined : publicOnlyLookup;
+  return new Promise((resolve) => {
+    const client = target.protocol === 'https:' ? https : http;
+    // A connection of its own (agent: false): a pooled one may have been opened for an allowed host.
+    const req = client.request(target, { method: 'POST', headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) }, agent: false, lookup });
+    const timer = setTimeout(() => req.destroy(Object.assign(new Error('timed out'), { name: 'TimeoutError' })), WEBHOOK_TIMEOUT_MS);
+    req.on('response', (res) => {
+      clearTimeout(timer);
+      res.destroy(); // the answer's body is not needed
+      const status = res.statusCode ?? 0;
+      const delivered = status >= 200 && status < 300;
+      resolve({ statusCode: status, error: delivered ? null : `HTTP ${status}`, durationMs: elapsed(), delivered });
+    });
+    req.on('error', (err) => {
+      clearTimeout(timer);
+      resolve(failed(err));
+    });
+    req.end(body);
+  });
 }
 
 /**
- * fetch reports network trouble as "fetch failed" with the reason in `cause`. Read by shape, not
- * instanceof: errors from Node's internals may come from another realm (e.g. under jest).
+ * The attempt's error as logged: the system error code where there is one (ECONNREFUSED).
+ * Read by shape, not instanceof: errors from Node's internals may come from another realm (e.g. under jest).
  */
 function describeFailure(err: unknown): string {
-  const { name, message, cause } = (err ?? {}) as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  const { name, message, code } = (err ?? {}) as { name?: string; message?: string; code?: string };
   if (name === 'TimeoutError') return `no answer within ${WEBHOOK_TIMEOUT_MS} ms`;
+  if (name === 'WebhookTargetError') return message!;
   const text = message ?? String(err);
-  return cause ? `${text}: ${cause.code ?? cause.message ?? 'unknown'}` : text;
+  return code && !text.includes(code) ? `${code}: ${text}` : text;
 }

@@ -1,5 +1,6 @@
 import { and, arrayContains, eq } from 'drizzle-orm';
 import { webhookDeliveries, webhooks, type Db } from '../db';
+import { isDomainError } from '../errors/domain-error';
 import type { Services } from '../runtime/services';
 import type { WebhookEvent } from './webhook-events';
 
@@ -29,6 +30,15 @@ export async function recordDeliveries(tx: Db, event: WebhookEvent, payload: unk
  * again while its job exists is a no-op, so re-queueing (see requeuePendingDeliveries) is safe.
  */
 export async function queueDeliveries(services: Services, deliveryIds: readonly string[]): Promise<void> {
+  // The deliveries are committed: an unreachable queue must not fail the change they announce.
+  // They stay pending, and the queue reconciler queues them once Redis is back.
+  await queueEach(services, deliveryIds).catch((err: unknown) => {
+    if (!isDomainError(err) || err.code !== 'queue_unavailable') throw err;
+    services.logger.warn({ deliveries: deliveryIds.length, err: err.message }, 'webhook deliveries recorded; queued once Redis is back');
+  });
+}
+
+async function queueEach(services: Services, deliveryIds: readonly string[]): Promise<void> {
   await Promise.all(
     deliveryIds.map((deliveryId) =>
       services.queues.add(

@@ -173,6 +173,9 @@ describe('POST /api/v1/ads/:cutId/pull', () => {
     ['an unknown country', 422, 'invalid_territory', () => `/api/v1/ads/${cuts.vertical!.id}/pull`, { channel: 'paid_social', territory: 'ZZ' }],
     ['no territory', 422, 'invalid_territory', () => `/api/v1/ads/${cuts.vertical!.id}/pull`, { channel: 'paid_social' }],
     ['an empty campaign', 422, 'invalid_campaign', () => `/api/v1/ads/${cuts.vertical!.id}/pull`, { channel: 'paid_social', territory: 'PL', campaign: ' ' }],
+    ['an invisible campaign', 422, 'invalid_campaign', () => `/api/v1/ads/${cuts.vertical!.id}/pull`, { channel: 'paid_social', territory: 'PL', campaign: '\u200b\u2060' }],
+    ['a campaign reordered by a bidi override', 422, 'invalid_campaign', () => `/api/v1/ads/${cuts.vertical!.id}/pull`, { channel: 'paid_social', territory: 'PL', campaign: 'spring\u202egnirps' }],
+    ['a campaign on two lines', 422, 'invalid_campaign', () => `/api/v1/ads/${cuts.vertical!.id}/pull`, { channel: 'paid_social', territory: 'PL', campaign: 'spring\nsale' }],
   ])('%s → %i %s', async (_what, status, code, path, body) => {
     const res = await as(keys.performance, request(app).post(path())).send(body).expect(status);
     expect(res.body.error.code).toBe(code);

@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../api/app';
 import { ensureAdminKey } from '../../api/auth/admin-key';
+import { createApiKey } from '../../api/auth/api-keys';
 import type { Services } from '../../core/runtime/services';
 import { openTestServices } from '../helpers/test-services';
 
@@ -34,7 +35,7 @@ describe('health and operations', () => {
 
   it('GET /metrics exposes Prometheus text with HTTP and queue metrics', async () => {
     await request(app).get('/healthz');
-    const res = await request(app).get('/metrics').expect(200);
+    const res = await asAdmin(request(app).get('/metrics')).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.text).toMatch(/http_request_duration_seconds_count\{[^}]*route="\/healthz"/);
     expect(res.text).toMatch(/queue_jobs\{queue="system",state="waiting"\} 0/);
@@ -148,6 +149,68 @@ describe('ADMIN_API_KEY', () => {
       await request(createApp(other)).get('/api/v1/keys').set('Authorization', `Bearer ${envKey}`).expect(200);
     } finally {
       await other.close();
+    }
+  });
+});
+
+describe('/metrics access', () => {
+  const METRICS_TOKEN = 'scraper-token-0123456789abcdef';
+  /** The same services under other settings. */
+  const appWith = (config: Partial<Services['config']>) => createApp({ ...services, config: { ...services.config, ...config } });
+
+  it('needs an admin key by default, while /healthz and /readyz stay open', async () => {
+    expect((await request(app).get('/metrics').expect(401)).body.error.code).toBe('missing_api_key');
+    const viewer = (await createApiKey(services.database.db, 'viewer', 'viewer')).key;
+    expect((await request(app).get('/metrics').set('Authorization', `Bearer ${viewer}`).expect(403)).body.error.code).toBe('forbidden_role');
+    await asAdmin(request(app).get('/metrics')).expect(200);
+    await request(app).get('/healthz').expect(200);
+    await request(app).get('/readyz').expect(200);
+  });
+
+  it('takes the scraper token METRICS_TOKEN in place of an admin key, and nothing close to it', async () => {
+    const scraped = appWith({ metricsToken: METRICS_TOKEN });
+    const res = await request(scraped).get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
+    expect(res.text).toContain('process_cpu_user_seconds_total');
+    expect((await request(scraped).get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}x`).expect(401)).body.error.code).toBe('invalid_api_key');
+    await request(scraped).get('/metrics').expect(401);
+    await asAdmin(request(scraped).get('/metrics')).expect(200);
+  });
+
+  it('answers anyone with METRICS_PUBLIC=true', async () => {
+    await request(appWith({ metricsPublic: true })).get('/metrics').expect(200);
+  });
+});
+
+describe('security headers', () => {
+  it('every response forbids MIME sniffing and sends no Referer; the API and dashboard may not be framed', async () => {
+    for (const res of [await request(app).get('/healthz'), await request(app).get('/api/v1/nope'), await asAdmin(request(app).get('/api/v1/keys'))]) {
+      expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' });
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    }
+  });
+
+  it('the dashboard page has a strict Content-Security-Policy', async () => {
+    const res = await request(app).get('/licenses/some-id').set('Accept', 'text/html');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    const policy = Object.fromEntries(String(res.headers['content-security-policy']).split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+    expect(policy).toMatchObject({
+      'default-src': "'self'",
+      'script-src': "'self'",
+      'style-src': expect.stringMatching(/^'self'/),
+      'img-src': "'self' blob: data:",
+      'media-src': "'self' blob: data:",
+      'connect-src': "'self'",
+      'frame-ancestors': "'none'",
+      'base-uri': "'none'",
+      'form-action': "'self'",
+    });
+  });
+
+  it('what shop pages embed from elsewhere may be embedded: the widget, the public gallery', async () => {
+    for (const res of [await request(app).get('/widget.js'), await request(app).get('/public/v1/products/SKU-1/gallery?territory=PL')]) {
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBeUndefined();
+      expect(res.headers['content-security-policy'] ?? '').not.toContain('frame-ancestors');
     }
   });
 });

@@ -54,6 +54,7 @@ describe('POST /api/v1/comments/import', () => {
     const first = await importAs(keys.admin).send(rows).expect(202);
     expect(first.body).toEqual({
       jobId: expect.stringMatching(/^nlp\./),
+      classification: 'queued',
       format: 'json',
       rows: 3,
       accepted: 2,
@@ -98,6 +99,43 @@ describe('POST /api/v1/comments/import', () => {
     expect(code(await importAs(keys.admin, '?productSku=not%20a%20sku').send([]).expect(400))).toBe('invalid_product_sku');
     expect(code(await importAs(keys.admin).attach('file', Buffer.from('id,text\n'), 'a.csv').attach('file', Buffer.from('id,text\n'), 'b.csv').expect(400))).toBe('too_many_files');
     expect(code(await importAs(keys.admin).attach('comments', Buffer.from('id,text\n'), 'a.csv').expect(400))).toBe('unexpected_file_field');
+  });
+
+  it('a NUL, a direction override or a cut emoji in an imported comment costs that row at most, never the file', async () => {
+    const nul = '\u0000';
+    const bad = (id: string) => [`${id}${nul}`, `\u202e${id}`, `${id}\u200b`];
+    const lines = (prefix: string) => [
+      `${prefix}-1,"fine",ok`,
+      ...bad(`${prefix}-bad`).map((id) => `${id},"text",x`),
+      `${prefix}-2,"NUL${nul} inside the text",ola${nul}`,
+      `${prefix}-3,"a cut emoji \ud83d",ola`,
+      `${prefix}-4,"fine again",ok`,
+    ];
+    // CSV past the 8 KB head (where NUL would mean a binary file), in a multipart form and as the raw body.
+    const csv = ['id,text,author', ...Array.from({ length: 200 }, (_, i) => `pad-${i},"${'p'.repeat(40)}",x`), ...lines('csvn')].join('\n');
+    const viaForm = await importAs(keys.admin).field('platform', 'instagram').field('productSku', 'SKU-NUL').attach('file', Buffer.from(csv), 'export.csv').expect(202);
+    expect(viaForm.body).toMatchObject({ format: 'csv', accepted: 204, rejectedCount: 3 });
+    expect(viaForm.body.rejected.map((r: { line: number; code: string }) => [r.line, r.code])).toEqual([
+      [203, 'invalid_external_id'],
+      [204, 'invalid_external_id'],
+      [205, 'invalid_external_id'],
+    ]);
+    const ndjson = lines('ndn')
+      .map((line) => {
+        const [id, text, author] = line.split(',').map((f) => f.replace(/^"|"$/g, ''));
+        return JSON.stringify({ id, text, author });
+      })
+      .join('\n');
+    const raw = await importAs(keys.admin, '?platform=instagram&productSku=SKU-NUL').set('Content-Type', 'application/x-ndjson').send(ndjson).expect(202);
+    expect(raw.body).toMatchObject({ format: 'ndjson', accepted: 4, rejectedCount: 3 });
+    expect(raw.body.rejected.map((r: { line: number }) => r.line)).toEqual([2, 3, 4]);
+    const json = await importAs(keys.admin, '?platform=instagram&productSku=SKU-NUL')
+      .send([{ id: 'js-1', text: 'ok' }, { id: `js-2${nul}`, text: 'x' }, { id: 'js-3', text: `NUL${nul} and \ud83d`, author: `a${nul}` }])
+      .expect(202);
+    expect(json.body).toMatchObject({ accepted: 2, rejectedCount: 1, rejected: [{ row: 2, code: 'invalid_external_id' }] });
+    const stored = await as(keys.viewer, request(app).get('/api/v1/comments?productSku=SKU-NUL&limit=200')).expect(200);
+    const texts = stored.body.items.map((c: { text: string }) => c.text);
+    expect(texts).toEqual(expect.arrayContaining(['NUL inside the text', 'a cut emoji \ufffd', 'NUL and \ufffd']));
   });
 
   it('refuses a file over the upload limit with 413 file_too_large', async () => {

@@ -120,3 +120,44 @@ describe('GET /api/v1/creators', () => {
     expect((await as(viewerKey)(request(app).get('/api/v1/creators?cursor=abc')).expect(400)).body.error.code).toBe('invalid_cursor');
   });
 });
+
+describe('look-alike handles are one creator', () => {
+  it('anna, ＡＮＮＡ and ＠Anna are the same handle: stored as anna, then 409 creator_exists', async () => {
+    const first = await post({ handle: 'ＡＮＮＡ', platform: 'youtube', followers: 2_000 }).expect(201);
+    expect(first.body.handle).toBe('anna');
+    for (const handle of ['anna', '＠Anna', 'Ａnna']) {
+      expect((await post({ handle, platform: 'youtube', followers: 2_000 }).expect(409)).body.error.code).toBe('creator_exists');
+    }
+  });
+
+  it.each([
+    ['a zero-width space', 'anna\u200b'],
+    ['a right-to-left override', '\u202eanna'],
+    ['an isolate', '\u2066anna\u2069'],
+    ['a byte-order mark', '\ufeffanna'],
+    ['a soft hyphen', 'an\u00adna'],
+    ['a control character', 'anna\u0007'],
+    ['a NUL', 'anna\u0000'],
+    ['a Hangul filler', 'anna\u3164'],
+  ])('a handle with %s → 422, nothing stored', async (_what, handle) => {
+    const before = await creatorCount();
+    const res = await post({ handle, platform: 'youtube', followers: 2_000 }).expect(422);
+    expect(['invalid_handle', 'invalid_characters']).toContain(res.body.error.code);
+    expect(await creatorCount()).toBe(before);
+  });
+
+  it('a stored look-alike from before handles were normalised blocks the plain handle', async () => {
+    // Rows written before this check existed, straight into the table.
+    const [legacy] = await services.database.db.insert(creators).values({ handle: 'ｂｏｂ\u200b', platform: 'instagram', followers: 5_000 }).returning();
+    const res = await post({ handle: 'bob', platform: 'instagram', followers: 5_000 }).expect(409);
+    expect(res.body.error).toMatchObject({ code: 'creator_exists', details: { creatorId: legacy!.id } });
+    // Another platform is another namespace.
+    await post({ handle: 'bob', platform: 'tiktok', followers: 5_000 }).expect(201);
+  });
+
+  it('racing requests for look-alike handles create one creator', async () => {
+    const handles = ['carol', 'CAROL', 'ｃａｒｏｌ', '@carol', 'Carol', 'ＣＡＲＯＬ'];
+    const results = await Promise.all(handles.map((handle) => post({ handle, platform: 'twitch', followers: 1_500 })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+  });
+});

@@ -3,17 +3,18 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { QueueEvents } from 'bullmq';
+import { Job, Queue, QueueEvents } from 'bullmq';
 import request from 'supertest';
 import sharp from 'sharp';
 import { createApiKey } from '../../api/auth/api-keys';
 import { and, eq, inArray } from 'drizzle-orm';
-import { renditions, type Asset, type License } from '../../core/db';
+import { auditLog, renditions, type Asset, type License } from '../../core/db';
 import { revokeLicense } from '../../core/licensing/license-changes';
 import { MAX_CUTS_PER_REQUEST, type CutRequest } from '../../core/media/ad-cut-plan';
 import { updateAsset } from '../../core/media/asset-store';
 import { locateMediaTools } from '../../core/media/media-tools';
 import { CANCELLED_REASON } from '../../core/queue/job-queues';
+import { makeAdCuts } from '../../worker/processors/cuts';
 import { createRedisConnection } from '../../core/queue/redis-connection';
 import { addAsset, addLicense } from '../core/ads/rights-fixtures';
 import { downloadUrl, getAsset, uploadAsset, type AssetBody } from '../helpers/asset-api';
@@ -83,15 +84,37 @@ describe('POST /api/v1/assets/:id/cuts refuses', () => {
     ['no duration', { cuts: [{ aspect: '1:1' }] }],
     ['a negative start', { cuts: [{ ...cut, startS: -1 }] }],
     ['an unknown fit', { cuts: [{ ...cut, fit: 'stretch' }] }],
-    ['an empty disclosure', { cuts: [{ ...cut, disclosure: '   ' }] }],
-    ['a disclosure too long for a badge', { cuts: [{ ...cut, disclosure: 'x'.repeat(41) }] }],
-    ['a disclosure on two lines', { cuts: [{ ...cut, disclosure: 'Paid\npartnership' }] }],
-    ['a disclosure with a control character', { cuts: [{ ...cut, disclosure: 'Ad\u0007' }] }],
-    ['a disclosure with a line separator', { cuts: [{ ...cut, disclosure: 'Ad\u2028more' }] }],
+    ['a disclosure that is not text', { cuts: [{ ...cut, disclosure: 7 }] }],
   ])('%s with 422 invalid_cuts', async (_name, body) => {
     const res = await postCuts(video.id, body).expect(422);
     expect(res.body.error.code).toBe('invalid_cuts');
     expect(res.body.error.details.issues.length).toBeGreaterThan(0);
+  });
+
+  // A label must disclose: text a viewer can read, burned into the video.
+  it.each<[string, string]>([
+    ['an empty disclosure', '   '],
+    ['a zero-width space', '\u200b'],
+    ['only invisible format and space characters', ' \u200b\u2060\ufeff\u00a0\u3000 '],
+    ['Hangul fillers, letters that draw nothing', '\u3164\u3164\u3164'],
+    ['a single visible character', 'X'],
+    ['a single character padded with invisible ones', '\u200bX\u200b'],
+    ['combining marks with nothing to sit on', '\u0301\u0301\u0301'],
+    ['a label reordered by a bidi override', '\u202eDA\u202c'],
+    ['a label with a zero-width space inside', 'REK\u200bLAMA'],
+    ['a disclosure too long for a badge', 'x'.repeat(41)],
+    ['a disclosure on two lines', 'Paid\npartnership'],
+    ['a disclosure with a control character', 'Ad\u0007'],
+    ['a disclosure with a line separator', 'Ad\u2028more'],
+  ])('%s with 422 invalid_disclosure, naming the cut', async (_name, disclosure) => {
+    const res = await postCuts(video.id, { cuts: [cut, { ...cut, aspect: '1:1', disclosure }] }).expect(422);
+    expect(res.body.error).toMatchObject({ code: 'invalid_disclosure', details: { index: 1 } });
+  });
+
+  it('an invisible label even where the license requires disclosure, rather than burning an empty box', async () => {
+    const asset = await readyVideo([{ disclosureRequired: true }]);
+    const res = await postCuts(asset.id, { cuts: [{ ...cut, disclosure: '\u200b' }] }).expect(422);
+    expect(res.body.error.code).toBe('invalid_disclosure');
   });
 
   it('an image with 422 not_a_video', async () => {
@@ -299,6 +322,38 @@ describe('POST /api/v1/assets/:id/cuts makes the cuts', () => {
     expect(after.map(({ id, kind, spec, storageKey }) => ({ id, kind, spec, storageKey }))).toEqual(before.map(({ id, kind, spec, storageKey }) => ({ id, kind, spec, storageKey })));
     expect((await storedObjects(video.id)).map((o) => o.key)).toEqual(objectsBefore.map((o) => o.key));
   }, JOB_TIMEOUT_MS);
+
+  it('a job run again after its worker lost the lock records its making once; a new job under the same id records its own', async () => {
+    const db = h.services.database.db;
+    const jobId = `rerun-${video.id}`;
+    const entriesOf = async () =>
+      (await db.select().from(auditLog).where(and(eq(auditLog.action, 'asset.cuts_made'), eq(auditLog.entityId, video.id)))).filter(
+        (e) => (e.after as { jobId: string }).jobId === `media.${jobId}`,
+      );
+    const payload = { type: 'cuts' as const, assetId: video.id, licenseId: video.license.id, defaultDisclosure: 'REKLAMA', cuts: [REQUEST.cuts[0]!] as CutRequest[], requestedBy: null };
+    expect((await settledJob(h.services, await h.services.queues.add('media', payload, { jobId }), JOB_TIMEOUT_MS)).state).toBe('completed');
+    expect(await entriesOf()).toHaveLength(1);
+
+    // What a second worker does with a job whose lock lapsed while the first still ran it: the
+    // same job (same id, same creation time) through the same processor, to the end.
+    const connection = createRedisConnection(h.services.config.redisUrl, 'producer');
+    const queue = new Queue('media', { connection, prefix: h.services.config.queuePrefix });
+    try {
+      const job = (await Job.fromId(queue, jobId))!;
+      const again = await makeAdCuts(job as Job, h.services, tools);
+      expect(again.cuts.map((c) => c.cutId)).toEqual([made.cuts[0]!.cutId]);
+      const [entry] = await entriesOf();
+      expect(await entriesOf()).toEqual([entry]);
+
+      // The request made again once that job is gone is a new making, recorded as such.
+      await job.remove();
+      expect((await settledJob(h.services, await h.services.queues.add('media', payload, { jobId }), JOB_TIMEOUT_MS)).state).toBe('completed');
+      expect(await entriesOf()).toHaveLength(2);
+    } finally {
+      await queue.close();
+      await connection.quit();
+    }
+  }, 3 * JOB_TIMEOUT_MS);
 
   it('a license revoked while the job waited fails it for good, with the reason, and adds nothing', async () => {
     const db = h.services.database.db;

@@ -52,7 +52,7 @@ async function askQuestions(topic: CommentTopic, texts: string[]): Promise<void>
 const gallery = () => request(app).get(`/public/v1/products/${SKU}/gallery?territory=PL`).expect(200);
 
 beforeAll(async () => {
-  services = await openTestServices();
+  services = await openTestServices({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' }); // its webhook targets loopback
   app = createApp(services);
   keys.admin = (await ensureAdminKey(services)).key!;
   keys.viewer = (await createApiKey(services.database.db, 'viewer', 'viewer')).key;
@@ -97,6 +97,12 @@ describe('FAQ entries', () => {
     expect((await patch(shippingEntry.id, { status: 'archived' }).expect(422)).body.error.code).toBe('invalid_status');
     expect((await patch(shippingEntry.id, { question: '   ' }).expect(422)).body.error.code).toBe('invalid_question');
     expect((await patch(shippingEntry.id, { count: 5 }).expect(422)).body.error.code).toBe('invalid_input');
+    // Shop pages show these: no direction overrides, invisible stand-ins or NUL.
+    expect((await patch(shippingEntry.id, { question: 'Ships \u202eto Poland?' }).expect(422)).body.error.code).toBe('invalid_question');
+    expect((await patch(shippingEntry.id, { question: '\u200b\u200b' }).expect(422)).body.error.code).toBe('invalid_question');
+    expect((await patch(shippingEntry.id, { answer: 'Yes\u2066, in 2 days' }).expect(422)).body.error.code).toBe('invalid_answer');
+    expect((await patch(shippingEntry.id, { answer: 'Yes\u0000' }).expect(422)).body.error.code).toBe('invalid_characters');
+    expect((await patch(shippingEntry.id, { answer: 'Yes.\nIn two days 🇵🇱' }).expect(200)).body.answer).toBe('Yes.\nIn two days 🇵🇱');
     expect((await patch('00000000-0000-4000-8000-000000000000', { answer: 'x' }).expect(404)).body.error.code).toBe('faq_entry_not_found');
     expect((await patch(shippingEntry.id, { answer: 'x' }, keys.viewer).expect(403)).body.error.code).toBe('forbidden_role');
     expect((await as(keys.viewer, request(app).get(`/api/v1/faq/${shippingEntry.id}`)).expect(200)).body).toMatchObject({ id: shippingEntry.id, status: 'draft' });

@@ -4,6 +4,7 @@ import { count } from 'drizzle-orm';
 import { createApp } from '../../api/app';
 import { createApiKey } from '../../api/auth/api-keys';
 import { auditLog, licenseAssets, licenses } from '../../core/db';
+import { ALL_COUNTRIES } from '../../core/licensing/territories';
 import type { Services } from '../../core/runtime/services';
 import { openTestServices } from '../helpers/test-services';
 import { insertAsset, insertCreator, insertUsage } from '../core/licensing/fixtures';
@@ -100,6 +101,15 @@ describe('POST /api/v1/licenses', () => {
     ['an unknown creator', { assetIds: [], creatorId: NO_SUCH_ID }, 'unknown_creator'],
     ['a currency that is not ISO 4217', { fee: { amount: 10, currency: 'XYZ' } }, 'invalid_fee'],
     ['a negative fee', { fee: { amount: -5, currency: 'EUR' } }, 'invalid_fee'],
+    ['a float fee (0.1 + 0.2) that a string would not pass', { fee: { amount: 0.1 + 0.2, currency: 'EUR' } }, 'invalid_fee'],
+    ['the same float fee as a string', { fee: { amount: '0.30000000000000004', currency: 'EUR' } }, 'invalid_fee'],
+    ['a tiny float fee JavaScript prints in exponent form', { fee: { amount: 1e-7, currency: 'EUR' } }, 'invalid_fee'],
+    ['a fee past 12 integer digits, as a number', { fee: { amount: 1e13, currency: 'EUR' } }, 'invalid_fee'],
+    ['a fee finer than the currency counts (grosz of grosz)', { fee: { amount: 12.345, currency: 'PLN' } }, 'invalid_fee'],
+    ['yen with sen', { fee: { amount: '1500.5', currency: 'JPY' } }, 'invalid_fee'],
+    ['a grant whose only country is excluded', { territories: ['PL'], excludedTerritories: ['pl'] }, 'invalid_excluded_territories'],
+    ['a grant all of whose countries are excluded', { territories: ['PL', 'DE'], excludedTerritories: ['DE', 'PL', 'FR'] }, 'invalid_excluded_territories'],
+    ['a category exclusivity with an invisible category', { exclusivity: { scope: 'category', category: '\u200b' } }, 'invalid_exclusivity'],
     ['a category exclusivity without category', { exclusivity: { scope: 'category' } }, 'invalid_exclusivity'],
     ['derivativesAllowed as a string', { derivativesAllowed: 'yes' }, 'invalid_derivatives_allowed'],
     ['status revoked', { status: 'revoked' }, 'invalid_status'],
@@ -108,6 +118,23 @@ describe('POST /api/v1/licenses', () => {
     const res = await call('post', '/api/v1/licenses').send({ ...validTerms(), ...change }).expect(422);
     expect(res.body.error.code).toBe(code);
     expect(await rowCounts()).toEqual(before);
+  });
+
+  it('a worldwide grant excluding every country → 422 invalid_excluded_territories', async () => {
+    const countries = ALL_COUNTRIES;
+    const res = await call('post', '/api/v1/licenses').send({ ...validTerms(), territories: ['WW'], excludedTerritories: countries }).expect(422);
+    expect(res.body.error.code).toBe('invalid_excluded_territories');
+    await call('post', '/api/v1/licenses').send({ ...validTerms(), territories: ['WW'], excludedTerritories: countries.filter((c) => c !== 'PL') }).expect(201);
+  });
+
+  it('keeps a fee the same whether sent as a number or a string, within the currency’s minor units', async () => {
+    expect((await create({ fee: { amount: 1500.5, currency: 'PLN' } })).fee).toEqual({ amount: '1500.5', currency: 'PLN' });
+    expect((await create({ fee: { amount: '1500.50', currency: 'PLN' } })).fee).toEqual({ amount: '1500.50', currency: 'PLN' });
+    expect((await create({ fee: { amount: '1500.5000', currency: 'PLN' } })).fee).toEqual({ amount: '1500.5000', currency: 'PLN' });
+    expect((await create({ fee: { amount: 0.3, currency: 'EUR' } })).fee).toEqual({ amount: '0.3', currency: 'EUR' });
+    expect((await create({ fee: { amount: 12.345, currency: 'KWD' } })).fee).toEqual({ amount: '12.345', currency: 'KWD' });
+    expect((await create({ fee: { amount: 150000, currency: 'JPY' } })).fee).toEqual({ amount: '150000', currency: 'JPY' });
+    expect((await create({ fee: { amount: 0, currency: 'EUR' } })).fee).toEqual({ amount: '0', currency: 'EUR' });
   });
 
   it('explains the missing scope and lists unknown asset ids', async () => {
@@ -167,6 +194,12 @@ describe('PATCH /api/v1/licenses/:id', () => {
     expect((await call('patch', `/api/v1/licenses/${created.id}`).send({ creatorId: creator }).expect(422)).body.error.code).toBe('invalid_creator_id');
     expect((await call('patch', `/api/v1/licenses/${created.id}`).send({ assetIds: [NO_SUCH_ID] }).expect(422)).body.error.code).toBe('unknown_asset_ids');
     expect((await call('patch', `/api/v1/licenses/${created.id}`).send({ territories: ['XX'] }).expect(422)).body.error.code).toBe('invalid_territories');
+    // Excluding every granted country, alone or together with a narrower grant.
+    expect((await call('patch', `/api/v1/licenses/${created.id}`).send({ excludedTerritories: ['PL', 'DE'] }).expect(422)).body.error.code).toBe('invalid_excluded_territories');
+    expect((await call('patch', `/api/v1/licenses/${created.id}`).send({ territories: ['DE'], excludedTerritories: ['DE'] }).expect(422)).body.error.code).toBe('invalid_excluded_territories');
+    // A fee by the same rules as on create, number or string.
+    expect((await call('patch', `/api/v1/licenses/${created.id}`).send({ fee: { amount: 0.1 + 0.2, currency: 'EUR' } }).expect(422)).body.error.code).toBe('invalid_fee');
+    expect((await call('patch', `/api/v1/licenses/${created.id}`).send({ fee: { amount: '12.345', currency: 'PLN' } }).expect(422)).body.error.code).toBe('invalid_fee');
     expect(await rowCounts()).toEqual(before);
     expect((await call('get', `/api/v1/licenses/${created.id}`).expect(200)).body).toMatchObject({ endsAt: created.endsAt, assetIds: [asset] });
   });
@@ -195,6 +228,16 @@ describe('POST /api/v1/licenses/:id/revoke', () => {
     const second = await call('post', `/api/v1/licenses/${created.id}/revoke`).send({ reason: 'again' }).expect(200);
     expect(second.body).toEqual(first.body);
     expect(await rowCounts()).toEqual(before);
+  });
+
+  it('refuses a reason that is blank or invisible, or carries bidi overrides → 422 invalid_reason', async () => {
+    const created = await create();
+    for (const reason of ['\u200b', ' \u2060 ', 'paid\u202e', '\u3164']) {
+      expect((await call('post', `/api/v1/licenses/${created.id}/revoke`).send({ reason }).expect(422)).body.error.code).toBe('invalid_reason');
+    }
+    expect((await call('get', `/api/v1/licenses/${created.id}`).expect(200)).body.status).toBe('active');
+    const revoked = await call('post', `/api/v1/licenses/${created.id}/revoke`).send({ reason: 'creator asked:\nremove by Friday' }).expect(200);
+    expect(revoked.body.revokedReason).toBe('creator asked:\nremove by Friday');
   });
 
   it('unknown → 404; viewers → 403', async () => {

@@ -66,6 +66,39 @@ describe('GET/HEAD /files/*key', () => {
     expect(res.headers['content-range']).toBe('bytes */20');
   });
 
+  it('ignores a Range in another unit or with an invalid range set, as RFC 9110 says (200, whole file)', async () => {
+    for (const range of ['items=0-10', 'bytes=10-5', 'bytes=a-b', 'bytes=', 'bytes=-', 'bytes=1-2,5-3', 'bytes 0-1']) {
+      const res = await request(app).get(url).set('Range', range);
+      expect([range, res.status, res.text]).toEqual([range, 200, BODY]);
+      expect(res.headers['content-range']).toBeUndefined();
+    }
+  });
+
+  it('a suffix longer than the file selects the whole file (206 bytes 0-19/20)', async () => {
+    for (const range of ['bytes=-99999999999', 'bytes=-20', 'bytes=-21']) {
+      const res = await request(app).get(url).set('Range', range).expect(206);
+      expect(res.text).toBe(BODY);
+      expect(res.headers['content-range']).toBe('bytes 0-19/20');
+    }
+  });
+
+  it('takes the unit in any case, merges adjacent ranges, and clamps a last position past the end', async () => {
+    expect((await request(app).get(url).set('Range', 'BYTES=2-3').expect(206)).text).toBe('23');
+    const merged = await request(app).get(url).set('Range', 'bytes=0-1, 2-4').expect(206);
+    expect([merged.text, merged.headers['content-range']]).toEqual(['01234', 'bytes 0-4/20']);
+    const clamped = await request(app).get(url).set('Range', 'bytes=18-99999999999999999999').expect(206);
+    expect([clamped.text, clamped.headers['content-range']]).toEqual(['ij', 'bytes 18-19/20']);
+    // Two ranges apart would need a multipart answer: the whole file instead.
+    expect((await request(app).get(url).set('Range', 'bytes=0-0,-1').expect(200)).text).toBe(BODY);
+  });
+
+  it('answers 416 only when every range starts past the end, or the suffix is empty', async () => {
+    for (const range of ['bytes=20-', 'bytes=25-30', 'bytes=-0', 'bytes=20-21,30-']) {
+      const res = await request(app).get(url).set('Range', range);
+      expect([range, res.status, res.headers['content-range']]).toEqual([range, 416, 'bytes */20']);
+    }
+  });
+
   it('ignores Range when If-Range names another version', async () => {
     const res = await request(app).get(url).set('Range', 'bytes=2-5').set('If-Range', '"old-version"').expect(200);
     expect(res.text).toBe(BODY);

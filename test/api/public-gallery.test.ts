@@ -228,3 +228,30 @@ describe('content stops at the instant a license ends, whether or not the sweep 
     await request(app).get(before.body.items[0].renditions.original.url).expect(403);
   });
 });
+
+describe('what shop pages are sent is safe to show', () => {
+  it('strips direction overrides and isolates from stored handles and FAQ text', async () => {
+    const db = services.database.db;
+    // Rows stored before handles and FAQ text were checked: the gallery must not pass the tricks on.
+    const tricky = await addCreator(db, 'anna\u202egnp.exe\u202c');
+    const asset = await addAsset(db, services.storage, { creatorId: tricky.id, skus: ['SKU-BIDI'] });
+    await addLicense(db, { assetIds: [asset.id], channels: ['product_page'] });
+    await db.insert(faqEntries).values({ productSku: 'SKU-BIDI', topic: 'usage', question: 'Is it \u2066safe\u2069?', answer: 'Yes\u200f, \u202dreally\u202c.\nSee the manual.', status: 'published' });
+    const res = await gallery('PL', 'SKU-BIDI').expect(200);
+    expect(res.body.items[0].creator.handle).toBe('annagnp.exe');
+    expect(res.body.faq).toEqual([{ question: 'Is it safe?', answer: 'Yes, really.\nSee the manual.' }]);
+  });
+
+  it.each([
+    ['%ff', 'invalid_encoding'],
+    ['%E0%A4%A', 'invalid_encoding'],
+    ['SKU%00', 'invalid_characters'],
+  ])('a product %p in the address → 400 %s, not a 500', async (sku, code) => {
+    const res = await request(app).get(`/public/v1/products/${sku}/gallery?territory=PL`).expect(400);
+    expect(res.body.error.code).toBe(code);
+  });
+
+  it('a NUL in the query → 400 invalid_characters', async () => {
+    expect((await request(app).get(`/public/v1/products/${SKU}/gallery?territory=PL%00`).expect(400)).body.error.code).toBe('invalid_characters');
+  });
+});

@@ -19,7 +19,8 @@ const asAdmin = (req: request.Test) => req.set('Authorization', `Bearer ${adminK
 const create = (body: object) => asAdmin(request(app).post('/api/v1/webhooks')).send(body);
 
 beforeAll(async () => {
-  services = await openTestServices();
+  // The receivers listen on loopback, which webhooks may target only when allowed.
+  services = await openTestServices({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
   app = createApp(services);
   adminKey = (await ensureAdminKey(services)).key!;
   receiver = await startReceiver((n) => (n === 1 ? 502 : 204));
@@ -100,5 +101,49 @@ describe('webhooks API', () => {
     const missing = '00000000-0000-4000-8000-000000000000';
     expect((await asAdmin(request(app).get(`/api/v1/webhooks/${missing}/deliveries`)).expect(404)).body.error.code).toBe('webhook_not_found');
     expect((await asAdmin(request(app).get('/api/v1/webhooks/x/deliveries')).expect(400)).body.error.code).toBe('invalid_id');
+  });
+});
+
+describe('webhook targets (SSRF)', () => {
+  /** The same app with nothing allowed, as a production instance runs by default. */
+  const strict = () => createApp({ ...services, config: { ...services.config, webhookAllowedHosts: [] } });
+  const createStrict = (url: string) => request(strict()).post('/api/v1/webhooks').set('Authorization', `Bearer ${adminKey}`).send({ url, events: ['asset.ready'], secret: SECRET });
+
+  it.each([
+    'http://127.0.0.1/hook',
+    'http://127.1.2.3:8080/hook',
+    'http://2130706433/hook', // 127.0.0.1 written as one number
+    'http://0x7f.1/hook',
+    'http://localhost:8080/hook', // a name resolving to loopback
+    'http://10.0.0.5/hook',
+    'http://172.16.0.1/hook',
+    'http://172.31.255.254/hook',
+    'http://192.168.1.1/hook',
+    'http://169.254.169.254/latest/meta-data/', // cloud metadata
+    'http://100.64.0.1/hook',
+    'http://0.0.0.0:8080/hook',
+    'http://224.0.0.1/hook',
+    'http://255.255.255.255/hook',
+    'http://[::1]/hook',
+    'http://[::]/hook',
+    'http://[fc00::1]/hook',
+    'http://[fd12:3456::1]/hook',
+    'http://[fe80::1]/hook',
+    'http://[::ffff:127.0.0.1]/hook',
+    'http://[::ffff:a9fe:a9fe]/hook', // 169.254.169.254, IPv4-mapped
+    'https://user:password@hooks.example.com/hook', // credentials would go out with every delivery
+  ])('refuses %s with 422 webhook_url_not_allowed', async (url) => {
+    const res = await createStrict(url).expect(422);
+    expect(res.body.error.code).toBe('webhook_url_not_allowed');
+  });
+
+  it.each(['file:///etc/passwd', 'gopher://127.0.0.1:6379/_INFO', 'javascript:alert(1)'])('refuses the scheme of %s with 422 invalid_url', async (url) => {
+    expect((await createStrict(url).expect(422)).body.error.code).toBe('invalid_url');
+  });
+
+  it('accepts a public address, and a loopback one whose host is in WEBHOOK_ALLOWED_HOSTS', async () => {
+    const publicHook = await createStrict('http://93.184.215.14/hook').expect(201);
+    const allowed = await create({ url: 'http://127.0.0.1:9/hook', events: ['asset.ready'], secret: SECRET }).expect(201);
+    for (const id of [publicHook.body.id, allowed.body.id]) await asAdmin(request(app).delete(`/api/v1/webhooks/${id}`)).expect(204);
   });
 });

@@ -6,7 +6,7 @@ import { settledJob } from './settled-job';
 /** An asset as `GET /api/v1/assets/:id` shows it, as far as rendition tests look. */
 export interface AssetBody {
   status: string;
-  renditions: Array<{ id: string; kind: string; spec: Record<string, unknown>; format: string; width: number; height: number; durationS?: number; url: string }>;
+  renditions: Array<{ id: string; kind: string; spec: Record<string, unknown>; format: string; width: number; height: number; durationS?: number; url: string; urlExpiresAt?: string; urlWithheld?: string }>;
 }
 
 /** Uploads through the API as the harness's admin, for its creator, and waits for the probe job to settle. */

@@ -30,6 +30,8 @@ let creatorId: string;
 let imageFile: string;
 let imageId: string;
 let videoId: string;
+/** The license that lets the video be cut (made in the cut builder step, revoked later). */
+let videoLicenseId: string;
 
 beforeAll(async () => {
   await ensureDashboardBuilt(() => undefined);
@@ -233,14 +235,14 @@ describe('the dashboard', () => {
 
   it('makes a cut once a license allows edits, with live job progress, and plays it', async () => {
     const builder = cutBuilder();
-    await instance.api('POST', '/api/v1/licenses', {
+    ({ id: videoLicenseId } = await instance.api('POST', '/api/v1/licenses', {
       assetIds: [videoId],
       territories: ['PL'],
       channels: ['paid_social'],
       startsAt: new Date(Date.now() - DAY).toISOString(),
       endsAt: new Date(Date.now() + 10 * DAY).toISOString(),
       derivativesAllowed: true,
-    });
+    }));
     await builder.getByLabel('1:1').check();
     await builder.getByLabel('9:16').uncheck();
     await builder.getByRole('button', { name: 'Make cuts (1)' }).click();
@@ -295,6 +297,20 @@ describe('the dashboard', () => {
     await ledger.getByRole('row').filter({ hasText: 'spring-sale' }).waitFor();
     expect(await ledger.getByRole('row').filter({ hasText: 'spring-sale' }).innerText()).toContain('Granted');
     await saveScreenshot(page, 'dashboard-asset-video');
+  });
+
+  it('once the license is revoked, a cut is no longer playable and says why', async () => {
+    await instance.api('POST', `/api/v1/licenses/${videoLicenseId}/revoke`, { reason: 'creator withdrew consent' });
+    await page.goto(`${instance.url}/assets/${videoId}`);
+    const withheld = page.locator('.cut-item .cut-withheld');
+    await withheld.first().waitFor();
+    expect(await withheld.first().innerText()).toBe('No preview. The license was revoked.');
+    expect(await page.locator('.cut-item video').count()).toBe(0);
+    // The renditions table no longer links the cut or its poster either.
+    const cutRows = await page.getByRole('row').filter({ hasText: /Ad cut|Cut poster/ }).all();
+    expect(cutRows.length).toBeGreaterThanOrEqual(2);
+    for (const row of cutRows) expect(await row.getByRole('link').count()).toBe(0);
+    await saveScreenshot(page, 'dashboard-cut-revoked');
   });
 
   it('shows a product’s FAQ insights, takes an FAQ entry through review to published, and corrects a comment’s labels', async () => {

@@ -27,7 +27,7 @@ const licenses: Record<string, License> = {};
 const asAdmin = (req: request.Test) => req.set('Authorization', `Bearer ${adminKey}`);
 
 beforeAll(async () => {
-  services = await openTestServices({ WEBHOOK_RETRY_BASE_MS: '100', LICENSE_SWEEP_INTERVAL_S: '3600' });
+  services = await openTestServices({ WEBHOOK_RETRY_BASE_MS: '100', LICENSE_SWEEP_INTERVAL_S: '3600', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
   app = createApp(services);
   adminKey = (await ensureAdminKey(services)).key!;
   receiver = await startReceiver();

@@ -5,7 +5,7 @@ import os from 'node:os';
 import type { Express } from 'express';
 import request from 'supertest';
 import { originalKey } from '../../core/media/asset-keys';
-import { findAsset, insertAsset } from '../../core/media/asset-store';
+import { findAsset, insertAsset, updateAsset } from '../../core/media/asset-store';
 import type { JobView } from '../../core/queue/job-queues';
 import type { Services } from '../../core/runtime/services';
 import { cutFile, makeImage, makePngBomb, makeVideo, rotateVideo90 } from '../helpers/media-fixtures';
@@ -85,7 +85,7 @@ describe('media probe job', () => {
     // are left out: the rows behind them must be the same.
     const stable = ({ updatedAt: _, renditions, ...rest }: Record<string, unknown>) => ({
       ...rest,
-      renditions: (renditions as Array<Record<string, unknown>>).map(({ url: _url, ...r }) => r),
+      renditions: (renditions as Array<Record<string, unknown>>).map(({ url: _url, urlExpiresAt: _expires, ...r }) => r),
     });
     expect(stable(after.body as Record<string, unknown>)).toEqual(stable(asset));
   });
@@ -93,6 +93,13 @@ describe('media probe job', () => {
   it('a transient failure (original missing from storage) is retried, and marks the asset failed only after the last attempt', async () => {
     const { asset } = await uploadAndProbe(await makeImage(dir, 'gone.png', { width: 50, height: 40, format: 'png' }));
     await services.storage.delete(originalKey(String(asset.id)));
+    // A run again of a probe that had succeeded fails too, but does not undo the success (its renditions exist).
+    const rerun = await settledJob(services, await services.queues.add('media', { type: 'probe', assetId: String(asset.id) }, { jobId: `rerun-${String(asset.id)}`, attempts: 1 }));
+    expect(rerun.state).toBe('failed');
+    expect(await findAsset(services.database.db, String(asset.id))).toMatchObject({ status: 'ready', error: null });
+
+    // As uploaded and not yet probed: the retries fail, and only the last marks it failed.
+    await updateAsset(services.database.db, String(asset.id), { status: 'uploaded' });
     const jobId = await services.queues.add('media', { type: 'probe', assetId: String(asset.id) }, { jobId: `retry-${String(asset.id)}`, attempts: 2, backoff: { type: 'fixed', delay: 100 } });
     const job = await settledJob(services, jobId);
     expect(job).toMatchObject({ state: 'failed', attempts: 2 });

@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { killOrphanedMediaProcesses } from '../../core/media/ffmpeg-process';
 
 /**
  * Scratch directories of ad-cut jobs: the local copy of the original and the rendered files,
@@ -27,9 +28,12 @@ export async function withCutWorkspace<T>(use: (dir: string) => Promise<T>, tmpD
 /**
  * Removes the scratch directories of processes that are gone; call it when a worker starts.
  * Until this process has made one, a directory carrying its own pid is stale too: an earlier
- * process had the same pid (pid 1 in a restarted container). Returns the directories removed.
+ * process had the same pid (pid 1 in a restarted container). First kills any ffmpeg a dead
+ * worker left running where setpriv could not tie it to its worker (core/media/ffmpeg-process.ts):
+ * it would go on writing into a directory about to be removed. Returns the directories removed.
  */
 export async function sweepDeadCutWorkspaces(tmpDir = os.tmpdir()): Promise<string[]> {
+  killOrphanedMediaProcesses(tmpDir);
   const removed: string[] = [];
   for (const entry of await readdir(tmpDir, { withFileTypes: true })) {
     const owner = NAME.exec(entry.name)?.[1];

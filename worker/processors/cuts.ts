@@ -75,7 +75,7 @@ export async function makeAdCuts(job: Job<CutsPayload>, services: Services, tool
     const stored = new Map((await upsertRenditions(tx, rows)).map((row) => [row.storageKey, row]));
     // In the request's order, which RETURNING does not promise.
     const made = rows.filter((row) => row.kind === 'cut').map((row) => stored.get(row.storageKey)!);
-    await recordCutsMade(tx, { assetId, jobId: publicJobId('media', job.id!), requestedBy, license, cuts: made });
+    await recordCutsMade(tx, { assetId, jobId: publicJobId('media', job.id!), jobCreatedAt: job.timestamp, requestedBy, license, cuts: made });
     return made;
   });
   return { cuts: cutRows.map((row) => ({ cutId: row.id, ...readCutSpec(row.spec), width: row.width, height: row.height })), licenseId };

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { findAsset, updateAsset } from '../../core/media/asset-store';
+import { markAssetFailed, markAssetProcessing, markAssetReady } from '../../core/media/asset-outcome';
+import { findAsset } from '../../core/media/asset-store';
 import { IMAGE_CONTENT_TYPES, imageRenditionKey, renderImageRenditions } from '../../core/media/image-renditions';
 import { configureFluentFfmpeg, type MediaTools } from '../../core/media/media-tools';
 import { probeMedia, type MediaFacts } from '../../core/media/probe-media';
@@ -12,6 +13,7 @@ import { upsertRenditions } from '../../core/media/rendition-store';
 import { UnreadableMediaError } from '../../core/media/unreadable-media-error';
 import { renderVideoRenditions, videoRenditionKey, type VideoSource } from '../../core/media/video-renditions';
 import type { JobPayloads } from '../../core/queue/queue-names';
+import { unknownEntity } from '../../core/queue/unknown-entity';
 import type { Services } from '../../core/runtime/services';
 import { makeAdCuts } from './cuts';
 
@@ -33,16 +35,17 @@ const mediaTools = (services: Services): MediaTools => (tools ??= configureFluen
 /**
  * Probes an asset's original and records what it is: `processing` while it runs, then `ready`
  * with its dimensions, duration and codecs and its renditions (an image's ladder and crops, a
- * video's poster and preview), or `failed` with the reason. A bad file fails for good
+ * video's poster and preview), or `failed` with the reason; each end is announced once by the
+ * `asset.ready` / `asset.failed` webhook (core/media/asset-outcome.ts). A bad file fails for good
  * (UnrecoverableError: retrying cannot mend it); anything else (storage or database down) is
  * retried, and marks the asset failed only once the last attempt has failed. Running it again
- * gives the same rows.
+ * gives the same rows and announces nothing new.
  */
 async function probeAsset(job: MediaJob, services: Services, assetId: string): Promise<MediaFacts> {
   const { db } = services.database;
   const asset = await findAsset(db, assetId);
-  if (!asset) throw new UnrecoverableError(`Asset ${assetId} no longer exists`);
-  await updateAsset(db, assetId, { status: 'processing', error: null });
+  if (!asset) throw unknownEntity(services, job, 'asset', assetId);
+  await markAssetProcessing(services, assetId);
   try {
     const facts = await withLocalCopy(services, asset.storageKey, async (file) => {
       const probed = await probeMedia(file, asset.kind, mediaTools(services));
@@ -50,14 +53,14 @@ async function probeAsset(job: MediaJob, services: Services, assetId: string): P
       else await storeVideoRenditions(services, assetId, file, { width: probed.width, height: probed.height, durationS: probed.durationS! });
       return probed;
     });
-    await updateAsset(db, assetId, { ...facts, status: 'ready', error: null });
+    await markAssetReady(services, assetId, facts);
     return facts;
   } catch (err) {
     if (err instanceof UnreadableMediaError) {
-      await updateAsset(db, assetId, { status: 'failed', error: err.message });
+      await markAssetFailed(services, assetId, err.message);
       throw new UnrecoverableError(err.message);
     }
-    if (isLastAttempt(job)) await updateAsset(db, assetId, { status: 'failed', error: `Processing failed: ${(err as Error).message}` });
+    if (isLastAttempt(job)) await markAssetFailed(services, assetId, `Processing failed: ${(err as Error).message}`);
     throw err;
   }
 }

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { apiKeys } from './api-keys';
 import { id, timestamptz } from './columns';
 
@@ -16,8 +16,17 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     at: timestamptz('at').notNull().defaultNow(),
+    /**
+     * Set when one piece of work may record the same change more than once (a job retried or
+     * re-run after its worker lost the lock): the entry is written once per (action, key).
+     * Null for changes made once by construction (a request), which never collide.
+     */
+    idempotencyKey: text('idempotency_key'),
   },
-  (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId, t.at)],
+  (t) => [
+    index('audit_log_entity_idx').on(t.entityType, t.entityId, t.at),
+    uniqueIndex('audit_log_action_idempotency_key_unique').on(t.action, t.idempotencyKey),
+  ],
 );
 
 export type AuditLogEntry = typeof auditLog.$inferSelect;

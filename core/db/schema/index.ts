@@ -10,3 +10,4 @@ export * from './comments';
 export * from './faq-entries';
 export * from './webhooks';
 export * from './relations';
+export * from './instance-settings';

@@ -106,3 +106,108 @@ describe('openImportSource: not text', () => {
     expect(await codeOf(read('   \n\n'))).toBe('empty_import');
   });
 });
+
+describe('openImportSource: one record over the size limit', () => {
+  /** Streams `parts` in 64 KB chunks, generating long runs lazily so the file is never whole in memory. */
+  async function* stream(parts: Array<string | { repeat: string; times: number }>): AsyncGenerator<Buffer> {
+    for (const part of parts) {
+      if (typeof part === 'string') {
+        yield Buffer.from(part);
+        continue;
+      }
+      const block = part.repeat.repeat(Math.ceil(65536 / part.repeat.length));
+      let left = part.repeat.length * part.times;
+      while (left > 0) {
+        const piece = block.slice(0, Math.min(left, block.length));
+        left -= piece.length;
+        yield Buffer.from(piece);
+      }
+    }
+  }
+
+  /** Reads every record, sampling the heap, and returns the records and the heap's peak growth in MB. */
+  async function readAll(parts: Parameters<typeof stream>[0]): Promise<{ records: SourceRecord[]; peakMb: number }> {
+    const before = process.memoryUsage().heapUsed;
+    let peak = before;
+    const source = await openImportSource(stream(parts));
+    const records: SourceRecord[] = [];
+    for await (const r of source.records) {
+      records.push(r);
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+    }
+    return { records, peakMb: (peak - before) / 2 ** 20 };
+  }
+
+  const csvRows = (from: number, to: number): string => Array.from({ length: to - from + 1 }, (_, i) => `${from + i},comment ${from + i}\n`).join('');
+
+  it('CSV: a 300 KB quoted field is one rejected row on its line; every valid row after it is kept', async () => {
+    const { records } = await readAll(['id,text\n', csvRows(1, 3), '4,"', { repeat: 'long, "" text\n', times: 300 * 1024 / 14 }, '"\n', csvRows(5, 8)]);
+    const longLines = Math.floor((300 * 1024) / 14);
+    expect(problems(records)).toEqual([{ line: 5, row: 4, code: 'row_too_long' }]);
+    expect(values(records).map((v) => [v.line, v.row, (v.value as { id: string }).id])).toEqual([
+      [2, 1, '1'],
+      [3, 2, '2'],
+      [4, 3, '3'],
+      [6 + longLines, 5, '5'],
+      [7 + longLines, 6, '6'],
+      [8 + longLines, 7, '7'],
+      [9 + longLines, 8, '8'],
+    ]);
+  });
+
+  it('CSV: a 64 MB line is one rejected row, memory stays bounded, and the rows after it are kept', async () => {
+    const { records, peakMb } = await readAll(['id,text\n', csvRows(1, 2), '3,', { repeat: 'x', times: 64 * 2 ** 20 }, '\n', csvRows(4, 5)]);
+    expect(problems(records)).toEqual([{ line: 4, row: 3, code: 'row_too_long' }]);
+    expect(values(records).map((v) => [v.line, v.row])).toEqual([
+      [2, 1],
+      [3, 2],
+      [5, 4],
+      [6, 5],
+    ]);
+    expect(peakMb).toBeLessThan(32);
+  });
+
+  it('CSV: several long records and Windows line ends keep the line numbers right', async () => {
+    const long = { repeat: 'y', times: 300 * 1024 };
+    const { records } = await readAll(['id,text\r\n', '1,a\r\n', '2,"', long, '\r\nsecond line"\r\n', '3,b\r\n', '4,', long, '\r\n', '5,c\r\n']);
+    expect(problems(records)).toEqual([
+      { line: 3, row: 2, code: 'row_too_long' },
+      { line: 6, row: 4, code: 'row_too_long' },
+    ]);
+    expect(values(records).map((v) => [v.line, (v.value as { text: string }).text])).toEqual([
+      [2, 'a'],
+      [5, 'b'],
+      [7, 'c'],
+    ]);
+  });
+
+  it('NDJSON: a 300 KB line and a 64 MB line are rejected on their lines; the lines after are kept', async () => {
+    const row = (id: number): string => `{"id":"${id}","text":"c${id}"}\n`;
+    const { records, peakMb } = await readAll([row(1), '{"id":"2","text":"', { repeat: 'z', times: 300 * 1024 }, '"}\n', row(3), '{"id":"4","text":"', { repeat: 'z', times: 64 * 2 ** 20 }, '"}\n', row(5)]);
+    expect(problems(records)).toEqual([
+      { line: 2, row: 2, code: 'row_too_long' },
+      { line: 4, row: 4, code: 'row_too_long' },
+    ]);
+    expect(values(records).map((v) => [v.line, v.row])).toEqual([
+      [1, 1],
+      [3, 3],
+      [5, 5],
+    ]);
+    expect(peakMb).toBeLessThan(32);
+  });
+
+  it('JSON array: a 300 KB element and a 64 MB element are rejected on their lines; the elements after are kept', async () => {
+    const el = (id: number): string => `{"id":"${id}","text":"c${id}"},\n`;
+    const { records, peakMb } = await readAll(['[\n', el(1), '{"id":"2","text":"', { repeat: 'w\\"', times: 100 * 1024 }, '"},\n', el(3), '{"id":"4","text":"', { repeat: 'w', times: 64 * 2 ** 20 }, '"},\n', '{"id":"5","text":"c5"}\n]\n']);
+    expect(problems(records)).toEqual([
+      { line: 3, row: 2, code: 'row_too_long' },
+      { line: 5, row: 4, code: 'row_too_long' },
+    ]);
+    expect(values(records).map((v) => [v.line, v.row])).toEqual([
+      [2, 1],
+      [4, 3],
+      [6, 5],
+    ]);
+    expect(peakMb).toBeLessThan(32);
+  });
+});

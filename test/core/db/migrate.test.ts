@@ -11,6 +11,7 @@ const tables = [
   'comments',
   'creators',
   'faq_entries',
+  'instance_settings',
   'license_assets',
   'license_notifications',
   'licenses',

@@ -46,6 +46,35 @@ describe('FsDriver', () => {
     expect(await readdir(tmp)).toEqual(['in-progress']);
   });
 
+  it('delete removes the directories it leaves empty, up to the root, and keeps shared ones', async () => {
+    await driver.put('assets/1/original', Buffer.from('a'));
+    await driver.put('assets/2/original', Buffer.from('b'));
+    await driver.put('assets/2/renditions/w320.webp', Buffer.from('c'));
+    await driver.delete('assets/1/original');
+    expect(await readdir(path.join(root, 'objects', 'assets'))).toEqual(['2']);
+    expect(await readdir(path.join(root, 'meta', 'assets'))).toEqual(['2']);
+    await driver.delete('assets/2/renditions/w320.webp');
+    expect(await readdir(path.join(root, 'objects', 'assets', '2'))).toEqual(['original']);
+    await driver.delete('assets/2/original');
+    expect(await readdir(path.join(root, 'objects'))).toEqual([]);
+    expect(await readdir(path.join(root, 'meta'))).toEqual([]);
+    // The roots themselves stay, and a put into a pruned directory makes it again.
+    await driver.put('assets/2/original', Buffer.from('again'));
+    expect((await driver.stat('assets/2/original'))?.size).toBe(5);
+  });
+
+  it('a put racing deletes in the same directory still lands', async () => {
+    await Promise.all(
+      Array.from({ length: 40 }, async (_, i) => {
+        await driver.put(`race/${i}`, Buffer.from(String(i)));
+        if (i % 2 === 0) await driver.delete(`race/${i}`);
+      }),
+    );
+    const keys: string[] = [];
+    for await (const object of driver.list('race/')) keys.push(object.key);
+    expect(keys.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `race/${i * 2 + 1}`).sort());
+  });
+
   it('does not take a directory of nested keys for an object', async () => {
     await driver.put('a/b', Buffer.from('x'));
     expect(await driver.stat('a')).toBeNull();

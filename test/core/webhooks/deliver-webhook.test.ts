@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { webhookDeliveries, webhookDeliveryAttempts } from '../../../core/db';
 import type { Services } from '../../../core/runtime/services';
 import { WebhookAttemptError, deliverWebhook } from '../../../core/webhooks/deliver-webhook';
@@ -15,7 +16,8 @@ let receiver: WebhookReceiver;
 let status = 200;
 
 beforeAll(async () => {
-  services = await openTestServices();
+  // The receivers listen on loopback, which webhooks may target only when allowed.
+  services = await openTestServices({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
   receiver = await startReceiver(() => status);
 });
 afterAll(async () => {
@@ -109,6 +111,45 @@ describe('deliverWebhook', () => {
     await deleteWebhook(db(), hook.id);
     await expect(deliverWebhook(services, id!, 1, 8)).resolves.toBe('skipped');
     expect(receiver.received).toHaveLength(0);
+  });
+});
+
+describe('deliverWebhook to a forbidden address', () => {
+  /** The same services with nothing allowed, as a production instance runs by default. */
+  const strict = (): Services => ({ ...services, config: { ...services.config, webhookAllowedHosts: [] } });
+
+  it.each([
+    ['a stored loopback address (a row from before the check, or written around it)', (port: number) => `http://127.0.0.1:${port}/hook`],
+    ['a name that resolves to loopback by delivery time (DNS rebinding)', (port: number) => `http://localhost:${port}/hook`],
+    ['an IPv4-mapped IPv6 loopback address', (port: number) => `http://[::ffff:127.0.0.1]:${port}/hook`],
+  ])('refuses %s without connecting, and logs why', async (_, urlOf) => {
+    const port = Number(new URL(receiver.url).port);
+    const hook = await createWebhook(db(), { url: urlOf(port), events: ['asset.ready'], secret: SECRET });
+    const [id] = await db().transaction((tx) => recordDeliveries(tx, 'asset.ready', { assetId: 'a9' }));
+    await expect(deliverWebhook(strict(), id!, 1, 1)).rejects.toThrow(/Webhooks may not target .*127\.0\.0\.1.*WEBHOOK_ALLOWED_HOSTS/);
+    const [attempt] = await attempts(id!);
+    expect(attempt).toMatchObject({ statusCode: null, delivered: false, error: expect.stringContaining('loopback, private, link-local') });
+    expect(await delivery(id!)).toMatchObject({ status: 'failed' });
+    await sleep(100);
+    expect(receiver.received).toHaveLength(0);
+    await deleteWebhook(db(), hook.id);
+  });
+
+  it('does not follow a redirect, to a forbidden address or anywhere', async () => {
+    const redirecting = http.createServer((_req, res) => res.writeHead(307, { Location: receiver.url }).end());
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = redirecting.address() as AddressInfo;
+      const hook = await createWebhook(db(), { url: `http://127.0.0.1:${port}/hook`, events: ['asset.ready'], secret: SECRET });
+      const [id] = await db().transaction((tx) => recordDeliveries(tx, 'asset.ready', {}));
+      await expect(deliverWebhook(services, id!, 1, 3)).rejects.toThrow('HTTP 307');
+      await sleep(100);
+      expect(receiver.received).toHaveLength(0);
+      await deleteWebhook(db(), hook.id);
+    } finally {
+      redirecting.closeAllConnections();
+      await new Promise<void>((resolve) => redirecting.close(() => resolve()));
+    }
   });
 });
 

@@ -79,7 +79,11 @@ export interface Rendition {
   width: number | null;
   height: number | null;
   durationS?: number;
-  url: string;
+  /** Absent for a cut or cut poster the caller may not preview now (see urlWithheld). */
+  url?: string;
+  urlExpiresAt?: string;
+  /** forbidden_role, or the rights reason (revoked, expired…) no license allows edits now. */
+  urlWithheld?: string;
 }
 
 /** A license as an asset lists it: the terms that decide where it may be used. */

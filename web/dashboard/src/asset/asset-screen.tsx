@@ -82,7 +82,7 @@ export function AssetScreen({ id }: { id: string }) {
         {a.error && <p className="field-error">{a.error}</p>}
       </div>
       <RightsSummary licenses={a.licenses} />
-      <RenditionsPanel asset={a} />
+      <RenditionsPanel asset={a} onStale={asset.reload} />
       <CutBuilder asset={a} onCutsMade={asset.reload} />
       <UsageLedger assetId={a.id} />
     </Screen>

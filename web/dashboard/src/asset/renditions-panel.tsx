@@ -2,9 +2,15 @@ import type { AssetDetail, Rendition } from '../api/api-types';
 import { useI18n } from '../i18n/i18n';
 import { formatDuration } from '../library/asset-card';
 
-/** The original's stand-in (preview or largest picture), the renditions as a table, and the ad cuts to play. */
-export function RenditionsPanel({ asset }: { asset: AssetDetail }) {
+/**
+ * The original's stand-in (preview or largest picture), the renditions as a table, and the ad
+ * cuts to play. Cut URLs are short-lived previews the API gives only while a license allows
+ * edits (and never to viewers); when one has lapsed (the video fails to load), `onStale`
+ * fetches the asset again for fresh ones, or for the reason there are none any more.
+ */
+export function RenditionsPanel({ asset, onStale }: { asset: AssetDetail; onStale?: () => void }) {
   const { t, label } = useI18n();
+  const withheld = (r: Rendition) => t('asset.cutNoPreview', { reason: r.urlWithheld === 'forbidden_role' ? t('asset.cutPreviewRole') : label('reason', r.urlWithheld ?? 'no_license') });
   const byKind = (kind: Rendition['kind']) => asset.renditions.filter((r) => r.kind === kind);
   const cuts = byKind('cut');
   return (
@@ -36,13 +42,17 @@ export function RenditionsPanel({ asset }: { asset: AssetDetail }) {
                       {r.durationS !== undefined && ` · ${formatDuration(r.durationS)}`}
                     </td>
                     <td>
-                      <a href={r.url} target="_blank" rel="noreferrer">
-                        {t('asset.openFile')}
-                        <span className="visually-hidden">
-                          {' '}
-                          {label('rendition', r.kind)} {r.width ?? ''} {r.format}
-                        </span>
-                      </a>
+                      {r.url ? (
+                        <a href={r.url} target="_blank" rel="noreferrer">
+                          {t('asset.openFile')}
+                          <span className="visually-hidden">
+                            {' '}
+                            {label('rendition', r.kind)} {r.width ?? ''} {r.format}
+                          </span>
+                        </a>
+                      ) : (
+                        <span aria-hidden="true">—</span>
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -57,14 +67,30 @@ export function RenditionsPanel({ asset }: { asset: AssetDetail }) {
           {cuts.length === 0 ? (
             <p className="empty">{t('asset.noCuts')}</p>
           ) : (
-            <ul className="cut-grid">
-              {cuts.map((cut) => (
-                <li key={cut.id} className="cut-item">
-                  <video controls preload="none" src={cut.url} poster={posterOf(cut, byKind('cut_poster'))?.url} aria-label={cutLabel(cut, t('asset.cut'))} />
-                  <p>{cutLabel(cut, t('asset.cut'))}</p>
-                </li>
-              ))}
-            </ul>
+            <>
+              <p className="hint">{t('asset.cutsPullOnly')}</p>
+              <ul className="cut-grid">
+                {cuts.map((cut) => (
+                  <li key={cut.id} className="cut-item">
+                    {cut.url ? (
+                      <video
+                        controls
+                        preload="none"
+                        src={cut.url}
+                        poster={posterOf(cut, byKind('cut_poster'))?.url}
+                        aria-label={cutLabel(cut, t('asset.cut'))}
+                        onError={onStale}
+                      />
+                    ) : (
+                      <p className="cut-withheld" role="note">
+                        {withheld(cut)}
+                      </p>
+                    )}
+                    <p>{cutLabel(cut, t('asset.cut'))}</p>
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
         </section>
       )}

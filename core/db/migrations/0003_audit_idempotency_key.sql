@@ -1,0 +1,2 @@
+ALTER TABLE "audit_log" ADD COLUMN "idempotency_key" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "audit_log_action_idempotency_key_unique" ON "audit_log" USING btree ("action","idempotency_key");
