@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Services } from '../core/runtime/services';
-import { licenseStillAllows } from '../core/licensing/license-queries';
+import { licenseCheckForFiles } from '../core/licensing/license-answer-cache';
 import { dashboardRouter, DASHBOARD_DIST } from './http/dashboard';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { createMetrics } from './http/metrics';
@@ -14,7 +14,7 @@ import { securityHeaders } from './http/security-headers';
 import { rejectMalformedUrl } from './http/reject-malformed-url';
 import { healthz, readyz } from './routes/health';
 import { API_ROUTES } from './routes';
-import { mediaFilesRouter, type LicenseCheck } from './routes/media-files';
+import { mediaFilesRouter } from './routes/media-files';
 import { dropGalleriesOnWrite, publicRateLimit } from './routes/public-gallery';
 
 const VERSION = (require('../package.json') as { version: string }).version;
@@ -72,10 +72,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  if (services.storage.name === 'fs') {
-    const licenseAllows: LicenseCheck = (license, at) => licenseStillAllows(services.database.db, license, at);
-    app.use(mediaFilesRouter(services.storage, services.signingSecret, licenseAllows));
-  }
+  if (services.storage.name === 'fs') app.use(mediaFilesRouter(services.storage, services.signingSecret, licenseCheckForFiles(services.database.db)));
 
   app.use('/api', express.json({ limit: services.config.jsonBodyLimit }));
   app.use('/api', dropGalleriesOnWrite);

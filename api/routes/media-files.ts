@@ -13,7 +13,7 @@ import {
   type UrlLicense,
 } from '../../core/storage';
 
-/** Whether the license a URL was issued under still allows its use at `at` (licenseStillAllows over the database). */
+/** Whether the license a URL was issued under still allows its use at `at` (see licenseCheckForFiles). */
 export type LicenseCheck = (license: UrlLicense, at: Date) => Promise<boolean>;
 
 /**
@@ -22,9 +22,7 @@ export type LicenseCheck = (license: UrlLicense, at: Date) => Promise<boolean>;
  *
  * A URL to licensed content carries its license, and every request asks `licenseAllows`: a
  * link handed out before a revoke (or an end brought forward, or narrowed terms) dies at once
- * rather than when it expires. Not cached: the question is one read by primary key, small next
- * to sending the file, and a cache would let a revoked license serve for as long as it holds
- * an answer (and for longer on other API replicas, which no write here could reach).
+ * rather than when it expires. Asked after the signature, so forged URLs cost no lookup.
  */
 export function mediaFilesRouter(storage: StorageDriver, signingSecret: string, licenseAllows: LicenseCheck): express.Router {
   const router = express.Router();

@@ -15,6 +15,13 @@ export function markGalleriesStale(): void {
   generation += 1;
 }
 
+/**
+ * Counts markGalleriesStale() calls: a change that may alter what a gallery shows may alter any
+ * answer about licenses, so other caches of such answers (the file server's, see
+ * core/licensing/license-answer-cache.ts) drop theirs when it moves.
+ */
+export const galleriesStaleCount = (): number => generation;
+
 export interface Loaded<V> {
   value: V;
   /** Epoch ms after which the value is reloaded in the background (and served meanwhile). */

@@ -12,9 +12,18 @@ import { urlExpiringAt } from './url-expiring-at';
  * Gallery URLs expire at the end of the hour after the current one (1 to 2 hours away), or at
  * their license's end if sooner. Rounding to an hour keeps the body, and so its ETag, the same
  * for an hour, so 304s work; the hour or more left covers pages that lazy-load images long
- * after they fetched the gallery.
+ * after they fetched the gallery. With fs storage that is safe: each URL carries its license
+ * and the file server refuses it as soon as a revoke or a change of terms takes the item away.
  */
 export const URL_BUCKET_S = 3600;
+/**
+ * S3 URLs cannot be stopped early (the bucket checks them, knowing nothing of licenses), so
+ * their lifetime is the only bound after a revoke: ten-minute buckets, links living 10 to 20
+ * minutes. The widget fetches the gallery again every max-age (a minute), so pages keep fresh links.
+ */
+export const S3_URL_BUCKET_S = 600;
+
+const urlBucketS = (storage: StorageDriver): number => (storage.name === 's3' ? S3_URL_BUCKET_S : URL_BUCKET_S);
 
 export interface GalleryView {
   /** The JSON body, encoded once: it is served many times from the cache. */
@@ -47,7 +56,8 @@ interface FileRef {
  */
 export async function renderGallery(source: GallerySource, territory: string, now: Date, storage: StorageDriver): Promise<GalleryView> {
   const nowS = Math.floor(now.getTime() / 1000);
-  const bucketEnd = (Math.floor(nowS / URL_BUCKET_S) + 2) * URL_BUCKET_S;
+  const bucket = urlBucketS(storage);
+  const bucketEnd = (Math.floor(nowS / bucket) + 2) * bucket;
   const shown = source.candidates.flatMap((candidate) => {
     const decision = checkRights(candidate.licenses, { channel: 'product_page', territory, at: now, derivative: false });
     const license = decision.license;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { errorResponse } from '../../api/http/error-handler';
 import { mediaFilesRouter } from '../../api/routes/media-files';
-import { FsDriver, signFileUrl } from '../../core/storage';
+import { FsDriver, signFileUrl, type UrlLicense } from '../../core/storage';
 
 const SECRET = 'test-signing-secret-0123456789';
 const KEY = 'assets/7/ünï code.txt';
@@ -16,6 +16,12 @@ describe('GET/HEAD /files/*key', () => {
   let storage: FsDriver;
   let app: express.Express;
   let url: string;
+  const allowed = new Set<string>();
+  const asked: Array<UrlLicense & { at: Date }> = [];
+  beforeEach(() => {
+    allowed.clear();
+    asked.length = 0;
+  });
   beforeAll(async () => {
     base = await mkdtemp(path.join(os.tmpdir(), 'media-files-'));
     storage = new FsDriver({ root: base, signingSecret: SECRET });
@@ -27,7 +33,12 @@ describe('GET/HEAD /files/*key', () => {
       const { status, body } = errorResponse(err);
       res.status(status).json(body);
     };
-    app = express().use(mediaFilesRouter(storage, SECRET)).use(toJson);
+    // The license question as a plain function over a set: the database side is licenseStillAllows (test/api/revoked-urls.test.ts).
+    const licenseAllows = async (license: UrlLicense, at: Date) => {
+      asked.push({ ...license, at });
+      return allowed.has(`${license.id}|${license.use}`);
+    };
+    app = express().use(mediaFilesRouter(storage, SECRET, licenseAllows)).use(toJson);
   });
   afterAll(() => rm(base, { recursive: true, force: true }));
 
@@ -129,6 +140,50 @@ describe('GET/HEAD /files/*key', () => {
     const expired = signFileUrl(SECRET, { key: KEY, expires: Math.floor(Date.now() / 1000) - 1 });
     const res = await request(app).get(expired).expect(403);
     expect(res.body).toEqual({ error: { code: 'url_expired', message: 'The link has expired' } });
+  });
+
+  describe('a URL given under a license', () => {
+    const license = { id: 'lic-1', use: 'show.asset-1.product_page.PL' };
+
+    it('is served while the license allows its use, asked on every request at the time of the request', async () => {
+      const { url: licensed } = await storage.url(KEY, { license });
+      expect(new URL(licensed, 'http://x').searchParams.get('lic')).toBe('lic-1');
+      allowed.add('lic-1|show.asset-1.product_page.PL');
+      const before = Date.now();
+      expect((await request(app).get(licensed).expect(200)).text).toBe(BODY);
+      await request(app).get(licensed).set('Range', 'bytes=0-1').expect(206);
+      expect(asked).toEqual([expect.objectContaining(license), expect.objectContaining(license)]);
+      expect(asked[0]!.at.getTime()).toBeGreaterThanOrEqual(before);
+      expect(asked[1]!.at.getTime()).toBeLessThanOrEqual(Date.now());
+    });
+
+    it('answers 403 license_not_in_force (GET and HEAD) once it no longer does, before its expiry', async () => {
+      const { url: licensed } = await storage.url(KEY, { license, expiresInS: 3600 });
+      const res = await request(app).get(licensed).expect(403);
+      expect(res.body.error.code).toBe('license_not_in_force');
+      await request(app).head(licensed).expect(403);
+    });
+
+    it('refuses a changed, added or removed license as invalid_signature, without asking', async () => {
+      allowed.add('lic-1|show.asset-1.product_page.PL').add('lic-2|show.asset-1.product_page.PL').add('lic-1|show.asset-1.product_page.DE');
+      const { url: licensed } = await storage.url(KEY, { license });
+      const tampered = [
+        licensed.replace('lic=lic-1', 'lic=lic-2'),
+        licensed.replace('product_page.PL', 'product_page.DE'),
+        licensed.replace(/&lic=[^&]*/, ''),
+        licensed.replace(/&lic=[^&]*&use=[^&]*/, ''),
+        `${url}&lic=lic-1&use=show.asset-1.product_page.PL`,
+      ];
+      for (const forged of tampered) {
+        expect([forged, (await request(app).get(forged)).body.error?.code]).toEqual([forged, 'invalid_signature']);
+      }
+      expect(asked).toEqual([]);
+    });
+
+    it('never asks about a URL given without one', async () => {
+      await request(app).get(url).expect(200);
+      expect(asked).toEqual([]);
+    });
   });
 
   it('answers 404 object_not_found to a valid URL for a missing object', async () => {

@@ -54,4 +54,33 @@ describe('signed file URLs', () => {
       code: 'invalid_signature',
     });
   });
+
+  describe('bound to a license', () => {
+    const licensed: FileUrlGrant = { ...grant, license: { id: 'b6f0c3a4-0000-4000-8000-000000000001', use: 'cut.a1.paid_social.PL' } };
+
+    it('carries lic and use, covered by the signature, and gives them back', () => {
+      const url = signFileUrl(SECRET, licensed);
+      expect(url).toMatch(/&lic=b6f0c3a4-0000-4000-8000-000000000001&use=cut\.a1\.paid_social\.PL$/);
+      const { key, query } = parse(url);
+      expect(verifyFileUrl(SECRET, key, query, NOW)).toEqual({ ok: true, grant: licensed });
+      // The same file, time and name without a license sign differently: neither URL passes for the other.
+      expect(parse(signFileUrl(SECRET, grant)).query.sig).not.toBe(query.sig);
+    });
+
+    it.each([
+      ['another license', (q: Record<string, string>) => ({ ...q, lic: 'b6f0c3a4-0000-4000-8000-000000000002' })],
+      ['another use', (q: Record<string, string>) => ({ ...q, use: 'cut.a1.paid_social.DE' })],
+      ['no license', ({ lic: _, ...q }: Record<string, string>) => q],
+      ['neither license nor use', ({ lic: _l, use: _u, ...q }: Record<string, string>) => q],
+      ['an empty license', (q: Record<string, string>) => ({ ...q, lic: '' })],
+    ])('refuses %s as invalid_signature', (_name, tamper) => {
+      const { key, query } = parse(signFileUrl(SECRET, licensed));
+      expect(verifyFileUrl(SECRET, key, tamper(query), NOW)).toMatchObject({ ok: false, code: 'invalid_signature' });
+    });
+
+    it('refuses a license added to a URL given without one', () => {
+      const { key, query } = parse(signFileUrl(SECRET, grant));
+      expect(verifyFileUrl(SECRET, key, { ...query, lic: 'x', use: 'y' }, NOW)).toMatchObject({ ok: false, code: 'invalid_signature' });
+    });
+  });
 });
