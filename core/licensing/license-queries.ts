@@ -6,6 +6,7 @@ import type { DownloadUrl, StorageDriver, UrlLicense } from '../storage';
 import { LICENSE_ENTITY } from './license-changes';
 import { decodeLicensedUse, licenseAllowsUseAt } from './licensed-use';
 import { licenseRecords, type LicenseRecord } from './license-record';
+import { termsColumns } from './license-store';
 import { afterCursor, toPage, type Page } from './page-cursor';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -86,20 +87,6 @@ export async function licenseHistory(db: Db, id: string): Promise<AuditEntryView
   return auditHistory(db, LICENSE_ENTITY, id);
 }
 
-/** What the rights rules read, and no more: every column mapped costs time on a path taken per file request. */
-const TERMS = {
-  id: licenses.id,
-  status: licenses.status,
-  territories: licenses.territories,
-  excludedTerritories: licenses.excludedTerritories,
-  channels: licenses.channels,
-  startsAt: licenses.startsAt,
-  endsAt: licenses.endsAt,
-  derivativesAllowed: licenses.derivativesAllowed,
-  disclosureRequired: licenses.disclosureRequired,
-  attributionRequired: licenses.attributionRequired,
-};
-
 /**
  * Whether the license a download URL was issued under still allows what it was issued for, at
  * `at`: active and within its period, still over the asset (naming it, or over its creator),
@@ -113,6 +100,6 @@ export async function licenseStillAllows(db: Db, license: UrlLicense, at: Date):
   const covers = sql<boolean>`coalesce(exists (select 1 from ${licenseAssets}
       where ${licenseAssets.licenseId} = ${licenses.id} and ${licenseAssets.assetId} = ${use.assetId})
     or ${licenses.creatorId} = (select ${assets.creatorId} from ${assets} where ${assets.id} = ${use.assetId}), false)`;
-  const [row] = await db.select({ ...TERMS, covers }).from(licenses).where(eq(licenses.id, license.id));
+  const [row] = await db.select({ ...termsColumns, covers }).from(licenses).where(eq(licenses.id, license.id));
   return row !== undefined && row.covers && licenseAllowsUseAt(row, use, at);
 }

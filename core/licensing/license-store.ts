@@ -3,7 +3,7 @@ import { assets, licenseAssets, licenses, usages, type Db } from '../db';
 import type { LicenseTerms } from './rights';
 
 /** Only what the rights check reads: on the hot path (rights, ads, gallery) fewer columns map faster. */
-const termsColumns = {
+export const termsColumns = {
   id: licenses.id,
   status: licenses.status,
   territories: licenses.territories,

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isProcessAlive } from '../runtime/process-alive';
+import { onPath } from './media-tools';
 
 /**
  * The one way the workers run ffmpeg and ffprobe (and the NLP training child). Every run:
@@ -70,7 +72,7 @@ export function runMediaProcess(binary: string, args: readonly string[], options
     return Promise.reject(err as Error);
   }
   startedAny = true;
-  const launcher = (setpriv ??= findOnPath('setpriv'));
+  const launcher = (setpriv ??= (onPath('setpriv', process.env.PATH ?? '') ?? null));
   const [command, commandArgs] = launcher ? [launcher, ['--pdeathsig', 'SIGKILL', '--', binary, ...args]] : [binary, [...args]];
   return new Promise((resolve, reject) => {
     const child = spawn(command, commandArgs, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -140,7 +142,7 @@ export function killOrphanedMediaProcesses(tmpDir = os.tmpdir()): number[] {
     const match = /^(\d+)-(\d+)$/.exec(entry);
     if (!match) continue;
     const [owner, pid] = [Number(match[1]), Number(match[2])];
-    if (owner === process.pid ? startedAny : isRunning(owner)) continue;
+    if (owner === process.pid ? startedAny : isProcessAlive(owner)) continue;
     const file = path.join(dir, entry);
     const recorded = readFileSync(file, 'utf8').trim();
     if (recorded && startTime(pid) === recorded) {
@@ -186,15 +188,6 @@ function killGroup(pid: number | undefined): void {
   }
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it exists but belongs to another user, so it is alive.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function lowerPriority(pid: number | undefined): void {
   try {
@@ -204,18 +197,6 @@ function lowerPriority(pid: number | undefined): void {
   }
 }
 
-function findOnPath(name: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-    const candidate = path.join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this directory
-    }
-  }
-  return null;
-}
 
 function abortError(name: string, signal: AbortSignal): Error {
   const err = new Error(`${name} was aborted and stopped`, { cause: signal.reason });

@@ -36,7 +36,8 @@ export function configureFluentFfmpeg(options: MediaToolsOptions = {}): MediaToo
   return tools;
 }
 
-function onPath(name: string, searchPath: string): string | undefined {
+/** The first executable `name` in a PATH-style list of directories. */
+export function onPath(name: string, searchPath: string): string | undefined {
   for (const dir of searchPath.split(path.delimiter).filter(Boolean)) {
     const candidate = path.join(dir, name);
     try {

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureDashboardBuilt } from '../../scripts/lib/build-dashboard';
+import type { Page } from 'playwright-core';
 import { launchBrowser, startTestInstance, type Browser, type TestInstance } from '../helpers/browser';
 import { makeImage, makeVideo } from '../helpers/media-fixtures';
 import { settledJob } from '../helpers/settled-job';
@@ -50,12 +51,12 @@ it('works with no Content-Security-Policy violation: sign-in, library thumbnails
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
   await page.locator('img[src*="/files/"]').first().waitFor({ timeout: 20_000 });
-  await page.waitForFunction('[...document.images].every((img) => img.complete)');
+  await until(page, '[...document.images].every((img) => img.complete)');
   expect(await page.evaluate<number>('[...document.images].filter((img) => img.naturalWidth > 0).length')).toBeGreaterThan(0);
 
   await page.goto(`${instance.url}/assets/${video.id}`);
   await page.locator('video').first().waitFor({ timeout: 20_000 });
-  await page.waitForFunction('[...document.querySelectorAll("video")].some((v) => v.readyState >= 1)', undefined, { timeout: 20_000 });
+  await until(page, '[...document.querySelectorAll("video")].some((v) => v.readyState >= 1)');
   expect(violations).toEqual([]);
 }, 120_000);
 
@@ -67,3 +68,16 @@ it('cannot be framed by another origin', async () => {
   const framedTitle = await frame?.evaluate<string>('document.title').catch(() => null);
   expect(framedTitle ?? '').not.toBe('UGC rights library');
 });
+
+/**
+ * Polls an expression until it is true. Not page.waitForFunction: its polling evaluates the
+ * string with eval inside the page, which the very policy under test forbids ('unsafe-eval');
+ * page.evaluate goes through the DevTools protocol, which the policy does not govern.
+ */
+async function until(page: Page, expression: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>(expression))) {
+    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -18,12 +18,22 @@ let adminKey: string;
 let dir: string;
 let creatorId: string;
 let harness: MediaHarness;
+/** This file's own temporary directory: other test files probing at the same time use the machine's. */
+let privateTmp: string;
+const sharedTmp = process.env.TMPDIR;
 
 beforeAll(async () => {
+  privateTmp = await mkdtemp(`${os.tmpdir()}/media-probe-tmp-`);
+  process.env.TMPDIR = privateTmp;
   harness = await openMediaHarness('media-probe');
   ({ services, app, adminKey, dir, creatorId } = harness);
 });
-afterAll(() => harness.close());
+afterAll(async () => {
+  await harness.close();
+  if (sharedTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = sharedTmp;
+  await rm(privateTmp, { recursive: true, force: true });
+});
 
 /** Uploads through the API, waits for the probe job, returns the asset as the API shows it and the job. */
 async function uploadAndProbe(file: string): Promise<{ asset: Record<string, unknown>; job: JobView }> {

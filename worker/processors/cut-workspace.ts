@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { killOrphanedMediaProcesses } from '../../core/media/ffmpeg-process';
+import { isProcessAlive } from '../../core/runtime/process-alive';
 
 /**
  * Scratch directories of ad-cut jobs: the local copy of the original and the rendered files,
@@ -39,7 +40,7 @@ export async function sweepDeadCutWorkspaces(tmpDir = os.tmpdir()): Promise<stri
     const owner = NAME.exec(entry.name)?.[1];
     if (!entry.isDirectory() || owner === undefined) continue;
     const pid = Number(owner);
-    if (pid === process.pid ? madeAny : isRunning(pid)) continue;
+    if (pid === process.pid ? madeAny : isProcessAlive(pid)) continue;
     const dir = path.join(tmpDir, entry.name);
     await rm(dir, { recursive: true, force: true });
     removed.push(dir);
@@ -47,12 +48,3 @@ export async function sweepDeadCutWorkspaces(tmpDir = os.tmpdir()): Promise<stri
   return removed;
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it exists but belongs to another user, so it is alive.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -18,6 +18,7 @@ import { renderAdCuts } from '../../core/media/render-ad-cuts';
 import { specHash, upsertRenditions, type RenditionInput } from '../../core/media/rendition-store';
 import { publicJobId } from '../../core/queue/job-queues';
 import type { JobPayloads } from '../../core/queue/queue-names';
+import { unknownEntity } from '../../core/queue/unknown-entity';
 import type { Services } from '../../core/runtime/services';
 import { withCutWorkspace } from './cut-workspace';
 
@@ -50,7 +51,7 @@ const STORED_PERCENT = 99;
  */
 export async function makeAdCuts(job: Job<CutsPayload>, services: Services, tools: MediaTools, signal?: AbortSignal): Promise<CutsResult> {
   const { assetId, licenseId, defaultDisclosure, cuts, requestedBy = null } = job.data;
-  const asset = await cuttableAsset(services, assetId);
+  const asset = await cuttableAsset(job, services, assetId);
   const license = await stillLicensed(services, assetId, licenseId);
   const source = cutSource(asset);
   const progress = progressReporter(job);
@@ -81,9 +82,9 @@ export async function makeAdCuts(job: Job<CutsPayload>, services: Services, tool
   return { cuts: cutRows.map((row) => ({ cutId: row.id, ...readCutSpec(row.spec), width: row.width, height: row.height })), licenseId };
 }
 
-async function cuttableAsset(services: Services, assetId: string): Promise<AssetWithProducts> {
+async function cuttableAsset(job: Job<CutsPayload>, services: Services, assetId: string): Promise<AssetWithProducts> {
   const asset = await findAsset(services.database.db, assetId);
-  if (!asset) throw new UnrecoverableError(`Asset ${assetId} no longer exists`);
+  if (!asset) throw unknownEntity(services, job, 'asset', assetId);
   if (asset.kind !== 'video' || asset.status !== 'ready') throw new UnrecoverableError(`Asset ${assetId} is not a ready video (${asset.kind}, ${asset.status})`);
   return asset;
 }

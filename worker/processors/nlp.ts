@@ -4,6 +4,7 @@ import { commentTexts, storeClassifications } from '../../core/comments/comment-
 import { retrainModels } from '../../core/comments/retrain-models';
 import { updateFaqEntries, type FaqUpdate } from '../../core/faq/faq-assignment';
 import type { JobPayloads } from '../../core/queue/queue-names';
+import { unknownEntity } from '../../core/queue/unknown-entity';
 import type { Services } from '../../core/runtime/services';
 
 type NlpJob = Job<JobPayloads['nlp']>;
@@ -42,6 +43,8 @@ async function classifyBatch(job: NlpJob, services: Services, ids: readonly stri
   const { db } = services.database;
   const classifier = await activeClassifier(services.config);
   const texts = await commentTexts(db, ids);
+  // Some deleted meanwhile is normal; none known at all means the job is not this database's.
+  if (texts.length === 0 && ids.length > 0) throw unknownEntity(services, job, 'comment', ids[0]!);
   const results = texts.map(({ id, text }) => ({ id, labels: classifier.classify({ text }) }));
   const classified = await storeClassifications(db, results);
   await job.updateProgress(50);
