@@ -17,12 +17,13 @@ export class WebhookAttemptError extends Error {
 }
 
 /**
- * Makes attempt number `attempt` (of `maxAttempts`) to deliver one delivery: POSTs the signed
+ * Makes attempt number `jobAttempt` (of `maxAttempts`; later when the delivery row has counted
+ * more) to deliver one delivery: POSTs the signed
  * JSON, logs the attempt, and moves the delivery to `delivered`, or to `failed` after the last
  * attempt. Throws WebhookAttemptError when another attempt should follow. A delivery that is
  * gone (its webhook deleted) or already finished is skipped, so a repeated job is harmless.
  */
-export async function deliverWebhook(services: Services, deliveryId: string, attempt: number, maxAttempts: number): Promise<AttemptOutcome> {
+export async function deliverWebhook(services: Services, deliveryId: string, jobAttempt: number, maxAttempts: number): Promise<AttemptOutcome> {
   const { db } = services.database;
   const [row] = await db
     .select({ delivery: webhookDeliveries, url: webhooks.url, secret: webhooks.secret })
@@ -30,6 +31,9 @@ export async function deliverWebhook(services: Services, deliveryId: string, att
     .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
     .where(eq(webhookDeliveries.id, deliveryId));
   if (!row || row.delivery.status !== 'pending') return 'skipped';
+  // The row counts the attempts already made: a delivery queued again after Redis lost its job
+  // goes on from there instead of starting over at 1 with a fresh budget.
+  const attempt = Math.max(jobAttempt, row.delivery.attempts + 1);
 
   const sentAt = new Date();
   // The time is inside the signed body, so a receiver can refuse old replays; the header repeats it.

@@ -91,6 +91,18 @@ describe('deliverWebhook', () => {
     await deleteWebhook(db(), hook.id);
   });
 
+  it('a delivery queued again after Redis lost its job goes on counting from the attempts recorded', async () => {
+    status = 503;
+    const hook = await createWebhook(db(), { url: receiver.url, events: ['asset.ready'], secret: SECRET });
+    const [id] = await db().transaction((tx) => recordDeliveries(tx, 'asset.ready', { assetId: 'a3' }));
+    await expect(deliverWebhook(services, id!, 1, 2)).rejects.toThrow(WebhookAttemptError);
+    // The job is gone; the reconciler's new job starts again at its own first attempt.
+    await expect(deliverWebhook(services, id!, 1, 2)).rejects.toThrow('HTTP 503');
+    expect(await delivery(id!)).toMatchObject({ status: 'failed', attempts: 2 });
+    expect((await attempts(id!)).map((a) => a.attempt)).toEqual([1, 2]);
+    await deleteWebhook(db(), hook.id);
+  });
+
   it('logs a receiver that is not there as an attempt without a status code', async () => {
     const closed = http.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
