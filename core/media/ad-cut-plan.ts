@@ -1,5 +1,6 @@
 import type { CutSpec } from '../ads/cut-spec';
 import { unprocessable } from '../errors/domain-error';
+import { disclosureLabel } from '../gallery/disclosure-label';
 
 /** The ad formats a cut can be made in, and their frame sizes (what ad platforms ask for). */
 export const CUT_FRAMES = {
@@ -87,11 +88,11 @@ export function checkCutLengths(requests: readonly CutRequest[], source: Pick<Cu
 
 /**
  * The label an ad made under a license must carry when the client does not choose one: the
- * Polish word where the license covers Poland alone, the international "#ad" anywhere else
- * (a license for several countries may run in any of them).
+ * territory's own word where the license covers one country alone ("REKLAMA" for Poland), the
+ * international "#ad" anywhere else (a license for several countries may run in any of them).
  */
 export function defaultDisclosure(territories: readonly string[]): string {
-  return territories.length === 1 && territories[0]!.toUpperCase() === 'PL' ? 'REKLAMA' : '#ad';
+  return territories.length === 1 ? disclosureLabel(territories[0]!.toUpperCase()) : disclosureLabel('WW');
 }
 
 /**
