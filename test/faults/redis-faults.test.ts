@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +13,9 @@ import { freePort } from '../scripts/free-port';
  * Fault injection: the real launcher (`npm start`: API and workers in one process, PGlite, the
  * default queue prefix) against a Redis this test starts, kills and starts again empty. While
  * Redis is down every route answers at once (stored and accepted, or 503 `queue_unavailable`);
- * once it is back the queue is rebuilt from the database and everything finishes, once.
+ * once it is back the queue is rebuilt from the database and everything finishes, once: the
+ * asset processed, the comments classified, the expiry sweep rescheduled and the webhooks of
+ * what happened meanwhile (an asset made ready, a license that ended during the outage) sent.
  */
 const root = path.resolve(__dirname, '../..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -41,9 +45,15 @@ describe('Redis down, then back empty', () => {
   let performance: string;
   let video: { id: string };
   let imageId: string;
+  let endingLicenseId: string;
+  let endingAt: number;
+  let receiver: Receiver;
 
   beforeAll(async () => {
+    receiver = await startReceiver();
     a = await launch('a');
+    const hook = await a.call('POST', '/api/v1/webhooks', a.adminKey, { url: receiver.url, events: ['asset.ready', 'license.expired'], secret: 'faults-webhook-secret' });
+    expect(hook.status).toBe(201);
     manager = await a.createKey('content_manager');
     performance = await a.createKey('performance');
     const creator = await a.call('POST', '/api/v1/creators', a.adminKey, { handle: 'faults', platform: 'tiktok', followers: 5000 });
@@ -62,9 +72,23 @@ describe('Redis down, then back empty', () => {
       derivativesAllowed: true,
     });
     expect(license.status).toBe(201);
+    // A second license that ends while Redis is down: its license.expired must still go out.
+    endingAt = Date.now() + 4_000;
+    const ending = await a.call('POST', '/api/v1/licenses', manager, {
+      assetIds: [video.id],
+      territories: ['DE'],
+      channels: ['product_page'],
+      startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+      endsAt: new Date(endingAt).toISOString(),
+      derivativesAllowed: false,
+    });
+    expect(ending.status).toBe(201);
+    endingLicenseId = (ending.body as { id: string }).id;
     expect(await a.hasExpirySweepSchedule()).toBe(true);
     await stopRedis();
   }, 180_000);
+
+  afterAll(() => receiver.close());
 
   it('an upload is stored and accepted at once, with no job yet', async () => {
     const file = await makeImage(tmp, 'during-outage.png', { width: 200, height: 150, format: 'png' });
@@ -105,6 +129,8 @@ describe('Redis down, then back empty', () => {
   }, 30_000);
 
   it('once Redis is back with none of its data, every asset is ready, every comment classified and the sweep scheduled again, once each', async () => {
+    // Down until the second license has ended, so its end is seen only by a sweep after the outage.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, endingAt + 1_000 - Date.now())));
     await startRedis();
     await a.expectAssetsReady([imageId], RECOVERY_MS);
     await a.expectSoon('every comment classified', async () => {
@@ -127,6 +153,12 @@ describe('Redis down, then back empty', () => {
     expect(new Set(entries).size).toBe(entries.length);
     const all = await a.call('GET', '/api/v1/comments?productSku=SKU-FAULT&limit=200', manager);
     expect((all.body as { items: unknown[] }).items).toHaveLength(30);
+    // The webhooks of what happened meanwhile, each once (a few more sweeps and reconciliations run first).
+    const sent = (event: string, id: string) => receiver.bodies.filter((b) => b.event === event && JSON.stringify(b.data).includes(id));
+    await a.expectSoon('asset.ready and license.expired sent', async () => sent('asset.ready', imageId).length > 0 && sent('license.expired', endingLicenseId).length > 0, RECOVERY_MS);
+    await new Promise((resolve) => setTimeout(resolve, 7_000));
+    expect(sent('asset.ready', imageId)).toHaveLength(1);
+    expect(sent('license.expired', endingLicenseId)).toHaveLength(1);
     // And the queue answers again.
     expect((await a.call('POST', '/api/v1/jobs/ping', a.adminKey)).status).toBe(200);
   }, RECOVERY_MS * 3);
@@ -215,6 +247,10 @@ async function launch(name: string): Promise<Instance> {
     REDIS_URL: redisUrl(),
     LOG_LEVEL: 'warn',
     QUEUE_RECONCILE_INTERVAL_S: '3',
+    LICENSE_SWEEP_INTERVAL_S: '2',
+    WEBHOOK_RETRY_BASE_MS: '500',
+    // The test's webhook receiver listens on loopback.
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     WORKER_CONCURRENCY: '1',
   };
   // The embedded defaults under test: above all, no QUEUE_PREFIX.
@@ -295,4 +331,26 @@ async function launch(name: string): Promise<Instance> {
   };
   instances.push(instance);
   return instance;
+}
+
+interface Receiver {
+  url: string;
+  bodies: Array<{ event: string; data: unknown }>;
+  close(): Promise<void>;
+}
+
+/** A webhook receiver on loopback that keeps every body it is sent and answers 204. */
+async function startReceiver(): Promise<Receiver> {
+  const bodies: Receiver['bodies'] = [];
+  const server = http.createServer((req, res) => {
+    let text = '';
+    req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    req.on('end', () => {
+      bodies.push(JSON.parse(text) as { event: string; data: unknown });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/hooks`, bodies, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
