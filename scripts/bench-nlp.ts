@@ -1,5 +1,5 @@
 /**
- * `npm run bench:nlp [-- --folds 5 --seed 1 --data ../shared/data/nlp --only topics,speed --float --skip-train --record]`
+ * `npm run bench:nlp [-- --folds 5 --seed 1 --data ../shared/data/nlp --only real,topics,speed --rows-per-corpus 2000 --float --skip-train --record]`
  *
  * How good and how fast the comment models are, next to issue 5's targets. Every quality
  * figure is measured on rows the scored model never trained on: k-fold cross-validation
@@ -8,6 +8,10 @@
  * language of each row. Then the full training run (time, artifact size) and throughput of
  * the trained classifier, all heads, on one core. A benchmark, not a test: it prints what it
  * measured (and with --record writes it to models/nlp/benchmark.json).
+ *
+ * First, the section that decides (issue 12): the real labelled comments, scored by models that
+ * never saw them and under k-fold CV by text with them in training (core/nlp/evaluation/
+ * real-comments.ts). One full training plus one a fold: --rows-per-corpus makes them quicker.
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { accuracy, f1, macroF1, macroRecall, type Scored } from '../core/nlp/evaluation/classification-metrics';
 import { crossValidate, crossValidatePolishSentiment, holdOut, type Prediction } from '../core/nlp/evaluation/cross-validate';
+import { evaluateRealComments } from '../core/nlp/evaluation/real-comments';
 import { DEFAULT_MODEL_DIR, loadCommentClassifier } from '../core/nlp/load-comment-classifier';
 import { MODEL_FILE } from '../core/nlp/model-manifest';
 import { trainCommentModels } from '../core/nlp/train-comment-models';
@@ -28,17 +33,12 @@ import { topicExamples } from '../core/nlp/training/topic-examples';
 import { openTrainingData, type TrainingData } from '../core/nlp/training/training-data';
 import type { TrainingExample } from '../core/nlp/training/training-example';
 import { DEFAULT_CORPORA_DIR, MissingCorporaError } from '../core/nlp/training/training-corpora';
+import type { Figure } from './bench/nlp-figure';
+import { faqGroupingFigures } from './bench/nlp-faq-grouping';
+import { throughputFigures } from './bench/nlp-throughput';
+import { realCommentFigures } from './bench/real-comments';
 
-interface Figure {
-  name: string;
-  value: number;
-  unit: '%' | 'F1' | '/s' | 's' | 'MB';
-  target?: { value: number; atMost?: boolean };
-  reference?: string;
-  how: string;
-}
-
-const SECTIONS = ['sentiment-pl', 'sentiment-en', 'spam', 'questions', 'topics', 'others', 'speed'] as const;
+const SECTIONS = ['real', 'sentiment-pl', 'sentiment-en', 'spam', 'questions', 'topics', 'others', 'speed', 'throughput', 'faq'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface BenchOptions {
@@ -50,6 +50,8 @@ interface BenchOptions {
   dataDir: string;
   skipTrain: boolean;
   record: boolean;
+  /** The real-comments section only: at most this many rows of each corpus (quicker, rougher). */
+  rowsPerCorpus?: number;
 }
 
 async function main(): Promise<void> {
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
     figures.push(...measured);
   };
   const sections: Record<Section, [string, () => Figure[] | Promise<Figure[]>]> = {
+    real: ['real labelled comments (never seen, and k-fold CV with them in training)', () => real(options)],
     'sentiment-pl': ['Polish sentiment (PolEmo, Polish tweets)', () => polishSentiment(data, options)],
     'sentiment-en': ['English sentiment (TweetEval hold-out)', () => englishSentiment(data, options)],
     spam: ['spam', () => spam(data, options)],
@@ -72,6 +75,9 @@ async function main(): Promise<void> {
     topics: ['topics', () => topics(data, options)],
     others: ['language and substantive', () => [...language(data, options), ...substantive(data, options)]],
     speed: [options.skipTrain ? 'shipped models: size and throughput' : 'full training, size and throughput', () => trainingAndSpeed(data, options)],
+    // issue 12's nlp:classify and FAQ grouping figures (scripts/bench/nlp-throughput.ts, nlp-faq-grouping.ts)
+    throughput: ['nlp:classify end to end and in-process', () => throughputFigures({ runs: 3, sizes: { mixed: 20000, long: 3000, short: 20000 }, seed: options.seed, modelDir: DEFAULT_MODEL_DIR, dataDir: options.dataDir, log: (line) => process.stdout.write(`\n    ${line}`) })],
+    faq: ['FAQ grouping of semiPQA questions', () => faqGroupingFigures({ dataDir: options.dataDir, modelDir: DEFAULT_MODEL_DIR, orders: 5, log: (line) => process.stdout.write(`\n    ${line}`) })],
   };
   for (const section of options.only) await measure(...sections[section]);
   printTable(figures);
@@ -80,6 +86,15 @@ async function main(): Promise<void> {
     writeFileSync(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: os.cpus()[0]?.model, folds: options.folds, seed: options.seed, figures }, null, 2)}\n`);
     console.log(`Recorded in ${file}`);
   }
+}
+
+/** Issue 12's deciding figures: the real labelled comments, scored by models that never trained on them. */
+function real(o: BenchOptions): Figure[] {
+  const data = openTrainingData({ dataDir: o.dataDir, seed: o.seed, rowsPerCorpus: o.rowsPerCorpus });
+  const evaluation = evaluateRealComments({ data, dataDir: o.dataDir, folds: o.folds, seed: o.seed, unquantised: o.unquantised, log: (line) => process.stdout.write(`\n    ${line}`) });
+  process.stdout.write('\n  ');
+  const sample = o.rowsPerCorpus === undefined ? '' : ` (at most ${o.rowsPerCorpus} rows a corpus)`;
+  return realCommentFigures(evaluation, o.folds).map((f) => ({ ...f, how: `${f.how}${sample}` }));
 }
 
 function polishSentiment(data: TrainingData, o: BenchOptions): Figure[] {
@@ -226,6 +241,7 @@ function parseOptions(): BenchOptions {
       record: { type: 'boolean', default: false },
       only: { type: 'string', default: SECTIONS.join(',') },
       float: { type: 'boolean', default: false },
+      'rows-per-corpus': { type: 'string' },
     },
   });
   const only = values.only.split(',').map((s) => s.trim());
@@ -233,7 +249,9 @@ function parseOptions(): BenchOptions {
   if (unknown.length > 0) throw new Error(`--only takes ${SECTIONS.join(', ')} (got ${unknown.join(', ')})`);
   const folds = Number(values.folds);
   if (!Number.isInteger(folds) || folds < 2) throw new Error(`--folds must be a whole number ≥ 2 (got ${values.folds})`);
-  return { only: only as Section[], unquantised: values.float, folds, seed: Number(values.seed), dataDir: path.resolve(values.data), skipTrain: values['skip-train'], record: values.record };
+  const rowsPerCorpus = values['rows-per-corpus'] === undefined ? undefined : Number(values['rows-per-corpus']);
+  if (rowsPerCorpus !== undefined && !(Number.isInteger(rowsPerCorpus) && rowsPerCorpus > 0)) throw new Error(`--rows-per-corpus must be a whole number ≥ 1 (got ${values['rows-per-corpus']})`);
+  return { only: only as Section[], unquantised: values.float, folds, seed: Number(values.seed), dataDir: path.resolve(values.data), skipTrain: values['skip-train'], record: values.record, rowsPerCorpus };
 }
 
 main().catch((err: unknown) => {

@@ -46,7 +46,7 @@ export class FeatureBuffer {
   length = 0;
 
   push(hash: number, value: number): void {
-    if (this.length === this.hashes.length) this.grow();
+    if (this.length === this.hashes.length) this.grow(this.length + 1);
     this.hashes[this.length] = hash;
     this.values[this.length] = value;
     this.length++;
@@ -65,15 +65,32 @@ export class FeatureBuffer {
     return { hashes: this.hashes.slice(0, this.length), values: this.values.slice(0, this.length), length: this.length };
   }
 
-  private grow(): void {
-    const hashes = new Uint32Array(this.hashes.length * 2);
+  /** Room for `count` more features, so a loop can write the arrays directly. */
+  reserve(count: number): void {
+    if (this.length + count > this.hashes.length) this.grow(this.length + count);
+  }
+
+  private grow(needed: number): void {
+    let size = this.hashes.length * 2;
+    while (size < needed) size *= 2;
+    const hashes = new Uint32Array(size);
     hashes.set(this.hashes);
-    const values = new Float32Array(this.values.length * 2);
+    const values = new Float32Array(size);
     values.set(this.values);
     this.hashes = hashes;
     this.values = values;
   }
 }
+
+/**
+ * Local names for the hash steps of the inner loop: an imported binding is read through the
+ * module object on every call once compiled to CommonJS (tsx, jest), and that read cost as
+ * much as the hashing itself.
+ */
+const step = hashStep;
+const mix = finalise;
+const hash = hashString;
+const combine = combineHashes;
 
 export function extractFeatures(comment: NormalisedComment, out: FeatureBuffer, options = DEFAULT_FEATURE_OPTIONS): void {
   out.length = 0;
@@ -96,41 +113,61 @@ export const languageHash = (lang: CommentLang): number => finalise(hashString(`
 
 function addWordFeatures(tokens: readonly string[], out: FeatureBuffer): void {
   const marked = markNegation(tokens);
-  let previous = hashString('<s>', NAMESPACE.bigram);
-  for (const token of marked) out.push(finalise(hashString(token, NAMESPACE.word)), 1);
+  let previous = hash('<s>', NAMESPACE.bigram);
+  for (const token of marked) out.push(mix(hash(token, NAMESPACE.word)), 1);
   for (const token of tokens) {
-    const current = hashString(token, NAMESPACE.bigram);
-    out.push(finalise(combineHashes(previous, current)), 1);
+    const current = hash(token, NAMESPACE.bigram);
+    out.push(mix(combine(previous, current)), 1);
     previous = current;
   }
   const [first, second] = tokens;
   if (first !== undefined) {
-    out.push(finalise(hashString(first, NAMESPACE.opening)), 1);
-    if (second !== undefined) out.push(finalise(hashString(`${first} ${second}`, NAMESPACE.opening)), 1);
+    out.push(mix(hash(first, NAMESPACE.opening)), 1);
+    if (second !== undefined) out.push(mix(hash(`${first} ${second}`, NAMESPACE.opening)), 1);
   }
 }
 
-/** All n-grams starting at each position share one rolling hash: no substrings are built. */
+/**
+ * All n-grams starting at each position share one rolling hash: no substrings are built. The
+ * text's code units are copied to an array first: reading them from a concatenated string
+ * cost several times the hashing.
+ */
 function addCharFeatures(text: string, out: FeatureBuffer, options: FeatureOptions): void {
-  const padded = ` ${text.length > options.maxChars ? text.slice(0, options.maxChars) : text} `;
-  const n = padded.length;
+  const body = text.length > options.maxChars ? text.slice(0, options.maxChars) : text;
+  const n = body.length + 2;
+  const codes = codeUnits(n);
+  codes[0] = 32;
+  for (let i = 0; i < body.length; i++) codes[i + 1] = body.charCodeAt(i);
+  codes[n - 1] = 32;
+  const { minCharGram, maxCharGram } = options;
+  out.reserve(n * Math.max(0, maxCharGram - minCharGram + 1));
+  const { hashes, values } = out;
+  let at = out.length;
   for (let i = 0; i < n; i++) {
     let h: number = NAMESPACE.char;
-    const end = Math.min(n, i + options.maxCharGram);
+    const end = Math.min(n, i + maxCharGram);
     for (let j = i; j < end; j++) {
-      h = hashStep(h, padded.charCodeAt(j));
-      if (j - i + 1 >= options.minCharGram) out.push(finalise(h), 1);
+      h = step(h, codes[j] as number);
+      if (j - i + 1 >= minCharGram) {
+        hashes[at] = mix(h);
+        values[at++] = 1;
+      }
     }
   }
+  out.length = at;
 }
+
+let codeBuffer = new Uint16Array(4096);
+const codeUnits = (n: number): Uint16Array => (codeBuffer.length >= n ? codeBuffer : (codeBuffer = new Uint16Array(n * 2)));
 
 const LENGTH_BUCKETS = [1, 2, 3, 5, 8, 13, 21, 34, 55, 89];
 
 function addSignalFeatures(comment: NormalisedComment, out: FeatureBuffer): void {
-  const signal = (name: string): void => out.push(finalise(hashString(name, NAMESPACE.signal)), 1);
+  const signal = (name: string): void => out.push(signalHash(name), 1);
   const { signals, tokens } = comment;
   for (const group of comment.emojiGroups) signal(`emoji:${group}`);
-  const words = tokens.filter((t) => /\p{L}/u.test(t)).length;
+  let words = 0;
+  for (const token of tokens) if (hasLetter(token)) words++;
   signal(`words<=${LENGTH_BUCKETS.find((b) => words <= b) ?? 'many'}`);
   if (signals.questionMark) signal('?');
   if (tokens[tokens.length - 1] === '?') signal('ends?');
@@ -142,6 +179,24 @@ function addSignalFeatures(comment: NormalisedComment, out: FeatureBuffer): void
   if (signals.shouting) signal('shouting');
   if (signals.elongated) signal('elongated');
   if (isRepetitive(tokens)) signal('repetitive');
+}
+
+/** Signal names are a few dozen strings: each is hashed once. */
+const signalHashes = new Map<string, number>();
+function signalHash(name: string): number {
+  let known = signalHashes.get(name);
+  if (known === undefined) signalHashes.set(name, (known = finalise(hashString(name, NAMESPACE.signal))));
+  return known;
+}
+
+/** /\p{L}/u.test(token), answered without the pattern when an ASCII letter comes before any other character. */
+function hasLetter(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const code = token.charCodeAt(i) | 0x20;
+    if (code >= 97 && code <= 122) return true;
+    if (token.charCodeAt(i) >= 128) return /\p{L}/u.test(token);
+  }
+  return false;
 }
 
 /** "follow follow follow follow", "tanio tanio tanio!!!": spam repeats itself. */

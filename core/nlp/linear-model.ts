@@ -26,16 +26,87 @@ export function predictInto(model: LinearModel, features: FeatureVector, out: Fl
   return softmaxInPlace(out, model.classes.length);
 }
 
+/**
+ * W·x + b into `out`, four classes at a time: each block keeps its sums in locals rather
+ * than in `out` (a fraction of the time of one loop over all classes), and every class still
+ * gets its bias and then the same additions in the same order, so the same bits.
+ */
 export function scoresInto(model: LinearModel, features: FeatureVector, out: Float64Array): void {
+  const k = model.classes.length;
+  let c = 0;
+  for (; c + 4 <= k; c += 4) block4(model, features, out, c);
+  if (k - c === 3) block3(model, features, out, c);
+  else if (k - c === 2) block2(model, features, out, c);
+  else if (k - c === 1) block1(model, features, out, c);
+}
+
+function block1(model: LinearModel, { hashes, values, length }: FeatureVector, out: Float64Array, from: number): void {
   const k = model.classes.length;
   const mask = (1 << model.bits) - 1;
   const { weights, scale } = model;
-  for (let c = 0; c < k; c++) out[c] = model.bias[c] as number;
-  for (let f = 0; f < features.length; f++) {
-    const value = (features.values[f] as number) * scale;
-    const base = ((features.hashes[f] as number) & mask) * k;
-    for (let c = 0; c < k; c++) out[c] = (out[c] as number) + value * (weights[base + c] as number);
+  let s0 = model.bias[from] as number;
+  for (let f = 0; f < length; f++) {
+    const value = (values[f] as number) * scale;
+    s0 = s0 + value * (weights[((hashes[f] as number) & mask) * k + from] as number);
   }
+  out[from] = s0;
+}
+
+function block2(model: LinearModel, { hashes, values, length }: FeatureVector, out: Float64Array, from: number): void {
+  const k = model.classes.length;
+  const mask = (1 << model.bits) - 1;
+  const { weights, scale, bias } = model;
+  let s0 = bias[from] as number;
+  let s1 = bias[from + 1] as number;
+  for (let f = 0; f < length; f++) {
+    const value = (values[f] as number) * scale;
+    const base = ((hashes[f] as number) & mask) * k + from;
+    s0 = s0 + value * (weights[base] as number);
+    s1 = s1 + value * (weights[base + 1] as number);
+  }
+  out[from] = s0;
+  out[from + 1] = s1;
+}
+
+function block3(model: LinearModel, { hashes, values, length }: FeatureVector, out: Float64Array, from: number): void {
+  const k = model.classes.length;
+  const mask = (1 << model.bits) - 1;
+  const { weights, scale, bias } = model;
+  let s0 = bias[from] as number;
+  let s1 = bias[from + 1] as number;
+  let s2 = bias[from + 2] as number;
+  for (let f = 0; f < length; f++) {
+    const value = (values[f] as number) * scale;
+    const base = ((hashes[f] as number) & mask) * k + from;
+    s0 = s0 + value * (weights[base] as number);
+    s1 = s1 + value * (weights[base + 1] as number);
+    s2 = s2 + value * (weights[base + 2] as number);
+  }
+  out[from] = s0;
+  out[from + 1] = s1;
+  out[from + 2] = s2;
+}
+
+function block4(model: LinearModel, { hashes, values, length }: FeatureVector, out: Float64Array, from: number): void {
+  const k = model.classes.length;
+  const mask = (1 << model.bits) - 1;
+  const { weights, scale, bias } = model;
+  let s0 = bias[from] as number;
+  let s1 = bias[from + 1] as number;
+  let s2 = bias[from + 2] as number;
+  let s3 = bias[from + 3] as number;
+  for (let f = 0; f < length; f++) {
+    const value = (values[f] as number) * scale;
+    const base = ((hashes[f] as number) & mask) * k + from;
+    s0 = s0 + value * (weights[base] as number);
+    s1 = s1 + value * (weights[base + 1] as number);
+    s2 = s2 + value * (weights[base + 2] as number);
+    s3 = s3 + value * (weights[base + 3] as number);
+  }
+  out[from] = s0;
+  out[from + 1] = s1;
+  out[from + 2] = s2;
+  out[from + 3] = s3;
 }
 
 export function softmaxInPlace(scores: Float64Array, k: number): Float64Array {

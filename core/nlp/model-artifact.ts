@@ -100,7 +100,11 @@ function decodeHead(reader: ByteReader, classes: readonly string[], bits: number
   }
   const quantised = new Int8Array(reader.bytes(count * k));
   const weights = new Int8Array((1 << bits) * k);
-  for (let i = 0; i < count; i++) weights.set(quantised.subarray(i * k, (i + 1) * k), (columns[i] as number) * k);
+  // Byte by byte: a subarray per column (hundreds of thousands) took most of the load time.
+  for (let i = 0; i < count; i++) {
+    const to = (columns[i] as number) * k;
+    for (let c = 0; c < k; c++) weights[to + c] = quantised[i * k + c] as number;
+  }
   return { classes, bits, weights, scale, bias };
 }
 

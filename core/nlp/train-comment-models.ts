@@ -60,34 +60,8 @@ export async function trainCommentModels(options: TrainCommentModelsOptions): Pr
     rowsPerCorpus: options.rowsPerCorpus,
     seed: options.seed,
   });
-  const examplesPerHead = {} as Record<HeadName, number>;
-  const train = (name: HeadName, examples: TrainingExample[]): LinearModel => {
-    const headStarted = Date.now();
-    const model = trainHead(name, examples, options.seed);
-    examplesPerHead[name] = examples.length;
-    log(`  ${name.padEnd(12)} ${String(examples.length).padStart(7)} examples  ${seconds(Date.now() - headStarted)}`);
-    return model;
-  };
-  const trainPolish = (examples: TrainingExample[]): PolishSentimentModels => {
-    const polishStarted = Date.now();
-    const trained = trainPolishSentiment(examples, options.seed);
-    Object.assign(examplesPerHead, trained.examples);
-    log(`  ${'sentimentPl'.padEnd(12)} ${String(examples.length).padStart(7)} examples  ${seconds(Date.now() - polishStarted)} (with the review heads and stacker, ${trained.examples.reviewStacker} reviews)`);
-    return trained.models;
-  };
   log(`Training comment models (seed ${options.seed}) from ${options.dataDir}`);
-  const language = train('language', languageExamples(data, options.seed));
-  // Corrections without a language get the one the new detector gives them.
-  const withLanguages: TrainingData = { ...data, corpus: data.corpus, corrections: data.corrections.map((c) => ({ ...c, lang: c.lang ?? detect(language, c.text) })) };
-  const models: ModelSet = {
-    language,
-    ...trainPolish(sentimentExamples(withLanguages, 'pl')),
-    sentimentEn: train('sentimentEn', sentimentExamples(withLanguages, 'en')),
-    question: train('question', questionExamples(withLanguages, options.seed)),
-    topic: train('topic', topicExamples(withLanguages, options.seed)),
-    spam: train('spam', spamExamples(withLanguages, options.seed)),
-    substantive: train('substantive', substantiveExamples(withLanguages, options.seed)),
-  };
+  const { models, examplesPerHead } = trainModelSet(data, options.seed, log);
   const artifact = serialiseModels(models);
   const modelVersion = modelVersionOf(createHash('sha256').update(artifact).digest('hex'));
   const manifest: ModelManifest = {
@@ -106,6 +80,46 @@ export async function trainCommentModels(options: TrainCommentModelsOptions): Pr
   writeFileSync(path.join(options.outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   log(`Wrote ${modelFile} (${(artifact.length / 1024 / 1024).toFixed(2)} MB, ${modelVersion}) in ${seconds(Date.now() - started)}`);
   return { modelVersion, manifest, modelFile };
+}
+
+export interface TrainedModelSet {
+  models: ModelSet;
+  examplesPerHead: Record<HeadName, number>;
+}
+
+/**
+ * Every head from one TrainingData, in memory: what trainCommentModels writes, and what a
+ * benchmark trains on corpora it has filtered or extended (bench:nlp's real-comments section).
+ */
+export function trainModelSet(data: TrainingData, seed: number, log: (line: string) => void = () => undefined): TrainedModelSet {
+  const examplesPerHead = {} as Record<HeadName, number>;
+  const train = (name: HeadName, examples: TrainingExample[]): LinearModel => {
+    const headStarted = Date.now();
+    const model = trainHead(name, examples, seed);
+    examplesPerHead[name] = examples.length;
+    log(`  ${name.padEnd(12)} ${String(examples.length).padStart(7)} examples  ${seconds(Date.now() - headStarted)}`);
+    return model;
+  };
+  const trainPolish = (examples: TrainingExample[]): PolishSentimentModels => {
+    const polishStarted = Date.now();
+    const trained = trainPolishSentiment(examples, seed);
+    Object.assign(examplesPerHead, trained.examples);
+    log(`  ${'sentimentPl'.padEnd(12)} ${String(examples.length).padStart(7)} examples  ${seconds(Date.now() - polishStarted)} (with the review heads and stacker, ${trained.examples.reviewStacker} reviews)`);
+    return trained.models;
+  };
+  const language = train('language', languageExamples(data, seed));
+  // Corrections without a language get the one the new detector gives them.
+  const withLanguages: TrainingData = { ...data, corpus: data.corpus, corrections: data.corrections.map((c) => ({ ...c, lang: c.lang ?? detect(language, c.text) })) };
+  const models: ModelSet = {
+    language,
+    ...trainPolish(sentimentExamples(withLanguages, 'pl')),
+    sentimentEn: train('sentimentEn', sentimentExamples(withLanguages, 'en')),
+    question: train('question', questionExamples(withLanguages, seed)),
+    topic: train('topic', topicExamples(withLanguages, seed)),
+    spam: train('spam', spamExamples(withLanguages, seed)),
+    substantive: train('substantive', substantiveExamples(withLanguages, seed)),
+  };
+  return { models, examplesPerHead };
 }
 
 function detect(model: LinearModel, text: string): CommentLang {

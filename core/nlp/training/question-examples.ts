@@ -27,14 +27,22 @@ export function questionExamples(data: TrainingData, seed: number): TrainingExam
   };
   for (const row of data.corpus('semiPqa')) add(row.text, 'en', true, 1, 'semiPqa');
   for (const row of data.corpus('bitext')) add(row.text, 'en', isBitextQuestion(row.text), 1, 'bitext');
-  for (const [name, lang, perCorpus] of SENTENCE_SOURCES) {
+  for (const [name, lang, perCorpus, everyQuestion] of SENTENCE_SOURCES) {
     const sentences = data.corpus(name).flatMap((row) => splitSentences(row.text));
-    for (const sentence of sampleOf(sentences, perCorpus, seed)) {
-      const asks = /[?？]\s*$/u.test(sentence);
+    const asks = (sentence: string): boolean => /[?？]\s*$/u.test(sentence);
+    const sample = sampleOf(sentences, perCorpus, seed);
+    // Polish questions are rare in a sample (~1 sentence in 50): take every one there is.
+    const chosen = everyQuestion ? [...sample.filter((s) => !asks(s)), ...sentences.filter(asks)] : sample;
+    for (const sentence of chosen) {
       // No "?" but opens like a question ("who sings this", "czy ktoś wie"): the weak label
       // would too often be wrong, so the row is left out rather than called a statement.
-      if (asks || !opensLikeQuestion(sentence)) add(sentence, lang, asks, 0.5, name);
+      if (asks(sentence) || !opensLikeQuestion(sentence)) add(sentence, lang, asks(sentence), 0.5, name);
     }
+  }
+  // Whole tweets that ask somewhere, not only at the end ("Dzisiaj trójka. Jak tam u Was?"):
+  // real Polish questions come like that, and with the "?" gone no sentence split finds them.
+  for (const row of data.corpus('plTweets')) {
+    if (/[?？]/u.test(row.text) && splitSentences(row.text).length > 1) add(row.text, 'pl', true, 0.5, 'plTweets');
   }
   for (const s of data.seeds) if (s.isQuestion !== undefined) add(s.text, s.lang, s.isQuestion, SEED_WEIGHT, `seeds:${s.set}`);
   for (const c of data.corrections) if (c.isQuestion !== undefined) add(c.text, c.lang, c.isQuestion, CORRECTION_WEIGHT, 'correction');
@@ -42,12 +50,12 @@ export function questionExamples(data: TrainingData, seed: number): TrainingExam
 }
 
 /** Sentences of reviews and comments, and how many to take from each corpus. */
-const SENTENCE_SOURCES: Array<[CorpusName, 'pl' | 'en', number]> = [
-  ['allegro', 'pl', 8000],
-  ['polemo', 'pl', 4000],
-  ['plTweets', 'pl', 4000],
-  ['senTube', 'en', 6000],
-  ['goEmotions', 'en', 6000],
+const SENTENCE_SOURCES: Array<[CorpusName, 'pl' | 'en', number, boolean]> = [
+  ['allegro', 'pl', 8000, true],
+  ['polemo', 'pl', 4000, true],
+  ['plTweets', 'pl', 4000, true],
+  ['senTube', 'en', 6000, false],
+  ['goEmotions', 'en', 6000, false],
 ];
 
 const ASKING_OPENINGS =
