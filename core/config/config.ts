@@ -67,7 +67,7 @@ export interface Config {
   queuePrefix: string;
   /** `env`: QUEUE_PREFIX as set; `default`: not set yet resolved; `instance`: derived from the database. */
   queuePrefixSource: 'env' | 'default' | 'instance';
-  /** How often workers re-queue what the database says is unfinished (core/queue/queue-reconciler.ts). */
+  /** How often workers re-queue what the database says is unfinished (worker/reconcile-queues.ts). */
   queueReconcileIntervalS: number;
   storage:
     | { driver: 'fs'; root: string }
