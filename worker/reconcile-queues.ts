@@ -7,7 +7,7 @@ import { LIVE_STATES } from '../core/queue/job-queues';
 import type { JobPayloads, QueueName } from '../core/queue/queue-names';
 import type { JobsOptions } from 'bullmq';
 import type { Services } from '../core/runtime/services';
-import { queueDeliveries } from '../core/webhooks/webhook-outbox';
+import { pendingDeliveryIds, queueDeliveries } from '../core/webhooks/webhook-outbox';
 import { scheduleExpirySweep } from './processors/licenses';
 
 /**
@@ -103,9 +103,8 @@ const classifyJobId = (commentIds: readonly string[]): string => `classify-${cre
 /** Pending deliveries whose job is gone (or finished while the delivery is still pending) are queued again. */
 async function requeueDeliveries(services: Services, report: ReconcileReport): Promise<void> {
   const { db } = services.database;
-  const pending = await db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(eq(webhookDeliveries.status, 'pending'));
   const toQueue: string[] = [];
-  for (const { id } of pending) {
+  for (const id of await pendingDeliveryIds(db)) {
     const state = await services.queues.stateOf('licenses', id);
     if (isLive(state)) continue;
     if (state !== 'unknown') {

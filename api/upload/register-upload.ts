@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { creators, databaseError, isUniqueViolation, SqlState } from '../../core/db';
-import { DomainError, isDomainError, unprocessable } from '../../core/errors/domain-error';
+import { DomainError, unprocessable } from '../../core/errors/domain-error';
 import { probeJobId } from '../../core/queue/job-ids';
+import { isQueueUnavailable } from '../../core/queue/queue-availability';
 import { findAssetBySha256, insertAsset, type AssetWithProducts } from '../../core/media/asset-store';
 import type { Services } from '../../core/runtime/services';
 import { findNulCharacter } from '../../core/text/nul-characters';
@@ -84,7 +85,7 @@ async function enqueueProbe(services: Services, assetId: string): Promise<string
   try {
     return await services.queues.add('media', { type: 'probe', assetId }, { jobId: probeJobId(assetId) });
   } catch (err) {
-    if (!isDomainError(err) || err.code !== 'queue_unavailable') throw err;
+    if (!isQueueUnavailable(err)) throw err;
     services.logger.warn({ assetId, err: err.message }, 'asset stored; its probe is queued once Redis is back');
     return null;
   }

@@ -1,6 +1,6 @@
 import { DEFAULT_JOB_OPTIONS } from '../queue/job-options';
 import type { JobPayloads } from '../queue/queue-names';
-import { isDomainError } from '../errors/domain-error';
+import { isQueueUnavailable } from '../queue/queue-availability';
 import type { Services } from '../runtime/services';
 
 /** Comments per `classify` job: one SELECT, one UPDATE and one FAQ pass each; about a second of work. */
@@ -38,7 +38,7 @@ export async function queueClassificationOrDefer(services: Services, commentIds:
   try {
     return { jobId: await queueClassification(services, commentIds), deferred: false };
   } catch (err) {
-    if (!isDomainError(err) || err.code !== 'queue_unavailable') throw err;
+    if (!isQueueUnavailable(err)) throw err;
     services.logger.warn({ comments: commentIds.length, err: err.message }, 'comments stored; their classification is queued once Redis is back');
     return { jobId: null, deferred: true };
   }

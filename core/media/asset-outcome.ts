@@ -75,12 +75,8 @@ async function settle(services: Services, event: 'asset.ready' | 'asset.failed',
     return changed ? recordDeliveries(tx, event, outcomePayload(changed)) : null;
   });
   if (deliveryIds === null) return false;
-  try {
-    await queueDeliveries(services, deliveryIds);
-  } catch (err) {
-    // Recorded as pending in the outbox: the expiry sweep queues them (requeuePendingDeliveries).
-    services.logger.warn({ event, deliveryIds, err: (err as Error).message }, 'webhook deliveries recorded; queued by the next sweep');
-  }
+  // Committed as pending: while Redis is down queueDeliveries leaves them to the queue reconciler.
+  await queueDeliveries(services, deliveryIds);
   return true;
 }
 

@@ -16,6 +16,9 @@ export function queueUnavailable(message: string, cause?: unknown): DomainError 
   return error;
 }
 
+/** Whether `err` says the queue could not be reached (and so the work may be deferred to the reconciler). */
+export const isQueueUnavailable = (err: unknown): err is DomainError => isDomainError(err) && err.code === 'queue_unavailable';
+
 /** Errors ioredis gives when the server cannot be reached, as opposed to Redis refusing a command. */
 const CONNECTION_TROUBLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|Connection is closed|Stream isn't writeable|enableOfflineQueue|max retries|Reached the max retries|connect ETIMEDOUT|Command timed out/i;
 

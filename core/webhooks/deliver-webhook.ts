@@ -18,9 +18,8 @@ export class WebhookAttemptError extends Error {
 
 /**
  * Makes attempt number `jobAttempt` (of `maxAttempts`; later when the delivery row has counted
- * more) to deliver one delivery: POSTs the signed
- * JSON, logs the attempt, and moves the delivery to `delivered`, or to `failed` after the last
- * attempt. Throws WebhookAttemptError when another attempt should follow. A delivery that is
+ * more) to deliver one delivery: POSTs the signed JSON, logs the attempt, and moves the delivery
+ * to `delivered`, or to `failed` after the last attempt. Throws WebhookAttemptError when another attempt should follow. A delivery that is
  * gone (its webhook deleted) or already finished is skipped, so a repeated job is harmless.
  */
 export async function deliverWebhook(services: Services, deliveryId: string, jobAttempt: number, maxAttempts: number): Promise<AttemptOutcome> {

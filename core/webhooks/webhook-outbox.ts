@@ -1,6 +1,6 @@
 import { and, arrayContains, eq } from 'drizzle-orm';
 import { webhookDeliveries, webhooks, type Db } from '../db';
-import { isDomainError } from '../errors/domain-error';
+import { isQueueUnavailable } from '../queue/queue-availability';
 import type { Services } from '../runtime/services';
 import type { WebhookEvent } from './webhook-events';
 
@@ -33,7 +33,7 @@ export async function queueDeliveries(services: Services, deliveryIds: readonly 
   // The deliveries are committed: an unreachable queue must not fail the change they announce.
   // They stay pending, and the queue reconciler queues them once Redis is back.
   await queueEach(services, deliveryIds).catch((err: unknown) => {
-    if (!isDomainError(err) || err.code !== 'queue_unavailable') throw err;
+    if (!isQueueUnavailable(err)) throw err;
     services.logger.warn({ deliveries: deliveryIds.length, err: err.message }, 'webhook deliveries recorded; queued once Redis is back');
   });
 }
@@ -71,13 +71,13 @@ export async function emitEvent(services: Services, event: WebhookEvent, payload
  * out. Deliveries whose job exists (waiting, retrying) are untouched.
  */
 export async function requeuePendingDeliveries(services: Services): Promise<number> {
-  const pending = await services.database.db
-    .select({ id: webhookDeliveries.id })
-    .from(webhookDeliveries)
-    .where(eq(webhookDeliveries.status, 'pending'));
-  await queueDeliveries(
-    services,
-    pending.map((p) => p.id),
-  );
+  const pending = await pendingDeliveryIds(services.database.db);
+  await queueDeliveries(services, pending);
   return pending.length;
+}
+
+/** Every delivery not yet delivered or given up on. */
+export async function pendingDeliveryIds(db: Db): Promise<string[]> {
+  const rows = await db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(eq(webhookDeliveries.status, 'pending'));
+  return rows.map((r) => r.id);
 }
