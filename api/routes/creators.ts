@@ -1,10 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { creators, type Db } from '../../core/db';
-import { DomainError } from '../../core/errors/domain-error';
 import { CREATOR_TIERS } from '../../core/licensing/creator-tier';
-import { createCreator, getCreator, listCreators, type CreatorView as StoredCreator, type NewCreatorInput } from '../../core/licensing/creator-store';
-import { hasInvisibleCharacters, handleSkeleton, INVISIBLE_CHARACTERS_MESSAGE, INVISIBLE_SQL_CLASS, normalizeHandle } from '../../core/text/identifier-text';
+import { createCreator, getCreator, listCreators } from '../../core/licensing/creator-store';
+import { hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE, normalizeHandle } from '../../core/text/identifier-text';
 import { defineRoute } from '../http/route';
 
 /** The integer column's ceiling: larger counts would fail in the database rather than here. */
@@ -57,7 +54,7 @@ const createCreatorRoute = defineRoute({
     409: { description: 'creator_exists: the platform already has that handle' },
     422: { description: 'Invalid field (invalid_handle, invalid_platform, invalid_followers, invalid_engagement_rate)' },
   },
-  handle: async ({ body, services }) => ({ status: 201, body: await createDistinctCreator(services.database.db, body) }),
+  handle: async ({ body, services }) => ({ status: 201, body: await createCreator(services.database.db, body) }),
 });
 
 const getCreatorRoute = defineRoute({
@@ -84,30 +81,5 @@ const listCreatorsRoute = defineRoute({
   responses: { 200: { description: 'A page of creators', schema: z.object({ items: z.array(CreatorView), nextCursor: z.string().nullable() }) } },
   handle: async ({ query, services }) => ({ body: await listCreators(services.database.db, query) }),
 });
-
-/**
- * Creates the creator unless the platform already has one whose handle looks the same. The
- * unique index compares stored bytes, and handles stored before they were normalised
- * (`ＡＮＮＡ`, `anna\u200b`) differ in bytes from the `anna` that is now asked for; so the
- * look-alike is searched by skeleton first, in the transaction that inserts, under a lock on
- * the skeleton so that two racing requests cannot both pass the search.
- */
-async function createDistinctCreator(db: Db, input: NewCreatorInput): Promise<StoredCreator> {
-  const skeleton = handleSkeleton(input.handle);
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`creator:${input.platform}:${skeleton}`}))`);
-    const [lookAlike] = await tx
-      .select({ id: creators.id, handle: creators.handle })
-      .from(creators)
-      .where(and(eq(creators.platform, input.platform), sql`lower(normalize(regexp_replace(${creators.handle}, ${INVISIBLE_SQL_CLASS}, '', 'g'), NFKC)) = ${skeleton}`))
-      .limit(1);
-    if (lookAlike) {
-      throw new DomainError('conflict', 'creator_exists', `${input.platform} creator ${input.handle} already exists (stored as ${JSON.stringify(lookAlike.handle)})`, {
-        creatorId: lookAlike.id,
-      });
-    }
-    return createCreator(tx, input);
-  });
-}
 
 export const creatorRoutes = [createCreatorRoute, getCreatorRoute, listCreatorsRoute];
