@@ -14,7 +14,8 @@ type CutsPayload = Extract<JobPayloads['media'], { type: 'cuts' }>;
 
 /**
  * Checks a request for ad cuts of an asset and queues the job that makes them, in the order
- * a client can act on: every label given is visible text (422 `invalid_disclosure`), the asset exists (404), is a video (422 `not_a_video`), is processed
+ * a client can act on: every label given is visible text (422 `invalid_disclosure`), the
+ * asset exists (404), is a video (422 `not_a_video`), is processed
  * (409 `asset_not_ready`, or `asset_failed` with the probe's reason), a license lets it be
  * edited for a paid channel now (403 `derivatives_not_allowed`, every reason in
  * `details.reasons`), the cuts fit in the source (422 `cut_too_long`), and none drops a
