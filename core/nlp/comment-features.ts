@@ -28,7 +28,11 @@ export interface FeatureOptions {
   groupWeights: Record<FeatureGroup, number>;
   minCharGram: number;
   maxCharGram: number;
-  /** Long reviews: only this many leading characters give character n-grams (bounds cost). */
+  /**
+   * Long reviews: only this many leading characters give character n-grams (words come from all
+   * of it, and the review heads read every sentence). 600 instead of 2000 made a PolEmo review
+   * (~785 characters) 21 % cheaper to classify at the same accuracy (85.8 % both, bench:nlp).
+   */
   maxChars: number;
 }
 
@@ -36,7 +40,7 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   groupWeights: { words: 1, chars: 1.5, signals: 0.5 },
   minCharGram: 2,
   maxCharGram: 5,
-  maxChars: 2000,
+  maxChars: 600,
 };
 
 /** Reusable output buffers: classification allocates nothing per comment but these. */

@@ -6,4 +6,8 @@ export interface Figure {
   target?: { value: number; atMost?: boolean };
   reference?: string;
   how: string;
+  /** The bench:nlp section that measured it (set when recorded: --record replaces a section's figures only). */
+  section?: string;
+  /** When that section ran (figures of other sections may be older). */
+  measuredAt?: string;
 }

@@ -6,9 +6,11 @@ import type { CommentTopic } from '../../db/schema/comment-labels';
  *
  * Bitext customer-support intents (27 intents in 11 categories):
  * - DELIVERY, SHIPPING_ADDRESS and order tracking ask where, when and how a parcel comes → shipping;
- * - REFUND, cancellations and their fees are about sending back and getting money back → returns;
- * - PAYMENT and INVOICE ask how and what one pays → price;
- * - ACCOUNT, NEWSLETTER, CONTACT and FEEDBACK are about the shop, not the product → other;
+ * - REFUND and cancelling are about sending back and getting money back → returns;
+ * - PAYMENT, INVOICE and cancellation fees ask how and what one pays → price;
+ * - CONTACT (customer service, a human agent) and FEEDBACK (complaints, reviews of the
+ *   service) → returns, which LABELS.md gives customer service, complaints and disputes;
+ * - ACCOUNT and NEWSLETTER are about the shop's site, not the product → other;
  * - change_order / place_order (editing and placing an order) fit none well and are left out.
  */
 const BITEXT_INTENT_TOPICS: Record<string, CommentTopic> = {
@@ -21,7 +23,7 @@ const BITEXT_INTENT_TOPICS: Record<string, CommentTopic> = {
   track_refund: 'returns',
   check_refund_policy: 'returns',
   cancel_order: 'returns',
-  check_cancellation_fee: 'returns',
+  check_cancellation_fee: 'price',
   check_payment_methods: 'price',
   payment_issue: 'price',
   check_invoice: 'price',
@@ -33,10 +35,10 @@ const BITEXT_INTENT_TOPICS: Record<string, CommentTopic> = {
   registration_problems: 'other',
   switch_account: 'other',
   newsletter_subscription: 'other',
-  contact_customer_service: 'other',
-  contact_human_agent: 'other',
-  complaint: 'other',
-  review: 'other',
+  contact_customer_service: 'returns',
+  contact_human_agent: 'returns',
+  complaint: 'returns',
+  review: 'returns',
 };
 
 export const bitextTopic = (intent: string | undefined): CommentTopic | undefined => (intent ? BITEXT_INTENT_TOPICS[intent] : undefined);

@@ -9,8 +9,8 @@ import type { CorpusName } from './training-corpora';
 /**
  * Is the comment asking something? Sources:
  * - semiPQA: real product questions (all questions);
- * - Bitext: customer-support messages, a question when they ask ("how do I…", "can you…")
- *   and not when they state or demand ("I want to cancel my order");
+ * - Bitext: customer-support messages, every one a request for help ("I need information
+ *   about the shipping period", "help me check my refund"), which LABELS.md counts as asking;
  * - review and comment sentences: a question when they end in "?", a statement when they
  *   neither end in "?" nor open like a question (weak labels);
  * - the seeds, which hold the Polish questions no corpus has, many without "?".
@@ -26,7 +26,7 @@ export function questionExamples(data: TrainingData, seed: number): TrainingExam
     if (shown !== '') examples.push({ text: shown, lang, label: isQuestion ? 'yes' : 'no', weight, source });
   };
   for (const row of data.corpus('semiPqa')) add(row.text, 'en', true, 1, 'semiPqa');
-  for (const row of data.corpus('bitext')) add(row.text, 'en', isBitextQuestion(row.text), 1, 'bitext');
+  for (const row of data.corpus('bitext')) add(row.text, 'en', true, 1, 'bitext');
   for (const [name, lang, perCorpus, everyQuestion] of SENTENCE_SOURCES) {
     const sentences = data.corpus(name).flatMap((row) => splitSentences(row.text));
     const asks = (sentence: string): boolean => /[?？]\s*$/u.test(sentence);
@@ -62,8 +62,6 @@ const ASKING_OPENINGS =
   /^(how|what|what's|whats|where|when|why|which|who|whom|whose|can|could|would|will|do|does|did|is|are|am|was|were|should|may|might|have|has|any|anyone)\b/i;
 
 const POLISH_ASKING_OPENINGS = /^(czy|jak|jaki|jaka|jakie|jakiego|jakim|ile|gdzie|kiedy|co|dlaczego|czemu|ktory|ktora|ktore|kto|skad|dokad|mozna|da sie)\b/i;
-
-export const isBitextQuestion = (text: string): boolean => text.includes('?') || ASKING_OPENINGS.test(text.trim());
 
 const opensLikeQuestion = (text: string): boolean => {
   const opening = foldDiacritics(text.trim());
