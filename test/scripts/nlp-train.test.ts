@@ -58,19 +58,21 @@ it('is deterministic: the same seed gives a byte-identical model file, another s
   expect(manifest.corpora.map((c) => c.rows)).toEqual(manifest.corpora.map(() => 100));
   expect(manifest.figures.artifactBytes).toBe((await modelBytes('a')).length);
   expect(loadCommentClassifier(path.join(dir, 'a')).modelVersion).toBe(manifest.modelVersion);
-}, 120_000);
+}, 300_000); // three trainings of ~35 s each on the slower 2-core VMs, more when CI shares the machine
 
 it("folds in a person's correction: it changes the answer on a similar comment", async () => {
   const similar = 'czy ten zegarek jest wodoodporny do 50 metrow';
   const before = loadCommentClassifier(path.join(dir, 'a')).classify({ text: similar });
-  expect(before.topic).not.toBe('quality');
+  // A person files "is it waterproof" under usage (can I swim with it); the model trained on
+  // 100 rows a corpus calls it quality, the topic most of its Polish review sentences have.
+  expect(before.topic).not.toBe('usage');
 
   const corrections = path.join(dir, 'corrections.jsonl');
-  await writeFile(corrections, `${JSON.stringify({ text: 'Czy ten zegarek jest wodoodporny?', topic: 'quality' })}\n`);
+  await writeFile(corrections, `${JSON.stringify({ text: 'Czy ten zegarek jest wodoodporny?', topic: 'usage' })}\n`);
   await train('corrected', '--seed', '3', '--corrections', corrections);
   const after = loadCommentClassifier(path.join(dir, 'corrected')).classify({ text: similar });
-  expect(after.topic).toBe('quality');
-  expect(after.topicScores.quality).toBeGreaterThan(before.topicScores.quality);
+  expect(after.topic).toBe('usage');
+  expect(after.topicScores.usage).toBeGreaterThan(before.topicScores.usage);
 }, 120_000);
 
 it("folds in the corrections stored in the product's database (--from-db)", async () => {
@@ -79,14 +81,14 @@ it("folds in the corrections stored in the product's database (--from-db)", asyn
   try {
     await migrateDatabase(database);
     const [comment] = await database.db.insert(comments).values({ platform: 'instagram', externalId: 'c1', text: 'Czy ten zegarek jest wodoodporny?' }).returning();
-    await database.db.insert(commentCorrections).values({ commentId: comment!.id, topic: 'quality' });
+    await database.db.insert(commentCorrections).values({ commentId: comment!.id, topic: 'usage' });
   } finally {
     await database.close();
   }
   const log = await trainWith({ DATA_DIR: dataDir, DATABASE_URL: '' }, 'from-db', '--seed', '3', '--from-db');
   expect(log).toContain('Folding in 1 corrected comment(s) from the database.');
   const after = loadCommentClassifier(path.join(dir, 'from-db')).classify({ text: 'czy ten zegarek jest wodoodporny do 50 metrow' });
-  expect(after.topic).toBe('quality');
+  expect(after.topic).toBe('usage');
 }, 120_000);
 
 it('without the corpora, says where it looked and that the shipped models still work', async () => {
