@@ -1,5 +1,6 @@
 import { Job, Queue } from 'bullmq';
 import { activeClassifier } from '../../core/comments/active-classifier';
+import { classifyInSlices } from '../../core/comments/classify-in-slices';
 import { commentTexts, storeClassifications } from '../../core/comments/comment-store';
 import { retrainModels } from '../../core/comments/retrain-models';
 import { updateFaqEntries, type FaqUpdate } from '../../core/faq/faq-assignment';
@@ -45,7 +46,7 @@ async function classifyBatch(job: NlpJob, services: Services, ids: readonly stri
   const texts = await commentTexts(db, ids);
   // Some deleted meanwhile is normal; none known at all means the job is not this database's.
   if (texts.length === 0 && ids.length > 0) throw unknownEntity(services, job, 'comment', ids[0]!);
-  const results = texts.map(({ id, text }) => ({ id, labels: classifier.classify({ text }) }));
+  const results = await classifyInSlices(classifier, texts);
   const classified = await storeClassifications(db, results);
   await job.updateProgress(50);
   const faq = await updateFaqEntries(db, ids);
