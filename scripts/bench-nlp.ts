@@ -59,14 +59,6 @@ async function main(): Promise<void> {
   console.log(`bench:nlp on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), Node ${process.version}; ${options.folds}-fold CV, seed ${options.seed}`);
   const data = openTrainingData({ dataDir: options.dataDir, seed: options.seed });
   const figures: Figure[] = [];
-  const measure = async (label: string, run: () => Figure[] | Promise<Figure[]>): Promise<void> => {
-    const started = Date.now();
-    process.stdout.write(`  ${label}… `);
-    const measured = await run();
-    console.log(`${((Date.now() - started) / 1000).toFixed(0)} s`);
-    figures.push(...measured.map((f) => ({ ...f, section: currentSection, measuredAt: new Date().toISOString() })));
-  };
-  let currentSection: Section = SECTIONS[0];
   const sections: Record<Section, [string, () => Figure[] | Promise<Figure[]>]> = {
     real: ['real labelled comments (never seen, and k-fold CV with them in training)', () => real(options)],
     'sentiment-pl': ['Polish sentiment (PolEmo, Polish tweets)', () => polishSentiment(data, options)],
@@ -81,8 +73,12 @@ async function main(): Promise<void> {
     faq: ['FAQ grouping of semiPQA questions', () => faqGroupingFigures({ dataDir: options.dataDir, modelDir: DEFAULT_MODEL_DIR, orders: 5, log: (line) => process.stdout.write(`\n    ${line}`) })],
   };
   for (const section of options.only) {
-    currentSection = section;
-    await measure(...sections[section]);
+    const [label, run] = sections[section];
+    const started = Date.now();
+    process.stdout.write(`  ${label}… `);
+    const measured = await run();
+    console.log(`${((Date.now() - started) / 1000).toFixed(0)} s`);
+    figures.push(...measured.map((f) => ({ ...f, section, measuredAt: new Date().toISOString() })));
   }
   printTable(figures);
   if (options.record) record(figures, options);

@@ -27,7 +27,7 @@ const ASPECT_WORDS: Record<Exclude<CommentTopic, 'quality' | 'other'>, RegExp> =
     'dimensions?', 'weight', 'weighs', 'heavy', 'lightweight', 'huge', 'tiny',
   ),
   material: words(
-    'material', 'materialu~', 'plastik~', 'plastikow', 'tworzyw~', 'metal', 'metalow~', 'stal', 'stalow~', 'aluminium', 'drewn~', 'bawelna', 'bawelny', 'bawelnian~', 'skor[aey]', 'skorzan~',
+    'material', 'materialu~', 'plastik~', 'plastikow', 'tworzyw~', 'metalow~', 'stal', 'stalow~', 'drewn~', 'bawelna', 'bawelny', 'bawelnian~', 'skor[aey]', 'skorzan~',
     'gum[aowy]', 'szklo', 'szklan~', 'tkanin~', 'poliester~', 'sklad', 'skladu', 'skladzie', 'wykonczeni~', 'w zestawie', 'w komplecie',
     'materials?', 'plastic', 'metal', 'steel', 'aluminum', 'aluminium', 'wood', 'wooden', 'cotton', 'leather', 'rubber', 'glass', 'fabric', 'polyester',
     'made of', 'made from', 'ingredients?', 'contains?', 'finish', 'in the box', 'included', 'comes with',
@@ -103,4 +103,3 @@ export function aspectTopic(text: string): CommentTopic | undefined {
 
 /** Names the video, the song or the channel (other, when it names no product aspect: check aspectTopic first). */
 export const isAboutTheVideo = (text: string): boolean => OTHER_WORDS.test(folded(text));
-
