@@ -44,36 +44,48 @@ const BITEXT_INTENT_TOPICS: Record<string, CommentTopic> = {
 export const bitextTopic = (intent: string | undefined): CommentTopic | undefined => (intent ? BITEXT_INTENT_TOPICS[intent] : undefined);
 
 /**
- * semiPQA attribute types (Amazon product questions, ~190 types): the ones that are plainly
- * about fit and dimensions, what a thing is made of, what it works with, or how and by whom
- * it is used. Technical specifications (weight, display, lens, storage, brand…) are not one
- * of our topics and are left out.
+ * semiPQA attribute types (Amazon product questions, ~190 types), read against LABELS.md: fit,
+ * dimensions and the item's weight → size_fit; what it is made of, its composition and what is
+ * in the box → material; which variants exist (colour, scent, language, format) → availability;
+ * what it works with → compatibility; its features and functions, what it can do (display,
+ * lens, storage, battery life, water resistance…) → usage; who makes or wrote it → other.
+ * Types that could be several topics (heel, band, bulb, team…) are left out.
  */
 const SEMIPQA_ATTRIBUTE_TOPICS: Record<CommentTopic, string[]> = {
   size_fit: [
     'size', 'fit_type', 'item_dimensions', 'item_package_dimensions', 'ring', 'rise', 'sleeve', 'shaft', 'leg',
     'floor_length', 'folded_size', 'item_diameter', 'bridge', 'bottom_style', 'occupancy', 'capacity', 'seat',
+    'item_weight', 'item_package_weight', 'minimum_weight_recommendation', 'size_per_pearl', 'item_volume', 'hose_length', 'stone', 'pile_height', 'rim',
   ],
   material: [
     'material', 'fabric_type', 'metal_type', 'outer', 'inner', 'cover', 'sole_material', 'clasp_type', 'bowl', 'top',
     'blade', 'back', 'gem_type', 'opacity', 'thread', 'insulation', 'recycled_content_percentage', 'allergen_information',
+    'ingredients', 'nutritional_info', 'caffeine_content', 'total_metal_weight', 'included_components', 'software_included', 'total_eaches',
+    'number_of_sets', 'finish_type', 'screen_surface_description',
   ],
   compatibility: [
     'compatible_mountings', 'compatible_phone_models', 'compatible_devices', 'compatible_with_vehicle_type',
     'operating_system', 'system_requirements', 'platform', 'wireless_provider', 'hardware_interface', 'connector_type',
     'connectivity_technology', 'compatible_material', 'lifestyle', 'supported_application', 'supported_standards',
+    'wireless_comm_standard', 'current_rating', 'voltage',
   ],
   usage: [
     'recommended_uses_for_product', 'skill_level', 'hair_type', 'skin_type', 'sunlight_exposure', 'moisture_needs',
     'room_type', 'sport_type', 'target_species', 'occasion_type', 'installation_type', 'mounting_type', 'control_method',
     'power_source_type', 'reusability', 'age_range_description',
+    'display', 'lens', 'digital_storage_capacity', 'water_resistance_depth', 'water_resistance_level', 'zoom_type', 'keyboard_description',
+    'resolution_maximum', 'resolution', 'ram_memory', 'computer_memory', 'flash_memory', 'cache_memory', 'hard_disk', 'microphone_form_factor',
+    'phone_talk_time', 'phone_standby_time', 'number_of_rounds', 'light_source', 'data_transfer_rate', 'runtime', 'number_of_keys',
+    'upper_temperature_rating', 'focus_type', 'movement_detection_technology', 'total_ethernet_ports', 'graphics_coprocessor',
+    'viewfinder_type', 'number_of_players', 'brightness', 'has_self_timer', 'audio_output_mode', 'included_security_features',
+    'number_of_channels', 'video_capture_format', 'processor_count', 'is_foldable', 'fan_count', 'number_of_ports', 'load_capacity', 'weight_capacity',
   ],
-  quality: ['is_stain_resistant', 'water_resistance_level'],
+  quality: ['is_stain_resistant'],
   shipping: [],
   price: [],
-  availability: [],
+  availability: ['color', 'scent', 'language', 'format'],
   returns: [],
-  other: [],
+  other: ['brand', 'contributor'],
 };
 
 const SEMIPQA_TOPIC_OF = new Map<string, CommentTopic>(
@@ -82,8 +94,15 @@ const SEMIPQA_TOPIC_OF = new Map<string, CommentTopic>(
   ),
 );
 
-/** The topic of a question about exactly one mapped attribute type; several or none → undefined. */
-export function semiPqaTopic(attributes: readonly string[] | undefined): CommentTopic | undefined {
+/**
+ * "does this come in pink?", "can I get this in 3 GB RAM?", "is 15 a variety it comes in?": a
+ * question whether a variant exists is availability (LABELS.md), whatever attribute it names.
+ */
+const ASKS_FOR_A_VARIANT = /\b(?:comes? in|can i get (?:this|it|these|them|one) in|variety|available in|other colou?rs?)\b/i;
+
+/** The topic of a question about exactly one mapped attribute type, or asking for a variant; otherwise undefined. */
+export function semiPqaTopic(attributes: readonly string[] | undefined, text = ''): CommentTopic | undefined {
+  if (ASKS_FOR_A_VARIANT.test(text)) return 'availability';
   const topics = new Set((attributes ?? []).map((a) => SEMIPQA_TOPIC_OF.get(a)));
   if (topics.size !== 1 || topics.has(undefined)) return undefined;
   return [...topics][0];
