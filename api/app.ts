@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Services } from '../core/runtime/services';
 import { licenseCheckForFiles } from '../core/licensing/license-answer-cache';
+import { galleriesStaleCount } from '../core/gallery/gallery-cache';
 import { dashboardRouter, DASHBOARD_DIST } from './http/dashboard';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { createMetrics } from './http/metrics';
@@ -72,7 +73,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  if (services.storage.name === 'fs') app.use(mediaFilesRouter(services.storage, services.signingSecret, licenseCheckForFiles(services.database.db)));
+  if (services.storage.name === 'fs') app.use(mediaFilesRouter(services.storage, services.signingSecret, licenseCheckForFiles(services.database.db, galleriesStaleCount)));
 
   app.use('/api', express.json({ limit: services.config.jsonBodyLimit }));
   app.use('/api', dropGalleriesOnWrite);

@@ -1,6 +1,7 @@
 /**
  * `npm test [-- jest args]`: Redis found or started, then `tsc --noEmit` (API and dashboard),
- * the dashboard built when its sources changed, and jest over test/.
+ * the room boundaries (depcruise, docs/architecture.md), the dashboard built when its sources
+ * changed, and jest over test/.
  * The data layer also runs against PostgreSQL when TEST_DATABASE_URL is set (.ci/run does that).
  */
 import { spawn } from 'node:child_process';
@@ -27,6 +28,9 @@ async function main(): Promise<number> {
     // The dashboard runs in browsers (DOM types, JSX): its own tsconfig, checked the same way.
     const tscWeb = await timed('tsc --noEmit -p web/dashboard', [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', DASHBOARD_DIR]);
     if (tscWeb !== 0) return tscWeb;
+    // The room map (docs/architecture.md): which folder may import which, and no import cycles.
+    const boundaries = await timed('depcruise (room boundaries)', [path.join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), '--config', '.dependency-cruiser.cjs', 'api', 'core', 'worker', 'web', 'scripts']);
+    if (boundaries !== 0) return boundaries;
     await ensureDashboardBuilt((line) => console.log(line.replace('[web]', '[test]')));
     const jestArgs = [...(isCI ? ['--ci'] : []), ...process.argv.slice(2)];
     return await timed('jest', ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning', path.join(root, 'node_modules/jest/bin/jest.js'), ...jestArgs], {

@@ -1,5 +1,5 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import type { Services } from '../runtime/services';
+import type { Services } from '../core/runtime/services';
 
 /**
  * A job names something this process's database does not have. Either it was deleted since,

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { listAdCuts } from '../../core/ads/ad-cuts';
 import { pullAdCut } from '../../core/ads/pull-ad-cut';
-import { CHANNELS } from '../../core/licensing/channels';
+import { CHANNELS } from '../../core/vocabulary/channels';
 import { RIGHTS_REASONS } from '../../core/licensing/rights';
 import { isCountryCode } from '../../core/licensing/territories';
 import { visibleTextSchema } from '../../core/text/visible-text';
-import { decodePageCursor } from '../../core/usage/newest-first';
+import { decodePageCursor } from '../../core/paging/page-cursor';
 import { defineRoute } from '../http/route';
 
 /** Where a use happens: one country, as typed (`pl` is read as `PL`). */

@@ -2,15 +2,15 @@ import { z } from 'zod';
 import { assetKind, assetStatus, renditionKind } from '../../core/db';
 import { notFound } from '../../core/errors/domain-error';
 import type { LicenseTerms } from '../../core/licensing/rights';
-import { CHANNELS } from '../../core/licensing/channels';
+import { CHANNELS } from '../../core/vocabulary/channels';
 import { licensesForAssets } from '../../core/licensing/license-store';
-import { decodeAssetCursor, encodeAssetCursor } from '../../core/media/asset-cursor';
-import { ASSET_LICENSE_STATES, assetLicenseState } from '../../core/media/asset-license-state';
-import { thumbnailUrls } from '../../core/media/asset-thumbnails';
-import { assetHistory } from '../../core/media/asset-history';
-import { CUT_PREVIEW_LIFETIME_S, CUT_PREVIEW_ROLES, renditionLinks, type RenditionLink } from '../../core/media/asset-renditions';
-import { findAsset, listAssets } from '../../core/media/asset-store';
-import { AssetView, toAssetView } from '../../core/media/asset-view';
+import { decodePageCursor, encodePageCursor } from '../../core/paging/page-cursor';
+import { ASSET_LICENSE_STATES, assetLicenseState } from '../../core/assets/asset-license-state';
+import { thumbnailUrls } from '../../core/assets/asset-thumbnails';
+import { assetHistory } from '../../core/assets/asset-history';
+import { CUT_PREVIEW_LIFETIME_S, CUT_PREVIEW_ROLES, renditionLinks, type RenditionLink } from '../../core/assets/asset-renditions';
+import { findAsset, listAssets } from '../../core/assets/asset-store';
+import { AssetView, toAssetView } from '../../core/assets/asset-view';
 import { AuditHistory } from '../http/audit-history-schema';
 import { defineRoute } from '../http/route';
 import { receiveUpload } from '../upload/receive-upload';
@@ -111,7 +111,7 @@ const listAssetsRoute = defineRoute({
     const { cursor, limit, q, ...filter } = query;
     const db = services.database.db;
     const at = new Date();
-    const page = await listAssets(db, { ...filter, search: q, at }, limit, cursor === undefined ? undefined : decodeAssetCursor(cursor));
+    const page = await listAssets(db, { ...filter, search: q, at }, limit, cursor === undefined ? undefined : decodePageCursor(cursor));
     const ids = page.items.map((a) => a.id);
     const [thumbnails, licenses] = await Promise.all([thumbnailUrls(db, services.storage, ids), licensesForAssets(db, ids)]);
     const items = page.items.map((asset) => ({
@@ -119,7 +119,7 @@ const listAssetsRoute = defineRoute({
       thumbnailUrl: thumbnails.get(asset.id) ?? null,
       licenseState: assetLicenseState(licenses.get(asset.id) ?? [], at),
     }));
-    return { body: { items, nextCursor: page.next && encodeAssetCursor(page.next) } };
+    return { body: { items, nextCursor: page.next && encodePageCursor(page.next) } };
   },
 });
 

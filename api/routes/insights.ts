@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { productInsights } from '../../core/comments/product-insights';
+import { productInsights } from '../../core/insights/product-insights';
 import { commentSentiment, commentTopic } from '../../core/db';
 import { defineRoute } from '../http/route';
 import { FaqBody } from './faq';

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { DomainError, unprocessable } from '../../core/errors/domain-error';
-import { CHANNELS } from '../../core/licensing/channels';
+import { CHANNELS } from '../../core/vocabulary/channels';
 import { attachContract, createLicense, revokeLicense, updateLicense } from '../../core/licensing/license-changes';
 import { contractUrl, getLicense, licenseHistory, listLicenses } from '../../core/licensing/license-queries';
 import { licenseView, type LicenseRecord } from '../../core/licensing/license-record';

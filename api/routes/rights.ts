@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { assets, type Db } from '../../core/db';
 import { notFound } from '../../core/errors/domain-error';
-import { CHANNELS } from '../../core/licensing/channels';
+import { CHANNELS } from '../../core/vocabulary/channels';
 import { licensesForAssets } from '../../core/licensing/license-store';
 import { checkRights, RIGHTS_REASONS } from '../../core/licensing/rights';
 import { isCountryCode, WORLDWIDE } from '../../core/licensing/territories';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { usageOutcome } from '../../core/db/schema';
-import { decodePageCursor } from '../../core/usage/newest-first';
+import { decodePageCursor } from '../../core/paging/page-cursor';
 import { listUsages } from '../../core/usage/usage-ledger';
 import { defineRoute } from '../http/route';
 import { pageQuery } from './ads';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { webhookDeliveryStatus } from '../../core/db/schema';
-import { decodePageCursor } from '../../core/usage/newest-first';
+import { decodePageCursor } from '../../core/paging/page-cursor';
 import { WEBHOOK_EVENTS } from '../../core/webhooks/webhook-events';
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from '../../core/webhooks/webhook-store';
 import { checkWebhookUrl } from '../../core/webhooks/webhook-target';

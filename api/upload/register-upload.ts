@@ -3,7 +3,7 @@ import { creators, databaseError, isUniqueViolation, SqlState } from '../../core
 import { DomainError, unprocessable } from '../../core/errors/domain-error';
 import { probeJobId } from '../../core/queue/job-ids';
 import { isQueueUnavailable } from '../../core/queue/queue-availability';
-import { findAssetBySha256, insertAsset, type AssetWithProducts } from '../../core/media/asset-store';
+import { findAssetBySha256, insertAsset, type AssetWithProducts } from '../../core/assets/asset-store';
 import type { Services } from '../../core/runtime/services';
 import { findNulCharacter } from '../../core/text/nul-characters';
 import { validate } from '../http/validate';

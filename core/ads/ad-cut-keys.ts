@@ -1,5 +1,5 @@
-import type { CutSpec } from '../ads/cut-spec';
-import { specHash } from './rendition-store';
+import type { CutSpec } from './cut-spec';
+import { specHash } from '../assets/rendition-store';
 
 /**
  * What a cut is, as stored in its rendition row's `spec`: the choices that shape the output.

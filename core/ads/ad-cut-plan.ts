@@ -1,34 +1,7 @@
-import type { CutSpec } from '../ads/cut-spec';
+import type { CutSpec } from './cut-spec';
+import { CUT_FRAMES, type CutAspect, type CutFit, type CutRequest } from '../vocabulary/ad-cut-request';
 import { unprocessable } from '../errors/domain-error';
 import { disclosureLabel } from '../gallery/disclosure-label';
-
-/** The ad formats a cut can be made in, and their frame sizes (what ad platforms ask for). */
-export const CUT_FRAMES = {
-  '9:16': { width: 1080, height: 1920 },
-  '1:1': { width: 1080, height: 1080 },
-  '4:5': { width: 1080, height: 1350 },
-  '16:9': { width: 1920, height: 1080 },
-} as const;
-
-export type CutAspect = keyof typeof CUT_FRAMES;
-export const CUT_ASPECTS = Object.keys(CUT_FRAMES) as CutAspect[];
-
-/**
- * How the source fills the frame: `crop` scales it to cover the frame and cuts the overflow
- * (centred); `blur` shows all of it, fitted, over a blurred, cropped copy of itself.
- */
-export type CutFit = 'crop' | 'blur';
-
-/** One cut as a client asks for it (POST /api/v1/assets/:id/cuts). */
-export interface CutRequest {
-  aspect: CutAspect;
-  durationS: number;
-  /** Absent: the renderer picks the most eventful window (the hook). */
-  startS?: number;
-  fit?: CutFit;
-  /** Absent: the default label for the license's territory; null: no label. */
-  disclosure?: string | null;
-}
 
 /**
  * A cut with every choice made: what is rendered, and what is stored as the rendition's spec
@@ -60,11 +33,6 @@ export interface RenderedCut {
   durationS: number;
 }
 
-/** Cuts one request may ask for: the full 4 aspects × 3 durations set, with room to spare. */
-export const MAX_CUTS_PER_REQUEST = 16;
-export const MIN_CUT_S = 1;
-/** Disclosure labels are short badges, not captions. */
-export const MAX_DISCLOSURE_CHARS = 40;
 /** Container durations are rounded: a cut may end this far past the probed end and still be "all of it". */
 const END_TOLERANCE_S = 0.05;
 

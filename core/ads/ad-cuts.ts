@@ -1,9 +1,11 @@
 import { and, desc, eq, exists, sql } from 'drizzle-orm';
 import { assetProducts, assets, renditions, type Db } from '../db';
-import type { Channel } from '../licensing/channels';
+import type { Channel } from '../vocabulary/channels';
 import { licensesForAssets } from '../licensing/license-store';
 import { checkRights, type IntendedUse } from '../licensing/rights';
-import { encodePageCursor, micros, olderThan, type Page, type PageCursor } from '../usage/newest-first';
+import { micros, olderThan } from '../paging/newest-first';
+import type { Page } from '../paging/page';
+import { encodePageCursor, type PageCursor } from '../paging/page-cursor';
 import { readCutSpec } from './cut-spec';
 
 export interface AdCutQuery {

@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/audit-log';
 import type { Db, Rendition } from '../db';
 import type { LicenseTerms } from '../licensing/rights';
-import { ASSET_ENTITY } from '../media/asset-history';
+import { ASSET_ENTITY } from '../assets/asset-history';
 import { readCutSpec } from './cut-spec';
 
 export interface CutsMade {

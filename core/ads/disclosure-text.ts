@@ -1,5 +1,5 @@
 import { unprocessable } from '../errors/domain-error';
-import { MAX_DISCLOSURE_CHARS, type CutRequest } from '../media/ad-cut-plan';
+import { MAX_DISCLOSURE_CHARS, type CutRequest } from '../vocabulary/ad-cut-request';
 import { visibleTextProblem } from '../text/visible-text';
 
 /** A label shorter than this says nothing a viewer could read as "this is an ad". */

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { renditions } from '../db';
 import { DomainError, notFound } from '../errors/domain-error';
-import type { Channel } from '../licensing/channels';
+import type { Channel } from '../vocabulary/channels';
 import { encodeLicensedUse } from '../licensing/licensed-use';
 import { licensesForAssets } from '../licensing/license-store';
 import { checkRights, type LicenseTerms, type RightsDecision, type RightsReason } from '../licensing/rights';

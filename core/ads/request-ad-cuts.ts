@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { DomainError, notFound, unprocessable } from '../errors/domain-error';
 import { licensesForAssets } from '../licensing/license-store';
 import type { LicenseTerms } from '../licensing/rights';
-import { checkCutLengths, defaultDisclosure, type CutRequest } from '../media/ad-cut-plan';
-import { findAsset, type AssetWithProducts } from '../media/asset-store';
+import { checkCutLengths, defaultDisclosure } from './ad-cut-plan';
+import type { CutRequest } from '../vocabulary/ad-cut-request';
+import { findAsset, type AssetWithProducts } from '../assets/asset-store';
 import { publicJobId } from '../queue/job-queues';
 import type { JobPayloads } from '../queue/queue-names';
 import type { Services } from '../runtime/services';
-import { cutRights } from './cut-rights';
+import { cutRights } from '../licensing/cut-rights';
 import { assertVisibleDisclosures } from './disclosure-text';
 
 type CutsPayload = Extract<JobPayloads['media'], { type: 'cuts' }>;

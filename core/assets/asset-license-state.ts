@@ -1,6 +1,6 @@
 import { and, eq, exists, gt, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { assets, licenseAssets, licenses, type Db } from '../db';
-import type { Channel } from '../licensing/channels';
+import type { Channel } from '../vocabulary/channels';
 import type { LicenseTerms } from '../licensing/rights';
 import { EXPIRING_WITHIN_MS } from '../licensing/license-state';
 

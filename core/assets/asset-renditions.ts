@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { renditions, type Db, type Rendition, type RenditionKind } from '../db';
-import { cutRights } from '../ads/cut-rights';
+import { cutRights } from '../licensing/cut-rights';
 import { urlExpiringAt } from '../gallery/url-expiring-at';
 import { encodeLicensedUse } from '../licensing/licensed-use';
 import type { LicenseTerms } from '../licensing/rights';

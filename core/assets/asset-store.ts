@@ -1,7 +1,7 @@
 import { and, desc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { assetProducts, assets, type Asset, type AssetKind, type AssetStatus, type Db, type NewAsset } from '../db';
-import type { Channel } from '../licensing/channels';
-import type { AssetCursor } from './asset-cursor';
+import type { Channel } from '../vocabulary/channels';
+import type { PageCursor } from '../paging/page-cursor';
 import { channelCondition, licenseStateCondition, type AssetLicenseState } from './asset-license-state';
 
 export interface AssetWithProducts extends Asset {
@@ -52,11 +52,11 @@ export interface AssetFilter {
 export interface AssetPage {
   items: AssetWithProducts[];
   /** Where the next page starts; null on the last page. */
-  next: AssetCursor | null;
+  next: PageCursor | null;
 }
 
 /** Newest first, keyset-paginated on (createdAt, id) so pages stay stable while assets arrive. */
-export async function listAssets(db: Db, filter: AssetFilter, limit: number, after?: AssetCursor): Promise<AssetPage> {
+export async function listAssets(db: Db, filter: AssetFilter, limit: number, after?: PageCursor): Promise<AssetPage> {
   const rows = await db
     .select({ asset: assets, createdAtUs: sql<string>`(extract(epoch from ${assets.createdAt}) * 1000000)::bigint::text` })
     .from(assets)
@@ -101,7 +101,7 @@ function searchConditions(search: string): SQL[] {
 }
 
 /** Rows strictly after the cursor in (createdAt desc, id desc) order; the time rebuilt exactly from microseconds. */
-const before = (cursor: AssetCursor): SQL =>
+const before = (cursor: PageCursor): SQL =>
   sql`(${assets.createdAt}, ${assets.id}) < (timestamptz 'epoch' + ${cursor.createdAtUs}::bigint * interval '1 microsecond', ${cursor.id}::uuid)`;
 
 async function withProducts(db: Db, asset: Asset): Promise<AssetWithProducts> {

@@ -2,7 +2,9 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { comments, type Comment, type CommentSentiment, type CommentTopic, type Db } from '../db';
 import type { CommentClassification } from '../nlp/comment-classification';
-import { micros, olderThan, toPage, type Page, type PageCursor } from '../usage/newest-first';
+import { micros, olderThan, toPage } from '../paging/newest-first';
+import type { Page } from '../paging/page';
+import type { PageCursor } from '../paging/page-cursor';
 import { commentView, type CommentView } from './comment-view';
 import { latestCorrections, type LatestCorrection } from './effective-labels';
 

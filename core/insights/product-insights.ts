@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { commentSentiment, comments, commentTopic, type CommentSentiment, type CommentTopic, type Db } from '../db';
 import { listFaqEntries, type FaqView } from '../faq/faq-store';
-import { latestCorrections } from './effective-labels';
+import { latestCorrections } from '../comments/effective-labels';
 
 export interface WeekInsights {
   /** The Monday (UTC) the week starts on, as YYYY-MM-DD. */

@@ -3,7 +3,8 @@ import { creators, isUniqueViolation, type Creator, type Db } from '../db';
 import { DomainError, notFound } from '../errors/domain-error';
 import { handleSkeleton, INVISIBLE_SQL_CLASS } from '../text/identifier-text';
 import { creatorTier, type CreatorTier } from './creator-tier';
-import { afterCursor, toPage, type Page } from './page-cursor';
+import { afterCursor, toIdPage } from '../paging/id-cursor';
+import type { Page } from '../paging/page';
 
 export interface NewCreatorInput {
   handle: string;
@@ -72,5 +73,5 @@ export async function listCreators(db: Db, { cursor, limit }: { cursor?: string;
     .where(cursor ? afterCursor(creators, creators.createdAt, creators.id, cursor, 'desc') : undefined)
     .orderBy(desc(creators.createdAt), desc(creators.id))
     .limit(limit + 1);
-  return toPage(rows.map(creatorView), limit);
+  return toIdPage(rows.map(creatorView), limit);
 }

@@ -1,6 +1,6 @@
-import { PAID_CHANNELS } from '../licensing/channels';
-import { longestCovering, standingFailures, type LicenseTerms, type RightsDecision, type RightsReason } from '../licensing/rights';
-import { territoryCovered, WORLDWIDE } from '../licensing/territories';
+import { PAID_CHANNELS } from '../vocabulary/channels';
+import { longestCovering, standingFailures, type LicenseTerms, type RightsDecision, type RightsReason } from './rights';
+import { territoryCovered, WORLDWIDE } from './territories';
 
 /**
  * Whether any of an asset's licenses lets it be edited into ad cuts at `at`: a license in

@@ -1,5 +1,4 @@
 import type { Db } from '../db';
-import { galleriesStaleCount } from '../gallery/gallery-cache';
 import type { UrlLicense } from '../storage';
 import { licenseStillAllows } from './license-queries';
 
@@ -56,13 +55,13 @@ export function cacheLicenseAnswers(ask: LicenseQuestion, opts: LicenseAnswerCac
 
 /**
  * What the fs file server asks of every licensed URL (api/routes/media-files.ts): licenseStillAllows
- * over `db`, cached as above and dropped on every change made through this process's API (the
- * same signal that drops its cached galleries, see dropGalleriesOnWrite).
+ * over `db`, cached as above and dropped whenever `changeCount` moves (the API passes the signal
+ * that drops its cached galleries, see dropGalleriesOnWrite: every change made through it).
  */
-export function licenseCheckForFiles(db: Db): LicenseQuestion {
+export function licenseCheckForFiles(db: Db, changeCount: () => number): LicenseQuestion {
   return cacheLicenseAnswers((license, at) => licenseStillAllows(db, license, at), {
     ttlMs: LICENSE_ANSWER_TTL_MS,
     maxEntries: MAX_LICENSE_ANSWERS,
-    changeCount: galleriesStaleCount,
+    changeCount,
   });
 }

@@ -7,7 +7,8 @@ import { LICENSE_ENTITY } from './license-changes';
 import { decodeLicensedUse, licenseAllowsUseAt } from './licensed-use';
 import { licenseRecords, type LicenseRecord } from './license-record';
 import { termsColumns } from './license-store';
-import { afterCursor, toPage, type Page } from './page-cursor';
+import { afterCursor, toIdPage } from '../paging/id-cursor';
+import type { Page } from '../paging/page';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -49,7 +50,7 @@ export async function listLicenses(db: Db, filter: LicenseFilter, now: Date): Pr
     )
     .orderBy(direction(sortColumn), direction(licenses.id))
     .limit(filter.limit + 1);
-  return toPage(await licenseRecords(db, rows), filter.limit);
+  return toIdPage(await licenseRecords(db, rows), filter.limit);
 }
 
 function coveringAsset(assetId: string): SQL | undefined {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LicenseExclusivity } from '../db';
-import { CHANNELS, type Channel } from './channels';
+import { CHANNELS, type Channel } from '../vocabulary/channels';
 import { visibleTextSchema } from '../text/visible-text';
 import { ALL_COUNTRIES, isCountryCode, WORLDWIDE } from './territories';
 

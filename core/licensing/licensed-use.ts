@@ -1,5 +1,5 @@
-import { cutRights } from '../ads/cut-rights';
-import { isChannel, type Channel } from './channels';
+import { cutRights } from './cut-rights';
+import { isChannel, type Channel } from '../vocabulary/channels';
 import { checkRights, type LicenseTerms } from './rights';
 
 /**

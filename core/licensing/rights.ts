@@ -1,4 +1,4 @@
-import type { Channel } from './channels';
+import type { Channel } from '../vocabulary/channels';
 import { territoryCovered } from './territories';
 
 /**

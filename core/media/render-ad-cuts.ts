@@ -1,7 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { checkCutLengths, type CutSource, type PlannedCut, type RenderedCut } from './ad-cut-plan';
+import { checkCutLengths, type CutSource, type PlannedCut, type RenderedCut } from '../ads/ad-cut-plan';
 import { MediaProcessError, runMediaProcess } from './ffmpeg-process';
 import type { MediaTools } from './media-tools';
 

@@ -1,4 +1,4 @@
-import type { CommentSentiment, CommentTopic } from '../db/schema/comment-labels';
+import type { CommentSentiment, CommentTopic } from '../vocabulary/comment-labels';
 
 export const COMMENT_LANGS = ['pl', 'en', 'other'] as const;
 export type CommentLang = (typeof COMMENT_LANGS)[number];

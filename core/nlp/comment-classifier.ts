@@ -1,8 +1,8 @@
-import type { CommentSentiment, CommentTopic } from '../db/schema/comment-labels';
+import type { CommentSentiment, CommentTopic } from '../vocabulary/comment-labels';
 import type { CommentClassification, CommentClassifier, CommentInput, CommentLang } from './comment-classification';
 import { FeatureBuffer, addLanguageFeature, extractFeatures } from './comment-features';
 import { detectLanguage } from './detect-language';
-import { COMMENT_SENTIMENTS, COMMENT_TOPICS } from './label-sets';
+import { COMMENT_SENTIMENTS, COMMENT_TOPICS } from '../vocabulary/comment-labels';
 import { predictInto, type LinearModel } from './linear-model';
 import type { ModelSet } from './model-artifact';
 import { normaliseComment } from './normalise-comment';

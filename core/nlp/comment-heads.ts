@@ -1,5 +1,5 @@
 import { COMMENT_LANGS } from './comment-classification';
-import { COMMENT_SENTIMENTS, COMMENT_TOPICS } from './label-sets';
+import { COMMENT_SENTIMENTS, COMMENT_TOPICS } from '../vocabulary/comment-labels';
 
 /**
  * The models behind a classification, one linear "head" each over the same hashed features

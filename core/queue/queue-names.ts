@@ -1,4 +1,4 @@
-import type { CutRequest } from '../media/ad-cut-plan';
+import type { CutRequest } from '../vocabulary/ad-cut-request';
 
 /**
  * Every BullMQ queue and the payload its jobs carry, in one place, so that the API

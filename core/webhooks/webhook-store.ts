@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { webhookDeliveries, webhookDeliveryAttempts, webhooks, type Db, type Webhook, type WebhookDeliveryStatus } from '../db';
 import { notFound } from '../errors/domain-error';
-import { micros, olderThan, toPage, type Page, type PageCursor } from '../usage/newest-first';
+import { micros, olderThan, toPage } from '../paging/newest-first';
+import type { Page } from '../paging/page';
+import type { PageCursor } from '../paging/page-cursor';
 import type { WebhookEvent } from './webhook-events';
 
 /** A webhook as clients see it: never its secret. */

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { assetProducts, assets, creators, licenseAssets, licenses, renditions, type Db, type NewAsset, type NewLicense, type NewRendition } from '../../core/db';
-import type { Channel } from '../../core/licensing/channels';
+import type { Channel } from '../../core/vocabulary/channels';
 
 /** The benchmark's library: the size issue 3 names (100 products, 2,000 assets, 5,000 licenses). */
 export const BENCH_SIZE = { products: 100, creators: 200, assets: 2_000, directLicenses: 4_000, creatorLicenses: 1_000 } as const;

@@ -1,6 +1,7 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CUT_ASPECTS, planCuts, type CutRequest, type CutSource, type PlannedCut, type RenderedCut } from '../../core/media/ad-cut-plan';
+import { planCuts, type CutSource, type PlannedCut, type RenderedCut } from '../../core/ads/ad-cut-plan';
+import { CUT_ASPECTS, type CutRequest } from '../../core/vocabulary/ad-cut-request';
 import type { MediaTools } from '../../core/media/media-tools';
 import { renderAdCuts } from '../../core/media/render-ad-cuts';
 import { median, medianOrNull, timed } from './media-timing';

@@ -1,6 +1,6 @@
 import { f1, macroF1, type Scored } from '../../core/nlp/evaluation/classification-metrics';
 import type { RealCommentsEvaluation, RealPrediction } from '../../core/nlp/evaluation/real-comments';
-import { COMMENT_TOPICS } from '../../core/nlp/label-sets';
+import { COMMENT_TOPICS } from '../../core/vocabulary/comment-labels';
 import type { Figure } from './nlp-figure';
 
 /** The three sentiment classes the target is set on; see sentimentScored for "mixed". */

@@ -1,4 +1,4 @@
-import type { Channel } from '../../core/licensing/channels';
+import type { Channel } from '../../core/vocabulary/channels';
 
 /**
  * License terms of every shape the product handles, so each state and each refusal reason

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
-import { CUT_ASPECTS, CUT_FRAMES } from '../../core/media/ad-cut-plan';
+import { CUT_ASPECTS, CUT_FRAMES } from '../../core/vocabulary/ad-cut-request';
 import { renderImageRenditions } from '../../core/media/image-renditions';
 import { benchCutSet } from '../../scripts/bench/media-cuts';
 import { assertSameOutputs, renderPerOutputPipelines } from '../../scripts/bench/media-images';

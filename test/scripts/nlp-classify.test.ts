@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { COMMENT_SENTIMENTS, COMMENT_TOPICS } from '../../core/nlp/label-sets';
+import { COMMENT_SENTIMENTS, COMMENT_TOPICS } from '../../core/vocabulary/comment-labels';
 
 /** `nlp:classify` end to end, as people run it: a child process, JSON Lines in and out, the shipped models. */
 const ROOT = path.resolve(__dirname, '../..');

@@ -4,16 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { markAssetFailed, markAssetProcessing, markAssetReady } from '../../core/media/asset-outcome';
-import { findAsset } from '../../core/media/asset-store';
+import { markAssetFailed, markAssetProcessing, markAssetReady } from '../../core/assets/asset-outcome';
+import { findAsset } from '../../core/assets/asset-store';
 import { IMAGE_CONTENT_TYPES, imageRenditionKey, renderImageRenditions } from '../../core/media/image-renditions';
 import { configureFluentFfmpeg, type MediaTools } from '../../core/media/media-tools';
 import { probeMedia, type MediaFacts } from '../../core/media/probe-media';
-import { upsertRenditions } from '../../core/media/rendition-store';
+import { upsertRenditions } from '../../core/assets/rendition-store';
 import { UnreadableMediaError } from '../../core/media/unreadable-media-error';
 import { renderVideoRenditions, videoRenditionKey, type VideoSource } from '../../core/media/video-renditions';
 import type { JobPayloads } from '../../core/queue/queue-names';
-import { unknownEntity } from '../../core/queue/unknown-entity';
+import { unknownEntity } from '../unknown-entity';
 import type { Services } from '../../core/runtime/services';
 import { makeAdCuts } from './cuts';
 
@@ -36,7 +36,7 @@ const mediaTools = (services: Services): MediaTools => (tools ??= configureFluen
  * Probes an asset's original and records what it is: `processing` while it runs, then `ready`
  * with its dimensions, duration and codecs and its renditions (an image's ladder and crops, a
  * video's poster and preview), or `failed` with the reason; each end is announced once by the
- * `asset.ready` / `asset.failed` webhook (core/media/asset-outcome.ts). A bad file fails for good
+ * `asset.ready` / `asset.failed` webhook (core/assets/asset-outcome.ts). A bad file fails for good
  * (UnrecoverableError: retrying cannot mend it); anything else (storage or database down) is
  * retried, and marks the asset failed only once the last attempt has failed. Running it again
  * gives the same rows and announces nothing new.

@@ -5,7 +5,7 @@ import { commentTexts, storeClassifications } from '../../core/comments/comment-
 import { retrainModels } from '../../core/comments/retrain-models';
 import { updateFaqEntries, type FaqUpdate } from '../../core/faq/faq-assignment';
 import type { JobPayloads } from '../../core/queue/queue-names';
-import { unknownEntity } from '../../core/queue/unknown-entity';
+import { unknownEntity } from '../unknown-entity';
 import type { Services } from '../../core/runtime/services';
 
 type NlpJob = Job<JobPayloads['nlp']>;

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CommentSentiment, CommentTopic } from '../../db/schema/comment-labels';
+import type { CommentSentiment, CommentTopic } from '../../vocabulary/comment-labels';
 import type { CommentClassification } from '../comment-classification';
 import { HashedCommentClassifier } from '../comment-classifier';
 import { parseModels, serialiseModels } from '../model-artifact';

@@ -1,4 +1,4 @@
-import type { CommentTopic } from '../../db/schema/comment-labels';
+import type { CommentTopic } from '../../vocabulary/comment-labels';
 
 /**
  * No public corpus labels comments with our ten FAQ topics; two label neighbouring things and

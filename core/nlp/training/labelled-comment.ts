@@ -1,6 +1,6 @@
-import type { CommentSentiment, CommentTopic } from '../../db/schema/comment-labels';
+import type { CommentSentiment, CommentTopic } from '../../vocabulary/comment-labels';
 import { COMMENT_LANGS, type CommentLang } from '../comment-classification';
-import { COMMENT_SENTIMENTS, COMMENT_TOPICS } from '../label-sets';
+import { COMMENT_SENTIMENTS, COMMENT_TOPICS } from '../../vocabulary/comment-labels';
 
 /**
  * A comment with whichever labels someone gave it: a seed example the project wrote, or a

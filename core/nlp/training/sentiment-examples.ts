@@ -1,4 +1,4 @@
-import type { CommentSentiment } from '../../db/schema/comment-labels';
+import type { CommentSentiment } from '../../vocabulary/comment-labels';
 import { CORRECTION_WEIGHT, SEED_WEIGHT, type TrainingData } from './training-data';
 import type { TrainingExample } from './training-example';
 import type { CorpusName, CorpusRow } from './training-corpora';

@@ -1,4 +1,4 @@
-import type { CommentTopic } from '../../db/schema/comment-labels';
+import type { CommentTopic } from '../../vocabulary/comment-labels';
 import { bitextTopic, semiPqaTopic } from './corpus-topic-mappings';
 import { CORRECTION_WEIGHT, SEED_WEIGHT, type TrainingData } from './training-data';
 import type { TrainingExample } from './training-example';

@@ -1,4 +1,4 @@
-import type { CommentTopic } from '../../db/schema/comment-labels';
+import type { CommentTopic } from '../../vocabulary/comment-labels';
 import { foldDiacritics } from '../diacritics';
 
 /**

@@ -1,6 +1,6 @@
-import { adCutKey, adCutPosterKey, adCutSpec } from '../../../core/media/ad-cut-keys';
-import { planCuts } from '../../../core/media/ad-cut-plan';
-import { specHash } from '../../../core/media/rendition-store';
+import { adCutKey, adCutPosterKey, adCutSpec } from '../../../core/ads/ad-cut-keys';
+import { planCuts } from '../../../core/ads/ad-cut-plan';
+import { specHash } from '../../../core/assets/rendition-store';
 
 const cut = planCuts([{ aspect: '9:16', durationS: 6, startS: 2.5, fit: 'blur', disclosure: '#ad' }], null, () => 0)[0]!;
 

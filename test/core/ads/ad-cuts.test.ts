@@ -1,5 +1,5 @@
 import { listAdCuts } from '../../../core/ads/ad-cuts';
-import { decodePageCursor } from '../../../core/usage/newest-first';
+import { decodePageCursor } from '../../../core/paging/page-cursor';
 import { testDatabases } from '../../helpers/test-database';
 import { addAsset, addCreator, addCut, addLicense, useDatabaseAndStorage } from './rights-fixtures';
 

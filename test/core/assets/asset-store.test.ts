@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { assets, creators, isUniqueViolation, type Database, type Db, type NewAsset } from '../../../core/db';
-import { decodeAssetCursor, encodeAssetCursor, type AssetCursor } from '../../../core/media/asset-cursor';
-import { findAsset, findAssetBySha256, insertAsset, listAssets, updateAsset } from '../../../core/media/asset-store';
+import { decodePageCursor, encodePageCursor, type PageCursor } from '../../../core/paging/page-cursor';
+import { findAsset, findAssetBySha256, insertAsset, listAssets, updateAsset } from '../../../core/assets/asset-store';
 import { testDatabases } from '../../helpers/test-database';
 
 async function newCreator(db: Db): Promise<string> {
@@ -63,11 +63,11 @@ describe.each(testDatabases())('asset store on %s', ({ open }) => {
       await db.insert(assets).values({ ...row, createdAt: sql`timestamptz 'epoch' + ${base + i}::bigint * interval '1 microsecond'` });
     }
     const seen: string[] = [];
-    let cursor: AssetCursor | undefined;
+    let cursor: PageCursor | undefined;
     do {
       const page = await listAssets(db, { creatorId }, 3, cursor);
       seen.push(...page.items.map((a) => a.id));
-      cursor = page.next ? decodeAssetCursor(encodeAssetCursor(page.next)) : undefined;
+      cursor = page.next ? decodePageCursor(encodePageCursor(page.next)) : undefined;
     } while (cursor);
     expect(seen).toHaveLength(12);
     expect(new Set(seen).size).toBe(12);
@@ -93,13 +93,13 @@ describe.each(testDatabases())('asset store on %s', ({ open }) => {
 describe('asset cursor', () => {
   it('round-trips', () => {
     const cursor = { createdAtUs: '1714564800123456', id: randomUUID() };
-    expect(decodeAssetCursor(encodeAssetCursor(cursor))).toEqual(cursor);
+    expect(decodePageCursor(encodePageCursor(cursor))).toEqual(cursor);
   });
 
   it.each(['', 'not-base64!', Buffer.from('{"a":1}').toString('base64url'), Buffer.from('["x","y"]').toString('base64url')])(
     'refuses %p with invalid_cursor',
     (text) => {
-      expect(() => decodeAssetCursor(text)).toThrow(expect.objectContaining({ code: 'invalid_cursor', kind: 'invalid' }));
+      expect(() => decodePageCursor(text)).toThrow(expect.objectContaining({ code: 'invalid_cursor', kind: 'invalid' }));
     },
   );
 });

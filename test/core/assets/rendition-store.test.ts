@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { assets, creators, renditions, type Database, type Db } from '../../../core/db';
-import { specHash, upsertRenditions, type RenditionInput } from '../../../core/media/rendition-store';
+import { specHash, upsertRenditions, type RenditionInput } from '../../../core/assets/rendition-store';
 import { testDatabases } from '../../helpers/test-database';
 
 async function newImageAsset(db: Db): Promise<string> {

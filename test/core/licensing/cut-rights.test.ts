@@ -1,4 +1,4 @@
-import { cutRights } from '../../../core/ads/cut-rights';
+import { cutRights } from '../../../core/licensing/cut-rights';
 import type { LicenseTerms, RightsReason } from '../../../core/licensing/rights';
 
 const START = new Date('2025-01-01T00:00:00.000Z');

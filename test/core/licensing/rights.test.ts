@@ -1,4 +1,4 @@
-import { CHANNELS, type Channel } from '../../../core/licensing/channels';
+import { CHANNELS, type Channel } from '../../../core/vocabulary/channels';
 import { checkRights, RIGHTS_REASONS, type IntendedUse, type LicenseTerms, type RightsReason } from '../../../core/licensing/rights';
 
 const START = new Date('2025-01-01T00:00:00.000Z');

@@ -1,4 +1,4 @@
-import { CHANNELS, isChannel, PAID_CHANNELS } from '../../../core/licensing/channels';
+import { CHANNELS, isChannel, PAID_CHANNELS } from '../../../core/vocabulary/channels';
 import { isCountryCode, territoryCovered, WORLDWIDE } from '../../../core/licensing/territories';
 
 describe('isCountryCode', () => {

@@ -1,5 +1,5 @@
 import type { CommentClassifier } from '../../../core/nlp/comment-classification';
-import { COMMENT_SENTIMENTS, COMMENT_TOPICS } from '../../../core/nlp/label-sets';
+import { COMMENT_SENTIMENTS, COMMENT_TOPICS } from '../../../core/vocabulary/comment-labels';
 import { loadCommentClassifier } from '../../../core/nlp/load-comment-classifier';
 
 // The shipped models (models/nlp), on comments written for this test: none is a seed example.

@@ -1,4 +1,4 @@
-import { COMMENT_SENTIMENTS } from '../../../core/nlp/label-sets';
+import { COMMENT_SENTIMENTS } from '../../../core/vocabulary/comment-labels';
 import { reviewSummary, stackerPredictInto, summaryLength, trainReviewStacker, type ReviewProbabilities, type StackerExample } from '../../../core/nlp/review-stacker';
 import { seededRandom } from '../../../core/nlp/seeded-random';
 

@@ -3,7 +3,7 @@ import { Worker } from 'bullmq';
 import { eq } from 'drizzle-orm';
 import { queueClassification } from '../../../core/comments/classification-jobs';
 import { comments, creators, webhookDeliveries, webhooks } from '../../../core/db';
-import { insertAsset } from '../../../core/media/asset-store';
+import { insertAsset } from '../../../core/assets/asset-store';
 import { createRedisConnection } from '../../../core/queue/redis-connection';
 import type { Services } from '../../../core/runtime/services';
 import { openTestServices } from '../../helpers/test-services';

@@ -1,5 +1,5 @@
 import { createApiKey } from '../../../api/auth/api-keys';
-import { decodePageCursor } from '../../../core/usage/newest-first';
+import { decodePageCursor } from '../../../core/paging/page-cursor';
 import { listUsages, recordUsage } from '../../../core/usage/usage-ledger';
 import { testDatabases } from '../../helpers/test-database';
 import { addAsset, addCreator, addLicense, useDatabaseAndStorage } from '../ads/rights-fixtures';

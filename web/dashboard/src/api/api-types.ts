@@ -11,11 +11,13 @@ export type LicenseState = 'draft' | 'revoked' | 'not_started' | 'active' | 'exp
 
 // The label sets are the server's own (pure modules with no Node dependencies), so the
 // dashboard can never offer a channel or topic the API refuses.
-export { CHANNELS, PAID_CHANNELS, type Channel } from '../../../../core/licensing/channels';
-export { COMMENT_TOPICS as TOPICS, COMMENT_SENTIMENTS as SENTIMENTS } from '../../../../core/nlp/label-sets';
-import type { COMMENT_SENTIMENTS, COMMENT_TOPICS } from '../../../../core/nlp/label-sets';
-export type Topic = (typeof COMMENT_TOPICS)[number];
-export type Sentiment = (typeof COMMENT_SENTIMENTS)[number];
+export { CHANNELS, PAID_CHANNELS, type Channel } from '../../../../core/vocabulary/channels';
+export {
+  COMMENT_TOPICS as TOPICS,
+  COMMENT_SENTIMENTS as SENTIMENTS,
+  type CommentTopic as Topic,
+  type CommentSentiment as Sentiment,
+} from '../../../../core/vocabulary/comment-labels';
 
 export const RIGHTS_REASONS = [
   'no_license',

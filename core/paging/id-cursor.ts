@@ -1,11 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-
-export interface Page<T> {
-  items: T[];
-  /** Pass back as `cursor` for the next page; null on the last one. */
-  nextCursor: string | null;
-}
+import type { Page } from './page';
 
 /**
  * Keyset pagination whose cursor is the id of the last row seen. The row's sort value is read
@@ -19,7 +14,7 @@ export function afterCursor(table: PgTable, sortColumn: PgColumn, idColumn: PgCo
 }
 
 /** Turns `limit + 1` fetched rows into a page: the extra row only says that more exist. */
-export function toPage<T extends { id: string }>(rows: T[], limit: number): Page<T> {
+export function toIdPage<T extends { id: string }>(rows: T[], limit: number): Page<T> {
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }

@@ -1,21 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { decodeAssetCursor, encodeAssetCursor, type AssetCursor } from '../media/asset-cursor';
+import type { Page } from './page';
+import { encodePageCursor, type PageCursor } from './page-cursor';
 
-/**
- * Keyset pagination, newest first, on a (timestamptz, uuid id) pair: the ledger and webhook
- * deliveries page this way. The cursor is the assets' one (core/media/asset-cursor.ts): the
- * last row's time in PostgreSQL's microseconds and its id, since a JavaScript Date would drop
- * the microseconds and skip or repeat rows written within one millisecond.
- */
-export type PageCursor = AssetCursor;
-export const encodePageCursor = encodeAssetCursor;
-export const decodePageCursor = decodeAssetCursor;
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+// Keyset pagination, newest first, on a (timestamptz, uuid id) pair, with the cursor of
+// page-cursor.ts (the last row's time in PostgreSQL's microseconds and its id).
 
 /** The column as microseconds since the epoch, as text (a bigint would not fit a JS number exactly). */
 export const micros = (time: PgColumn): SQL<string> => sql<string>`(extract(epoch from ${time}) * 1000000)::bigint::text`;

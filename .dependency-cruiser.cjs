@@ -1,0 +1,59 @@
+/**
+ * The rooms of the house and what each may import: the one source of the boundary rules that
+ * `npm test` checks (`depcruise`, before jest) and of docs/architecture.md's room map, which
+ * test/deploy/room-map.test.ts holds to this list. A room may always import itself and
+ * packages; anything not listed is refused. Adding a room or an import between rooms means
+ * changing this map (and the doc), on purpose.
+ */
+const CORE_ROOMS = {
+  vocabulary: [],
+  errors: [],
+  text: [],
+  config: [],
+  logging: ['config'],
+  db: ['vocabulary'],
+  storage: ['config', 'errors'],
+  paging: ['errors'],
+  audit: ['db'],
+  queue: ['config', 'db', 'errors', 'vocabulary'],
+  runtime: ['config', 'db', 'logging', 'queue', 'storage'],
+  licensing: ['audit', 'db', 'errors', 'paging', 'storage', 'text', 'vocabulary'],
+  gallery: ['db', 'licensing', 'runtime', 'storage', 'text'],
+  webhooks: ['db', 'errors', 'licensing', 'paging', 'queue', 'runtime'],
+  usage: ['db', 'paging'],
+  assets: ['audit', 'db', 'errors', 'gallery', 'licensing', 'paging', 'runtime', 'storage', 'vocabulary', 'webhooks'],
+  ads: ['assets', 'audit', 'db', 'errors', 'gallery', 'licensing', 'paging', 'queue', 'runtime', 'text', 'usage', 'vocabulary'],
+  media: ['ads', 'db', 'runtime'],
+  nlp: ['vocabulary'],
+  comments: ['audit', 'config', 'db', 'errors', 'media', 'nlp', 'paging', 'queue', 'runtime', 'text'],
+  faq: ['audit', 'comments', 'db', 'errors', 'gallery', 'runtime', 'webhooks'],
+  insights: ['comments', 'db', 'faq'],
+};
+
+const roomRules = Object.entries(CORE_ROOMS).map(([room, mayImport]) => ({
+  name: `core/${room}`,
+  comment: `core/${room} may import ${mayImport.length ? mayImport.map((r) => `core/${r}`).join(', ') : 'no other room'}`,
+  severity: 'error',
+  from: { path: `^core/${room}/` },
+  to: { path: '^core/', pathNot: `^core/(${[room, ...mayImport].join('|')})/` },
+}));
+
+/** The top folders' "never" rules (ARCHITECTURE.md): who may import whom. */
+const topRules = [
+  { name: 'core-is-shared', comment: 'core never imports the API, the worker, the web clients or scripts', from: { path: '^core/' }, to: { path: '^(api|worker|web|scripts|test)/' } },
+  { name: 'api-is-http-only', comment: 'the API never imports the worker or scripts; of web, only the widget build it serves', from: { path: '^api/' }, to: { path: '^(worker|scripts|test)/|^web/(?!widget/build)' } },
+  { name: 'worker-not-api', comment: 'the worker never imports the API, web or scripts', from: { path: '^worker/' }, to: { path: '^(api|web|scripts|test)/' } },
+  { name: 'web-is-browser-code', comment: 'web imports no server code except the browser-safe core/vocabulary', from: { path: '^web/(dashboard|widget)/src/' }, to: { path: '^(core|api|worker|scripts)/', pathNot: '^core/vocabulary/' } },
+  { name: 'no-cycles', comment: 'no import cycles between files', from: {}, to: { circular: true } },
+].map((rule) => ({ severity: 'error', ...rule }));
+
+module.exports = {
+  forbidden: [...topRules, ...roomRules],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(node_modules|dist)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.cjs', '.mjs', '.json'] },
+  },
+};
