@@ -25,7 +25,7 @@ const CORE_ROOMS = {
   ads: ['assets', 'audit', 'db', 'errors', 'gallery', 'licensing', 'paging', 'queue', 'runtime', 'text', 'usage', 'vocabulary'],
   media: ['ads', 'db', 'runtime'],
   nlp: ['vocabulary'],
-  comments: ['audit', 'config', 'db', 'errors', 'media', 'nlp', 'paging', 'queue', 'runtime', 'text'],
+  comments: ['audit', 'config', 'db', 'errors', 'nlp', 'paging', 'queue', 'runtime', 'text'],
   faq: ['audit', 'comments', 'db', 'errors', 'gallery', 'runtime', 'webhooks'],
   insights: ['comments', 'db', 'faq'],
 };

@@ -17,7 +17,7 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { count } from 'drizzle-orm';
 import { loadConfig } from '../core/config';
-import { importCommentFile } from '../core/comments/run-import';
+import { importCommentFile } from '../core/comments/import/run-import';
 import { comments, faqEntries } from '../core/db';
 import { openServices, type Services } from '../core/runtime/services';
 import { startWorkers } from '../worker/run-workers';

@@ -22,7 +22,7 @@ import { crossValidate, crossValidatePolishSentiment, holdOut, type Prediction }
 import { evaluateRealComments } from '../core/nlp/evaluation/real-comments';
 import { DEFAULT_MODEL_DIR, loadCommentClassifier } from '../core/nlp/load-comment-classifier';
 import { MODEL_FILE } from '../core/nlp/model-manifest';
-import { trainCommentModels } from '../core/nlp/train-comment-models';
+import { trainCommentModels } from '../core/nlp/training/train-comment-models';
 import { languageExamples } from '../core/nlp/training/language-examples';
 import { questionExamples } from '../core/nlp/training/question-examples';
 import { sentimentExamples } from '../core/nlp/training/sentiment-examples';
@@ -32,11 +32,12 @@ import { sampleOf, splitSentences, withoutFinalMarks, withoutQuestionMarks } fro
 import { topicExamples } from '../core/nlp/training/topic-examples';
 import { openTrainingData, type TrainingData } from '../core/nlp/training/training-data';
 import type { TrainingExample } from '../core/nlp/training/training-example';
-import { DEFAULT_CORPORA_DIR, MissingCorporaError } from '../core/nlp/training/training-corpora';
+import { MissingCorporaError } from '../core/nlp/training/training-corpora';
 import type { Figure } from './bench/nlp-figure';
 import { faqGroupingFigures } from './bench/nlp-faq-grouping';
 import { throughputFigures } from './bench/nlp-throughput';
 import { realCommentFigures } from './bench/real-comments';
+import { loadConfig } from '../core/config';
 
 const SECTIONS = ['real', 'sentiment-pl', 'sentiment-en', 'spam', 'questions', 'topics', 'others', 'speed', 'throughput', 'faq'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -264,7 +265,7 @@ function parseOptions(): BenchOptions {
     options: {
       folds: { type: 'string', default: '5' },
       seed: { type: 'string', default: '1' },
-      data: { type: 'string', default: DEFAULT_CORPORA_DIR },
+      data: { type: 'string', default: loadConfig().nlpCorporaDir },
       'skip-train': { type: 'boolean', default: false },
       record: { type: 'boolean', default: false },
       only: { type: 'string', default: SECTIONS.join(',') },

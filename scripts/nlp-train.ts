@@ -15,17 +15,17 @@ import { parseArgs } from 'node:util';
 import { storedCorrections } from '../core/comments/stored-corrections';
 import { loadConfig } from '../core/config';
 import { DEFAULT_MODEL_DIR } from '../core/nlp/load-comment-classifier';
-import { trainCommentModels } from '../core/nlp/train-comment-models';
+import { trainCommentModels } from '../core/nlp/training/train-comment-models';
 import { readCorrectionsFile } from '../core/nlp/training/corrections-file';
 import type { CorrectionExample } from '../core/nlp/training/labelled-comment';
 import { DEFAULT_SEEDS_DIR } from '../core/nlp/training/seed-examples';
-import { DEFAULT_CORPORA_DIR, MissingCorporaError } from '../core/nlp/training/training-corpora';
+import { MissingCorporaError } from '../core/nlp/training/training-corpora';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       seed: { type: 'string', default: '1' },
-      data: { type: 'string', default: DEFAULT_CORPORA_DIR },
+      data: { type: 'string', default: loadConfig().nlpCorporaDir },
       seeds: { type: 'string', default: DEFAULT_SEEDS_DIR },
       out: { type: 'string', default: DEFAULT_MODEL_DIR },
       'rows-per-corpus': { type: 'string' },

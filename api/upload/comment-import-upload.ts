@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
 import multer, { type StorageEngine } from 'multer';
 import { DomainError, unprocessable } from '../../core/errors/domain-error';
-import type { ImportDefaults } from '../../core/comments/import-row';
-import { importCommentFile, type ImportReport } from '../../core/comments/run-import';
+import type { ImportDefaults } from '../../core/comments/import/import-row';
+import { importCommentFile, type ImportReport } from '../../core/comments/import/run-import';
 import type { Services } from '../../core/runtime/services';
 import { uploadError } from './upload-errors';
 

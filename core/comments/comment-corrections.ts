@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/audit-log';
 import { commentCorrections, comments, type CommentSentiment, type CommentTopic, type Db } from '../db';
 import { notFound, unprocessable } from '../errors/domain-error';
 import { latestCorrections, type LatestCorrection } from './effective-labels';
+import type { CorrectionExample as TrainingCorrection } from '../nlp/training/labelled-comment';
 
 /** What a person may correct; absent fields are left as they are. */
 export interface CorrectionInput {
@@ -59,4 +60,15 @@ export async function correctionExamples(db: Db): Promise<CorrectionExample[]> {
 export async function countCorrections(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(commentCorrections);
   return row?.n ?? 0;
+}
+
+/** A corrected comment as a training example: only the labels people set. */
+export function asTrainingExample(example: CorrectionExample): TrainingCorrection {
+  const out: TrainingCorrection = { text: example.text };
+  if (example.lang === 'pl' || example.lang === 'en' || example.lang === 'other') out.lang = example.lang;
+  if (example.topic !== null) out.topic = example.topic;
+  if (example.sentiment !== null) out.sentiment = example.sentiment;
+  if (example.isQuestion !== null) out.isQuestion = example.isQuestion;
+  if (example.spam !== null) out.spam = example.spam;
+  return out;
 }

@@ -1,8 +1,7 @@
 import type { Config } from '../config';
 import { migrateDatabase, openDatabase } from '../db';
 import type { CorrectionExample as TrainingCorrection } from '../nlp/training/labelled-comment';
-import { correctionExamples } from './comment-corrections';
-import { asTrainingExample } from './retrain-models';
+import { asTrainingExample, correctionExamples } from './comment-corrections';
 
 /**
  * The corrections people made in the product (the configured database: DATABASE_URL, else

@@ -47,6 +47,7 @@ const envSchema = z.object({
   WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
   METRICS_PUBLIC: bool.default(false),
   METRICS_TOKEN: optionalString.refine((k) => !k || k.length >= 16, 'must be at least 16 characters'),
+  NLP_CORPORA_DIR: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -104,7 +105,12 @@ export interface Config {
   /** Absent: ffmpeg/ffprobe on PATH, else the npm-bundled builds (core/media/media-tools.ts). */
   ffmpegPath?: string;
   ffprobePath?: string;
+  /** The public corpora the comment models learn from (retraining, nlp:train, bench:nlp). */
+  nlpCorporaDir: string;
 }
+
+/** Where the corpora are when this checkout sits next to `shared/` (as in CI): `../shared/data/nlp`. */
+export const DEFAULT_NLP_CORPORA_DIR = path.resolve(__dirname, '../../../shared/data/nlp');
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -154,6 +160,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookRetryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
     ffmpegPath: e.FFMPEG_PATH,
     ffprobePath: e.FFPROBE_PATH,
+    nlpCorporaDir: path.resolve(e.NLP_CORPORA_DIR ?? DEFAULT_NLP_CORPORA_DIR),
   };
 }
 

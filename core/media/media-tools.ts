@@ -1,6 +1,5 @@
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import ffmpeg from 'fluent-ffmpeg';
 
 export interface MediaTools {
   ffmpegPath: string;
@@ -26,14 +25,6 @@ export function locateMediaTools(options: MediaToolsOptions = {}): MediaTools {
     ffmpegPath: options.ffmpegPath ?? onPath('ffmpeg', searchPath) ?? bundledPath('@ffmpeg-installer/ffmpeg'),
     ffprobePath: options.ffprobePath ?? onPath('ffprobe', searchPath) ?? bundledPath('@ffprobe-installer/ffprobe'),
   };
-}
-
-/** Points fluent-ffmpeg (used by rendition jobs) at the same binaries; returns them. */
-export function configureFluentFfmpeg(options: MediaToolsOptions = {}): MediaTools {
-  const tools = locateMediaTools(options);
-  ffmpeg.setFfmpegPath(tools.ffmpegPath);
-  ffmpeg.setFfprobePath(tools.ffprobePath);
-  return tools;
 }
 
 /** The first executable `name` in a PATH-style list of directories. */

@@ -35,8 +35,8 @@ const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 const PROBE_TIMEOUT_MS = 60_000;
 
 /**
- * Reads a video's metadata with ffprobe (run directly with JSON output: fluent-ffmpeg's parser
- * of the flat text format loses the display-matrix side data), then decodes its last seconds,
+ * Reads a video's metadata with ffprobe (JSON output: the flat text format loses the
+ * display-matrix side data), then decodes its last seconds,
  * which fails on a file cut short even when its index (a faststart moov) is intact.
  */
 export async function probeVideo(file: string, tools: MediaTools): Promise<VideoProbe> {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import sharp from 'sharp';
+import { PREVIEW_VIDEO_ARGS } from './encoder-presets';
 import { runMediaProcess } from './ffmpeg-process';
 import type { MediaTools } from './media-tools';
 
@@ -77,7 +78,7 @@ function previewArgs(width: number, height: number): string[] {
   return [
     ...['-map', '0:v:0', '-an', '-sn', '-dn', '-map_metadata', '-1'],
     ...['-vf', `scale=${width}:${height},setsar=1`],
-    ...['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '26', '-profile:v', 'main', '-pix_fmt', 'yuv420p'],
+    ...PREVIEW_VIDEO_ARGS,
     ...['-movflags', '+faststart'],
   ];
 }

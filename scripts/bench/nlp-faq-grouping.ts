@@ -24,8 +24,8 @@ import { parseArgs } from 'node:util';
 import { placeQuestions, type Cluster, type Question } from '../../core/faq/faq-clusters';
 import { DEFAULT_MODEL_DIR, loadCommentClassifier } from '../../core/nlp/load-comment-classifier';
 import { seededRandom, shuffleInPlace } from '../../core/nlp/seeded-random';
-import { DEFAULT_CORPORA_DIR } from '../../core/nlp/training/training-corpora';
 import type { Figure } from './nlp-figure';
+import { loadConfig } from '../../core/config';
 
 const FILE = 'questions-en-semipqa.jsonl';
 const AIMS = { purity: 0.85, entriesPerGroup: 1.5 };
@@ -54,7 +54,7 @@ export interface FaqGroupingOptions {
 function main(): void {
   const { values } = parseArgs({
     options: {
-      data: { type: 'string', default: DEFAULT_CORPORA_DIR },
+      data: { type: 'string', default: loadConfig().nlpCorporaDir },
       models: { type: 'string', default: DEFAULT_MODEL_DIR },
       orders: { type: 'string', default: '5' },
     },

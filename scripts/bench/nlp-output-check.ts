@@ -13,8 +13,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MODEL_DIR } from '../../core/nlp/load-comment-classifier';
-import { DEFAULT_CORPORA_DIR } from '../../core/nlp/training/training-corpora';
 import { benchFiles, writeJsonl } from './nlp-inputs';
+import { loadConfig } from '../../core/config';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -24,7 +24,7 @@ function main(): void {
       save: { type: 'string' },
       compare: { type: 'string' },
       models: { type: 'string', default: DEFAULT_MODEL_DIR },
-      data: { type: 'string', default: DEFAULT_CORPORA_DIR },
+      data: { type: 'string', default: loadConfig().nlpCorporaDir },
       rows: { type: 'string', default: '5000' },
     },
   });

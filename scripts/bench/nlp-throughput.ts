@@ -18,9 +18,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MODEL_DIR, loadCommentClassifier } from '../../core/nlp/load-comment-classifier';
-import { DEFAULT_CORPORA_DIR } from '../../core/nlp/training/training-corpora';
 import type { Figure } from './nlp-figure';
 import { benchFiles, meanChars, writeJsonl, type BenchFile } from './nlp-inputs';
+import { loadConfig } from '../../core/config';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TARGETS: Record<string, { endToEnd?: number; afterStartUp?: number; inProcess?: number }> = {
@@ -48,7 +48,7 @@ function main(): void {
       short: { type: 'string', default: '20000' },
       seed: { type: 'string', default: '1' },
       models: { type: 'string', default: DEFAULT_MODEL_DIR },
-      data: { type: 'string', default: DEFAULT_CORPORA_DIR },
+      data: { type: 'string', default: loadConfig().nlpCorporaDir },
     },
   });
   console.log(`bench:nlp-speed on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), Node ${process.version}`);

@@ -7,7 +7,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { markAssetFailed, markAssetProcessing, markAssetReady } from '../../core/assets/asset-outcome';
 import { findAsset } from '../../core/assets/asset-store';
 import { IMAGE_CONTENT_TYPES, imageRenditionKey, renderImageRenditions } from '../../core/media/image-renditions';
-import { configureFluentFfmpeg, type MediaTools } from '../../core/media/media-tools';
+import { locateMediaTools, type MediaTools } from '../../core/media/media-tools';
 import { probeMedia, type MediaFacts } from '../../core/media/probe-media';
 import { upsertRenditions } from '../../core/assets/rendition-store';
 import { UnreadableMediaError } from '../../core/media/unreadable-media-error';
@@ -28,9 +28,9 @@ export async function processMediaJob(job: MediaJob, services: Services, signal?
   }
 }
 
-/** Found once per process (the binaries do not move while it runs), and fluent-ffmpeg pointed at them. */
+/** Found once per process (the binaries do not move while it runs). */
 let tools: MediaTools | undefined;
-const mediaTools = (services: Services): MediaTools => (tools ??= configureFluentFfmpeg(services.config));
+const mediaTools = (services: Services): MediaTools => (tools ??= locateMediaTools(services.config));
 
 /**
  * Probes an asset's original and records what it is: `processing` while it runs, then `ready`

@@ -2,7 +2,7 @@ import { Job, Queue } from 'bullmq';
 import { activeClassifier } from '../../core/comments/active-classifier';
 import { classifyInSlices } from '../../core/comments/classify-in-slices';
 import { commentTexts, storeClassifications } from '../../core/comments/comment-store';
-import { retrainModels } from '../../core/comments/retrain-models';
+import { retrainModels } from '../retrain/retrain-models';
 import { updateFaqEntries, type FaqUpdate } from '../../core/faq/faq-assignment';
 import type { JobPayloads } from '../../core/queue/queue-names';
 import { unknownEntity } from '../unknown-entity';

@@ -4,7 +4,7 @@ import type { CommentSentiment, CommentTopic } from '../../vocabulary/comment-la
 import type { CommentClassification } from '../comment-classification';
 import { HashedCommentClassifier } from '../comment-classifier';
 import { parseModels, serialiseModels } from '../model-artifact';
-import { trainModelSet } from '../train-comment-models';
+import { trainModelSet } from '../training/train-comment-models';
 import { checkedLabels } from '../training/labelled-comment';
 import type { SeedExample } from '../training/seed-examples';
 import { textKey, withoutFinalMarks, withoutQuestionMarks } from '../training/text-sampling';

@@ -1,9 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Where the corpora are when the project sits next to ../shared (as in CI). */
-export const DEFAULT_CORPORA_DIR = path.resolve(__dirname, '../../../../shared/data/nlp');
-
 /**
  * The public corpora the models learn from (../shared/data/nlp, see its README): read, never
  * copied into the repository. Each file is JSON Lines with `text`, `lang` and a label field.

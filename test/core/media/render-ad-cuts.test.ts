@@ -8,7 +8,8 @@ import { planCuts, type CutSource, type RenderedCut } from '../../../core/ads/ad
 import type { CutRequest } from '../../../core/vocabulary/ad-cut-request';
 import { locateMediaTools, type MediaTools } from '../../../core/media/media-tools';
 import { probeVideo } from '../../../core/media/probe-video';
-import { KEYFRAME_INTERVAL_S, outputFrameRate, renderAdCuts, type RenderAdCutsOptions } from '../../../core/media/render-ad-cuts';
+import { renderAdCuts, type RenderAdCutsOptions } from '../../../core/media/render-ad-cuts';
+import { KEYFRAME_INTERVAL_S, outputFrameRate } from '../../../core/media/cut-command';
 import { recordFfmpegRuns } from '../../helpers/ffmpeg-runs';
 import { makeOddSizedVideo, makeVariableRateVideo, makeVideo, rotateVideo90 } from '../../helpers/media-fixtures';
 

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { trainCommentModels } from '../../../core/nlp/train-comment-models';
+import { trainCommentModels } from '../../../core/nlp/training/train-comment-models';
 import { readSeedExamples } from '../../../core/nlp/training/seed-examples';
-import { DEFAULT_CORPORA_DIR, MissingCorporaError } from '../../../core/nlp/training/training-corpora';
+import { MissingCorporaError } from '../../../core/nlp/training/training-corpora';
+import { loadConfig } from '../../../core/config';
 
 // The failures that must be clear before any work starts. Whole training runs (determinism,
 // corrections) are exercised through the command in test/scripts/nlp-train.test.ts.
@@ -26,7 +27,7 @@ it('refuses a seed example with a label the models do not know, naming the file 
   const seeds = path.join(dir, 'seeds');
   await mkdir(seeds);
   await writeFile(path.join(seeds, 'typos.jsonl'), '{"text": "ok", "lang": "pl", "topic": "shipping"}\n{"text": "jaki rozmiar", "topic": "sizes"}\n');
-  const training = trainCommentModels({ dataDir: DEFAULT_CORPORA_DIR, seedsDir: seeds, seed: 1, outDir: path.join(dir, 'never') });
+  const training = trainCommentModels({ dataDir: loadConfig().nlpCorporaDir, seedsDir: seeds, seed: 1, outDir: path.join(dir, 'never') });
   await expect(training).rejects.toThrow(/typos\.jsonl row 2: unknown topic sizes/);
   expect(existsSync(path.join(dir, 'never'))).toBe(false);
 });

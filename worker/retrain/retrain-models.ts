@@ -2,16 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { asc } from 'drizzle-orm';
-import { comments } from '../db';
-import type { CorrectionExample as TrainingCorrection } from '../nlp/training/labelled-comment';
-import { MediaProcessError, runMediaProcess } from '../media/ffmpeg-process';
-import { DEFAULT_SEEDS_DIR } from '../nlp/training/seed-examples';
-import { DEFAULT_CORPORA_DIR } from '../nlp/training/training-corpora';
-import type { TrainCommentModelsOptions } from '../nlp/train-comment-models';
-import type { Services } from '../runtime/services';
-import { activeClassifier, retrainedModelsRoot, switchToVersion } from './active-classifier';
-import { queueClassification } from './classification-jobs';
-import { correctionExamples, type CorrectionExample } from './comment-corrections';
+import { comments } from '../../core/db';
+import { MediaProcessError, runMediaProcess } from '../../core/media/ffmpeg-process';
+import { DEFAULT_SEEDS_DIR } from '../../core/nlp/training/seed-examples';
+import type { TrainCommentModelsOptions } from '../../core/nlp/training/train-comment-models';
+import type { Services } from '../../core/runtime/services';
+import { activeClassifier, retrainedModelsRoot, switchToVersion } from '../../core/comments/active-classifier';
+import { queueClassification } from '../../core/comments/classification-jobs';
+import { asTrainingExample, correctionExamples } from '../../core/comments/comment-corrections';
 
 export interface RetrainOptions {
   /** Classify every comment again with the new models once they are in use. */
@@ -54,7 +52,7 @@ export async function retrainModels(services: Services, options: RetrainOptions)
   const version = `retrained-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${randomUUID().slice(0, 8)}`;
   const outDir = path.join(retrainedModelsRoot(config), version);
   const trained = await trainInChildProcess({
-    dataDir: DEFAULT_CORPORA_DIR,
+    dataDir: config.nlpCorporaDir,
     seedsDir: DEFAULT_SEEDS_DIR,
     seed: TRAINING_SEED,
     extraExamples: examples.map(asTrainingExample),
@@ -68,16 +66,6 @@ export async function retrainModels(services: Services, options: RetrainOptions)
   return { version, modelVersion: classifier.modelVersion, corrections: examples.length, reclassifyJobId, trainSeconds: trained.trainSeconds };
 }
 
-/** A corrected comment as a training example: only the labels people set. */
-export function asTrainingExample(example: CorrectionExample): TrainingCorrection {
-  const out: TrainingCorrection = { text: example.text };
-  if (example.lang === 'pl' || example.lang === 'en' || example.lang === 'other') out.lang = example.lang;
-  if (example.topic !== null) out.topic = example.topic;
-  if (example.sentiment !== null) out.sentiment = example.sentiment;
-  if (example.isQuestion !== null) out.isQuestion = example.isQuestion;
-  if (example.spam !== null) out.spam = example.spam;
-  return out;
-}
 
 async function trainInChildProcess(options: Omit<TrainCommentModelsOptions, 'log'>): Promise<{ modelVersion: string; trainSeconds: number }> {
   await mkdir(options.outDir, { recursive: true });

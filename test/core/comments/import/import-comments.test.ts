@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
 import { asc, eq } from 'drizzle-orm';
-import { importComments, MAX_REPORTED_REJECTS } from '../../../core/comments/import-comments';
-import { openImportSource } from '../../../core/comments/import-records';
-import { checkImportRow } from '../../../core/comments/import-row';
-import { comments } from '../../../core/db';
-import type { Services } from '../../../core/runtime/services';
-import { addAsset, addCreator } from '../ads/rights-fixtures';
-import { openTestServices } from '../../helpers/test-services';
+import { importComments, MAX_REPORTED_REJECTS } from '../../../../core/comments/import/import-comments';
+import { openImportSource } from '../../../../core/comments/import/import-records';
+import { checkImportRow } from '../../../../core/comments/import/import-row';
+import { comments } from '../../../../core/db';
+import type { Services } from '../../../../core/runtime/services';
+import { addAsset, addCreator } from '../../ads/rights-fixtures';
+import { openTestServices } from '../../../helpers/test-services';
 
 let services: Services;
 beforeAll(async () => {

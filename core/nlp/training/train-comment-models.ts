@@ -1,27 +1,27 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CommentLang } from './comment-classification';
-import { FeatureBuffer, extractFeatures } from './comment-features';
-import { HEAD_NAMES, HEADS, type HeadName } from './comment-heads';
-import { detectLanguage } from './detect-language';
-import type { LinearModel } from './linear-model';
-import { serialiseModels, type ModelSet } from './model-artifact';
-import { MANIFEST_FILE, MODEL_FILE, modelVersionOf, type ModelManifest } from './model-manifest';
-import { normaliseComment } from './normalise-comment';
-import type { PolishSentimentModels } from './review-sentiment';
-import type { CorrectionExample } from './training/labelled-comment';
-import { languageExamples } from './training/language-examples';
-import { questionExamples } from './training/question-examples';
-import { sentimentExamples } from './training/sentiment-examples';
-import { spamExamples } from './training/spam-examples';
-import { substantiveExamples } from './training/substantive-examples';
-import { trainPolishSentiment } from './training/polish-sentiment-training';
-import { trainHead } from './training/train-head';
-import { openTrainingData, type TrainingData } from './training/training-data';
-import { CORPORA } from './training/training-corpora';
-import type { TrainingExample } from './training/training-example';
-import { topicExamples } from './training/topic-examples';
+import type { CommentLang } from '../comment-classification';
+import { FeatureBuffer, extractFeatures } from '../comment-features';
+import { HEAD_NAMES, HEADS, type HeadName } from '../comment-heads';
+import { detectLanguage } from '../detect-language';
+import type { LinearModel } from '../linear-model';
+import { serialiseModels, type ModelSet } from '../model-artifact';
+import { MANIFEST_FILE, MODEL_FILE, modelVersionOf, type ModelManifest } from '../model-manifest';
+import { normaliseComment } from '../normalise-comment';
+import type { PolishSentimentModels } from '../review-sentiment';
+import type { CorrectionExample } from './labelled-comment';
+import { languageExamples } from './language-examples';
+import { questionExamples } from './question-examples';
+import { sentimentExamples } from './sentiment-examples';
+import { spamExamples } from './spam-examples';
+import { substantiveExamples } from './substantive-examples';
+import { trainPolishSentiment } from './polish-sentiment-training';
+import { trainHead } from './train-head';
+import { openTrainingData, type TrainingData } from './training-data';
+import { CORPORA } from './training-corpora';
+import type { TrainingExample } from './training-example';
+import { topicExamples } from './topic-examples';
 
 export interface TrainCommentModelsOptions {
   /** The public corpora, normally ../shared/data/nlp. */

@@ -1,5 +1,5 @@
 import { TextDecoder } from 'node:util';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '../../errors/domain-error';
 import { csvRecords } from './csv-records';
 import { jsonArrayRecords } from './json-array-records';
 import { ndjsonRecords } from './ndjson-records';

@@ -1,5 +1,5 @@
 import { inArray, sql } from 'drizzle-orm';
-import { assetProducts, assets, comments, type Db } from '../db';
+import { assetProducts, assets, comments, type Db } from '../../db';
 import { checkImportRow, type ImportDefaults, type ImportRow, type RowProblem } from './import-row';
 import type { SourceRecord } from './source-record';
 

@@ -1,10 +1,10 @@
 /**
  * Runs trainCommentModels in a child process, given its options as a JSON file:
- * `node --import tsx core/comments/train-models-process.ts <options.json>`; prints the result as
+ * `node --import tsx worker/retrain/train-models-process.ts <options.json>`; prints the result as
  * JSON on its last line. See retrain-models.ts for why training gets a process of its own.
  */
 import { readFile } from 'node:fs/promises';
-import { trainCommentModels, type TrainCommentModelsOptions } from '../nlp/train-comment-models';
+import { trainCommentModels, type TrainCommentModelsOptions } from '../../core/nlp/training/train-comment-models';
 
 async function main(): Promise<void> {
   const file = process.argv[2];

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
-import { openImportSource } from '../../../core/comments/import-records';
-import type { SourceRecord } from '../../../core/comments/source-record';
-import { isDomainError } from '../../../core/errors/domain-error';
+import { openImportSource } from '../../../../core/comments/import/import-records';
+import type { SourceRecord } from '../../../../core/comments/import/source-record';
+import { isDomainError } from '../../../../core/errors/domain-error';
 
 /** The records of a file, fed in chunks of `chunk` bytes to exercise every split point. */
 async function read(text: string | Buffer, chunk = 7): Promise<{ format: string; records: SourceRecord[] }> {

@@ -1,4 +1,4 @@
-import { hasInvisibleCharacters, normalizeIdentifier } from '../text/identifier-text';
+import { hasInvisibleCharacters, normalizeIdentifier } from '../../text/identifier-text';
 import { canonicalFields, type ImportField } from './field-aliases';
 
 /** One comment as it will be stored, after aliases, defaults and checks. */

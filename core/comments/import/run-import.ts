@@ -1,6 +1,6 @@
-import { DomainError, isDomainError } from '../errors/domain-error';
-import type { Services } from '../runtime/services';
-import { queueClassificationOrDefer } from './classification-jobs';
+import { DomainError, isDomainError } from '../../errors/domain-error';
+import type { Services } from '../../runtime/services';
+import { queueClassificationOrDefer } from '../classification-jobs';
 import { importComments, ImportInterrupted, type ImportOptions, type ImportResult, type RejectedRow } from './import-comments';
 import { openImportSource, type ImportFormat } from './import-records';
 import type { SourceRecord } from './source-record';
