@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Services } from '../../core/runtime/services';
 import { persistentSecret } from '../../core/runtime/persistent-secret';
-import { ensureApiKey, generateApiKey } from './api-keys';
+import { ensureApiKey, generateApiKey } from '../../core/access/api-key-store';
 
 export interface AdminKey {
   /** The key to show the person starting the system; null when it came from the environment (never echo secrets). */

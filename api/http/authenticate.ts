@@ -1,8 +1,9 @@
 import type { Request } from 'express';
 import type { Db } from '../../core/db';
 import { DomainError } from '../../core/errors/domain-error';
-import { findCaller } from '../auth/api-keys';
-import { roleAllows, type Caller } from '../auth/roles';
+import { findCaller } from '../../core/access/api-key-store';
+import { roleAllows } from '../../core/vocabulary/roles';
+import { type Caller } from '../../core/access/caller';
 import type { Access } from './route';
 
 /** Resolves the caller from `Authorization: Bearer <key>` and checks the route's access rule. */

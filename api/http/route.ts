@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import type { ZodType } from 'zod';
 import type { Services } from '../../core/runtime/services';
-import type { Caller, Role } from '../auth/roles';
+import type { Role } from '../../core/vocabulary/roles';
+import type { Caller } from '../../core/access/caller';
 
 /**
  * A route is data plus a handler: the same zod schemas validate the request and describe it

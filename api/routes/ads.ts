@@ -3,23 +3,11 @@ import { listAdCuts } from '../../core/ads/ad-cuts';
 import { pullAdCut } from '../../core/ads/pull-ad-cut';
 import { CHANNELS } from '../../core/vocabulary/channels';
 import { RIGHTS_REASONS } from '../../core/licensing/rights';
-import { isCountryCode } from '../../core/licensing/territories';
 import { visibleTextSchema } from '../../core/text/visible-text';
 import { decodePageCursor } from '../../core/paging/page-cursor';
 import { defineRoute } from '../http/route';
+import { countryCode, pageQuery } from '../http/request-schemas';
 
-/** Where a use happens: one country, as typed (`pl` is read as `PL`). */
-export const countryCode = () =>
-  z
-    .string()
-    .transform((t) => t.toUpperCase())
-    .refine(isCountryCode, 'an ISO 3166-1 alpha-2 country code');
-
-/** `?limit=&cursor=` of the newest-first lists. */
-export const pageQuery = {
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.string().max(500).optional(),
-};
 
 const LicenseRef = z.object({ id: z.uuid(), endsAt: z.string().nullable(), disclosureRequired: z.boolean(), attributionRequired: z.boolean() });
 const AdCut = z.object({
@@ -47,7 +35,7 @@ const listAds = defineRoute({
     aspect: z.string().max(10).optional(),
     durationS: z.coerce.number().positive().max(3600).optional(),
     product: z.string().min(1).max(200).optional(),
-    ...pageQuery,
+    ...pageQuery({ max: 500, default: 100 }, 'opaque'),
   }),
   responses: {
     200: { description: 'Licensed cuts, newest first', schema: z.object({ items: z.array(AdCut), nextCursor: z.string().nullable() }) },

@@ -15,6 +15,7 @@ import { AuditHistory } from '../http/audit-history-schema';
 import { defineRoute } from '../http/route';
 import { receiveUpload } from '../upload/receive-upload';
 import { registerUpload } from '../upload/register-upload';
+import { idParams, pageQuery, productSku } from '../http/request-schemas';
 
 const UploadedAsset = AssetView.extend({ jobId: z.string().nullable().describe('The probe job (GET /api/v1/jobs/:id); null when none was queued') });
 
@@ -84,7 +85,6 @@ const ListedAsset = AssetView.extend({
   licenseState: z.enum(ASSET_LICENSE_STATES).describe('active, expiring (all rights end within 30 days), expired or none'),
 });
 
-const SKU = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a product SKU');
 
 const listAssetsRoute = defineRoute({
   method: 'get',
@@ -94,14 +94,13 @@ const listAssetsRoute = defineRoute({
   access: 'authenticated',
   query: z.object({
     creatorId: z.uuid().optional(),
-    product: SKU.optional(),
+    product: productSku().optional(),
     status: z.enum(assetStatus.enumValues).optional(),
     kind: z.enum(assetKind.enumValues).optional(),
     licenseState: z.enum(ASSET_LICENSE_STATES).optional().describe('Where the rights stand now: active, expiring (within 30 days), expired, none'),
     channel: z.enum(CHANNELS).optional().describe('Only assets a license in force grants this channel'),
     q: z.string().trim().max(200).optional().describe('Words to find in the title or original file name'),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().max(200).optional(),
+    ...pageQuery({ max: 100, default: 20 }, 'opaque'),
   }),
   responses: {
     200: { description: 'A page of assets', schema: z.object({ items: z.array(ListedAsset), nextCursor: z.string().nullable() }) },
@@ -123,7 +122,6 @@ const listAssetsRoute = defineRoute({
   },
 });
 
-const AssetIdParams = z.object({ id: z.uuid() });
 
 const getAsset = defineRoute({
   method: 'get',
@@ -131,7 +129,7 @@ const getAsset = defineRoute({
   summary: 'An asset with its renditions (download URLs; cuts only as short rights-checked previews) and the licenses that may cover it',
   tag: 'assets',
   access: 'authenticated',
-  params: AssetIdParams,
+  params: idParams,
   responses: {
     200: { description: 'The asset', schema: AssetDetail },
     400: { description: 'invalid_id' },
@@ -153,7 +151,7 @@ const historyRoute = defineRoute({
   summary: 'What was recorded about an asset: each set of ad cuts made of it, who asked, and the license terms they were made under',
   tag: 'assets',
   access: 'authenticated',
-  params: AssetIdParams,
+  params: idParams,
   responses: {
     200: { description: 'Oldest first', schema: AuditHistory },
     400: { description: 'invalid_id' },

@@ -11,11 +11,10 @@ import { decodePageCursor, encodePageCursor } from '../../core/paging/page-curso
 import { defineRoute } from '../http/route';
 import { validate } from '../http/validate';
 import { receiveCommentImport } from '../upload/comment-import-upload';
+import { idParams, pageQuery, productSku } from '../http/request-schemas';
 
 const WRITERS = ['content_manager'] as const;
-const SKU = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a product SKU');
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
-const IdParams = z.object({ id: z.uuid() });
 
 /** Values for rows that lack them: in the query string, or as form fields before the file. */
 const ImportDefaultsInput = z.object({
@@ -25,7 +24,7 @@ const ImportDefaultsInput = z.object({
     .toLowerCase()
     .regex(/^[a-z0-9][a-z0-9_.-]{0,31}$/, 'up to 32 letters, digits, ".", "_" or "-"')
     .optional(),
-  productSku: SKU.optional(),
+  productSku: productSku().optional(),
   assetId: z.uuid().optional(),
 });
 
@@ -156,14 +155,13 @@ const listRoute = defineRoute({
   tag: 'comments',
   access: 'authenticated',
   query: z.object({
-    productSku: SKU.optional(),
+    productSku: productSku().optional(),
     assetId: z.uuid().optional(),
     topic: z.enum(commentTopic.enumValues).optional(),
     sentiment: z.enum(commentSentiment.enumValues).optional(),
     isQuestion: flag.optional(),
     spam: flag.optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(200).optional(),
+    ...pageQuery({ max: 200, default: 50 }, 'opaque'),
   }),
   responses: {
     200: { description: 'A page of comments', schema: z.object({ items: z.array(CommentBody), nextCursor: z.string().nullable() }) },
@@ -182,7 +180,7 @@ const getRoute = defineRoute({
   summary: 'One comment: effective labels, the model’s labels and people’s corrections',
   tag: 'comments',
   access: 'authenticated',
-  params: IdParams,
+  params: idParams,
   responses: { 200: { description: 'The comment', schema: CommentBody }, 404: { description: 'comment_not_found' } },
   handle: async ({ params, services }) => {
     const comment = await findComment(services.database.db, params.id);
@@ -197,7 +195,7 @@ const correctRoute = defineRoute({
   summary: 'Correct labels: stored as a correction apart from the model’s output (audited), used by retraining; the FAQ follows at once',
   tag: 'comments',
   access: WRITERS,
-  params: IdParams,
+  params: idParams,
   body: z
     .object({
       topic: z.enum(commentTopic.enumValues).optional(),

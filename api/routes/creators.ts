@@ -3,6 +3,7 @@ import { CREATOR_TIERS } from '../../core/licensing/creator-tier';
 import { createCreator, getCreator, listCreators } from '../../core/licensing/creator-store';
 import { hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE, normalizeHandle } from '../../core/text/identifier-text';
 import { defineRoute } from '../http/route';
+import { idParams, pageQuery } from '../http/request-schemas';
 
 /** The integer column's ceiling: larger counts would fail in the database rather than here. */
 const MAX_FOLLOWERS = 2_147_483_647;
@@ -40,7 +41,6 @@ const NewCreator = z.object({
   engagementRate: z.number().min(0).max(1, 'engagementRate is a fraction between 0 and 1 (0.034 for 3.4 %)').nullable().optional(),
 });
 
-const IdParams = z.object({ id: z.uuid() });
 
 const createCreatorRoute = defineRoute({
   method: 'post',
@@ -63,7 +63,7 @@ const getCreatorRoute = defineRoute({
   summary: 'A creator with their tier',
   tag: 'creators',
   access: 'authenticated',
-  params: IdParams,
+  params: idParams,
   responses: { 200: { description: 'The creator', schema: CreatorView }, 404: { description: 'creator_not_found' } },
   handle: async ({ params, services }) => ({ body: await getCreator(services.database.db, params.id) }),
 });
@@ -75,8 +75,7 @@ const listCreatorsRoute = defineRoute({
   tag: 'creators',
   access: 'authenticated',
   query: z.object({
-    cursor: z.uuid().optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
+    ...pageQuery({ max: 200, default: 50 }, 'id'),
   }),
   responses: { 200: { description: 'A page of creators', schema: z.object({ items: z.array(CreatorView), nextCursor: z.string().nullable() }) } },
   handle: async ({ query, services }) => ({ body: await listCreators(services.database.db, query) }),

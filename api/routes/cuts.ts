@@ -4,6 +4,7 @@ import { requestAdCuts } from '../../core/ads/request-ad-cuts';
 import { CUT_ASPECTS, MAX_CUTS_PER_REQUEST, MAX_DISCLOSURE_CHARS, MIN_CUT_S } from '../../core/vocabulary/ad-cut-request';
 import { RIGHTS_REASONS } from '../../core/licensing/rights';
 import { defineRoute } from '../http/route';
+import { idParams } from '../http/request-schemas';
 
 /**
  * A label drawn on the video. Only its type is checked here: what makes it visible text is
@@ -28,7 +29,7 @@ const requestCuts = defineRoute({
   summary: 'Queue ad cuts of a video (aspect, length, start, fit, disclosure label); the same request while queued gets the same job',
   tag: 'ads',
   access: ['content_manager', 'performance'],
-  params: z.object({ id: z.uuid() }),
+  params: idParams,
   body: z.object({ cuts: z.array(CutRequest).min(1).max(MAX_CUTS_PER_REQUEST) }),
   responses: {
     202: { description: 'Queued: follow it at GET /api/v1/jobs/:id', schema: z.object({ jobId: z.string() }) },

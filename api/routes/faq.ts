@@ -5,8 +5,8 @@ import { updateFaqEntry } from '../../core/faq/faq-changes';
 import { findFaqEntry, listFaqEntries } from '../../core/faq/faq-store';
 import { visibleTextSchema } from '../../core/text/visible-text';
 import { defineRoute } from '../http/route';
+import { idParams, productSku } from '../http/request-schemas';
 
-const SKU = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a product SKU');
 
 export const FaqBody = z.object({
   id: z.uuid(),
@@ -29,7 +29,7 @@ const listRoute = defineRoute({
   tag: 'faq',
   access: 'authenticated',
   query: z.object({
-    productSku: SKU.optional(),
+    productSku: productSku().optional(),
     topic: z.enum(commentTopic.enumValues).optional(),
     status: z.enum(faqStatus.enumValues).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(200),
@@ -47,7 +47,7 @@ const getRoute = defineRoute({
   summary: 'One FAQ entry',
   tag: 'faq',
   access: 'authenticated',
-  params: z.object({ id: z.uuid() }),
+  params: idParams,
   responses: { 200: { description: 'The entry', schema: FaqBody }, 404: { description: 'faq_entry_not_found' } },
   handle: async ({ params, services }) => {
     const entry = await findFaqEntry(services.database.db, params.id);
@@ -64,7 +64,7 @@ const patchRoute = defineRoute({
     'Publishing needs an answer, sends faq.published webhooks and shows the entry in the public gallery. Audited.',
   tag: 'faq',
   access: ['content_manager'],
-  params: z.object({ id: z.uuid() }),
+  params: idParams,
   body: z
     .object({
       // Shown on shop pages: visible text, no direction overrides or invisible stand-ins (422 invalid_question / invalid_answer).

@@ -3,6 +3,7 @@ import { productInsights } from '../../core/insights/product-insights';
 import { commentSentiment, commentTopic } from '../../core/db';
 import { defineRoute } from '../http/route';
 import { FaqBody } from './faq';
+import { productSku } from '../http/request-schemas';
 
 const counts = (labels: readonly string[]) => z.object(Object.fromEntries(labels.map((l) => [l, z.number().int()])));
 const Topics = counts(commentTopic.enumValues);
@@ -16,7 +17,7 @@ const insightsRoute = defineRoute({
     'and the same per ISO week (UTC, by posting time) for the last `weeks` weeks',
   tag: 'insights',
   access: 'authenticated',
-  params: z.object({ sku: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a product SKU') }),
+  params: z.object({ sku: productSku() }),
   query: z.object({ weeks: z.coerce.number().int().min(1).max(104).default(12) }),
   responses: {
     200: {

@@ -1,11 +1,10 @@
-import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { apiKeys } from '../../core/db/schema';
-import { notFound } from '../../core/errors/domain-error';
-import { createApiKey } from '../auth/api-keys';
-import { ROLES } from '../auth/roles';
+import type { ApiKey } from '../../core/db';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../core/access/api-key-store';
+import { ROLES } from '../../core/vocabulary/roles';
 import { hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE, normalizeIdentifier } from '../../core/text/identifier-text';
 import { defineRoute } from '../http/route';
+import { idParams } from '../http/request-schemas';
 
 /** A name people tell keys apart by in lists and audit entries: NFKC, without invisible characters. */
 const identifierName = (max: number) =>
@@ -50,8 +49,7 @@ const listKeys = defineRoute({
   access: ['admin'],
   responses: { 200: { description: 'Keys', schema: z.object({ items: z.array(KeyView) }) } },
   handle: async ({ services }) => {
-    const rows = await services.database.db.select().from(apiKeys).orderBy(desc(apiKeys.createdAt));
-    return { body: { items: rows.map(toView) } };
+    return { body: { items: (await listApiKeys(services.database.db)).map(toView) } };
   },
 });
 
@@ -61,20 +59,12 @@ const revokeKey = defineRoute({
   summary: 'Revoke an API key; it stops working at once',
   tag: 'keys',
   access: ['admin'],
-  params: z.object({ id: z.uuid() }),
+  params: idParams,
   responses: { 200: { description: 'Revoked', schema: KeyView }, 404: { description: 'No such key' } },
-  handle: async ({ params, services }) => {
-    const [row] = await services.database.db
-      .update(apiKeys)
-      .set({ revokedAt: new Date() })
-      .where(eq(apiKeys.id, params.id))
-      .returning();
-    if (!row) throw notFound('api_key', params.id);
-    return { body: toView(row) };
-  },
+  handle: async ({ params, services }) => ({ body: toView(await revokeApiKey(services.database.db, params.id)) }),
 });
 
-function toView(row: typeof apiKeys.$inferSelect): z.infer<typeof KeyView> {
+function toView(row: ApiKey): z.infer<typeof KeyView> {
   return {
     id: row.id,
     name: row.name,

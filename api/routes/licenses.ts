@@ -16,6 +16,7 @@ import { uploadError } from '../upload/upload-errors';
 import { AuditHistory } from '../http/audit-history-schema';
 import { defineRoute } from '../http/route';
 import { validate } from '../http/validate';
+import { idParams, pageQuery } from '../http/request-schemas';
 
 const WRITERS = ['content_manager'] as const;
 /** Signed contracts are a few pages; 20 MB leaves room for scans while keeping a buffered upload cheap. */
@@ -56,7 +57,6 @@ const LicenseView = z.object({
 });
 const LicenseWithUsages = LicenseView.extend({ liveUsages: z.array(LiveUsageView) });
 
-const IdParams = z.object({ id: z.uuid() });
 const TERMS_ERRORS =
   'A field is invalid (invalid_territories, invalid_excluded_territories, invalid_channels, invalid_starts_at, invalid_ends_at, invalid_asset_ids, invalid_creator_id, invalid_fee, invalid_exclusivity…), unknown_asset_ids or unknown_creator';
 
@@ -80,7 +80,7 @@ const getLicenseRoute = defineRoute({
   summary: 'A license with its state now and where its content is live',
   tag: 'licenses',
   access: 'authenticated',
-  params: IdParams,
+  params: idParams,
   responses: { 200: { description: 'The license', schema: LicenseWithUsages }, 404: { description: 'license_not_found' } },
   handle: async ({ params, services }) => {
     const db = services.database.db;
@@ -95,7 +95,7 @@ const patchLicenseRoute = defineRoute({
   summary: 'Change any terms; the merged terms are validated as on create, and the change is audited',
   tag: 'licenses',
   access: WRITERS,
-  params: IdParams,
+  params: idParams,
   body: LicenseTermsPatch,
   responses: {
     200: { description: 'Updated', schema: LicenseView },
@@ -118,7 +118,7 @@ const revokeLicenseRoute = defineRoute({
   summary: 'Revoke now: nothing is served under it from this instant. Revoking again returns it unchanged.',
   tag: 'licenses',
   access: WRITERS,
-  params: IdParams,
+  params: idParams,
   body: z.object({ reason: visibleTextSchema(2000, { minVisible: 1, multiline: true }).optional() }),
   responses: { 200: { description: 'Revoked', schema: LicenseView }, 404: { description: 'license_not_found' } },
   handle: async ({ params, body, caller, services }) => {
@@ -138,8 +138,7 @@ const listLicensesRoute = defineRoute({
     assetId: z.uuid().optional(),
     creatorId: z.uuid().optional(),
     status: z.enum(['draft', 'active', 'revoked']).optional(),
-    cursor: z.uuid().optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
+    ...pageQuery({ max: 200, default: 50 }, 'id'),
   }),
   responses: { 200: { description: 'A page of licenses', schema: z.object({ items: z.array(LicenseWithUsages), nextCursor: z.string().nullable() }) } },
   handle: async ({ query, services }) => {
@@ -155,7 +154,7 @@ const historyRoute = defineRoute({
   summary: 'Every change of a license: who, when, before and after',
   tag: 'licenses',
   access: 'authenticated',
-  params: IdParams,
+  params: idParams,
   responses: {
     200: { description: 'Oldest first', schema: AuditHistory },
     404: { description: 'license_not_found' },
@@ -169,7 +168,7 @@ const uploadContractRoute = defineRoute({
   summary: 'Attach the signed contract: multipart field "file", a PDF of at most 20 MB (replaces any earlier one)',
   tag: 'licenses',
   access: WRITERS,
-  params: IdParams,
+  params: idParams,
   responses: {
     200: { description: 'Stored', schema: LicenseView },
     404: { description: 'license_not_found' },
@@ -194,7 +193,7 @@ const getContractRoute = defineRoute({
   summary: 'A short-lived download link for the signed contract',
   tag: 'licenses',
   access: 'authenticated',
-  params: IdParams,
+  params: idParams,
   responses: {
     200: { description: 'Link', schema: z.object({ url: z.string(), expiresAt: z.string() }) },
     404: { description: 'license_not_found or contract_not_found' },

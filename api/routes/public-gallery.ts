@@ -6,7 +6,7 @@ import { markGalleriesStale } from '../../core/gallery/gallery-cache';
 import { galleryMaxAge, publicGallery } from '../../core/gallery/public-gallery';
 import type { Logger } from '../../core/logging/logger';
 import { defineRoute } from '../http/route';
-import { countryCode } from './ads';
+import { countryCode } from '../http/request-schemas';
 
 const Rendition = z.object({ width: z.number().nullable(), height: z.number().nullable(), format: z.string(), durationS: z.number().optional(), url: z.string() });
 const GalleryBody = z.object({

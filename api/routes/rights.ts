@@ -1,12 +1,12 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { assets, type Db } from '../../core/db';
+import { assetExists } from '../../core/assets/asset-store';
 import { notFound } from '../../core/errors/domain-error';
 import { CHANNELS } from '../../core/vocabulary/channels';
 import { licensesForAssets } from '../../core/licensing/license-store';
 import { checkRights, RIGHTS_REASONS } from '../../core/licensing/rights';
 import { isCountryCode, WORLDWIDE } from '../../core/licensing/territories';
 import { defineRoute } from '../http/route';
+import { idParams } from '../http/request-schemas';
 
 const RightsQuery = z.object({
   channel: z.enum(CHANNELS),
@@ -29,7 +29,7 @@ const checkRightsRoute = defineRoute({
   summary: 'Whether a use of an asset (channel, territory, instant, derivative or not) is covered by a license',
   tag: 'licenses',
   access: 'authenticated',
-  params: z.object({ id: z.uuid() }),
+  params: idParams,
   query: RightsQuery,
   responses: {
     200: {
@@ -48,10 +48,5 @@ const checkRightsRoute = defineRoute({
     return { body: { allowed, licenseId, reasons } };
   },
 });
-
-async function assetExists(db: Db, id: string): Promise<boolean> {
-  const [asset] = await db.select({ id: assets.id }).from(assets).where(eq(assets.id, id));
-  return asset !== undefined;
-}
 
 export const rightsRoutes = [checkRightsRoute];

@@ -3,7 +3,7 @@ import { usageOutcome } from '../../core/db/schema';
 import { decodePageCursor } from '../../core/paging/page-cursor';
 import { listUsages } from '../../core/usage/usage-ledger';
 import { defineRoute } from '../http/route';
-import { pageQuery } from './ads';
+import { pageQuery } from '../http/request-schemas';
 
 const UsageView = z.object({
   id: z.uuid(),
@@ -29,7 +29,7 @@ const listUsage = defineRoute({
     assetId: z.uuid().optional(),
     licenseId: z.uuid().optional(),
     outcome: z.enum(usageOutcome.enumValues).optional(),
-    ...pageQuery,
+    ...pageQuery({ max: 500, default: 100 }, 'opaque'),
   }),
   responses: {
     200: { description: 'Ledger entries', schema: z.object({ items: z.array(UsageView), nextCursor: z.string().nullable() }) },

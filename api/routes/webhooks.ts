@@ -5,7 +5,7 @@ import { WEBHOOK_EVENTS } from '../../core/webhooks/webhook-events';
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from '../../core/webhooks/webhook-store';
 import { checkWebhookUrl } from '../../core/webhooks/webhook-target';
 import { defineRoute } from '../http/route';
-import { pageQuery } from './ads';
+import { idParams, pageQuery } from '../http/request-schemas';
 
 const WebhookView = z.object({ id: z.uuid(), url: z.string(), events: z.array(z.enum(WEBHOOK_EVENTS)), createdAt: z.string() });
 const DeliveryView = z.object({
@@ -60,7 +60,7 @@ const remove = defineRoute({
   summary: 'Delete a webhook, its deliveries and their pending retries',
   tag: 'webhooks',
   access: ['admin'],
-  params: z.object({ id: z.uuid() }),
+  params: idParams,
   responses: { 204: { description: 'Deleted' }, 404: { description: 'webhook_not_found' } },
   handle: async ({ params, services }) => {
     await deleteWebhook(services.database.db, params.id);
@@ -74,8 +74,8 @@ const deliveries = defineRoute({
   summary: "A webhook's deliveries, newest first, each with every attempt (status code, error, duration)",
   tag: 'webhooks',
   access: ['admin'],
-  params: z.object({ id: z.uuid() }),
-  query: z.object(pageQuery),
+  params: idParams,
+  query: z.object(pageQuery({ max: 500, default: 100 }, 'opaque')),
   responses: {
     200: { description: 'Deliveries', schema: z.object({ items: z.array(DeliveryView), nextCursor: z.string().nullable() }) },
     404: { description: 'webhook_not_found' },

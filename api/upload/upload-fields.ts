@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { PRODUCT_SKU, PRODUCT_SKU_RULE } from '../../core/vocabulary/product-sku';
 
-/** Letters and digits first, then also . _ - ; up to 64 characters (EAN, UPC and shop SKUs fit). */
-const SKU = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const MAX_SKUS = 50;
 
 /** Forms send empty inputs as empty strings: those mean "not given". */
@@ -14,7 +13,7 @@ const skuList = z
   .transform((text) => [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))].sort())
   .pipe(
     z
-      .array(z.string().regex(SKU, 'each SKU is 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit'))
+      .array(z.string().regex(PRODUCT_SKU, `each SKU is ${PRODUCT_SKU_RULE}`))
       .max(MAX_SKUS, `at most ${MAX_SKUS} SKUs`),
   );
 

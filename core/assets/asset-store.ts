@@ -22,6 +22,12 @@ export async function findAsset(db: Db, id: string): Promise<AssetWithProducts |
   return row ? withProducts(db, row) : null;
 }
 
+/** Whether an asset with this id exists (a cheap check, without its products). */
+export async function assetExists(db: Db, id: string): Promise<boolean> {
+  const [asset] = await db.select({ id: assets.id }).from(assets).where(eq(assets.id, id));
+  return asset !== undefined;
+}
+
 export async function findAssetBySha256(db: Db, sha256: string): Promise<AssetWithProducts | null> {
   const [row] = await db.select().from(assets).where(eq(assets.sha256, sha256));
   return row ? withProducts(db, row) : null;

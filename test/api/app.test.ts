@@ -4,7 +4,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../api/app';
 import { ensureAdminKey } from '../../api/auth/admin-key';
-import { createApiKey } from '../../api/auth/api-keys';
+import { createApiKey } from '../../core/access/api-key-store';
 import type { Services } from '../../core/runtime/services';
 import { openTestServices } from '../helpers/test-services';
 

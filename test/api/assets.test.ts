@@ -9,7 +9,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../api/app';
 import { ensureAdminKey } from '../../api/auth/admin-key';
-import { createApiKey } from '../../api/auth/api-keys';
+import { createApiKey } from '../../core/access/api-key-store';
 import { assets, creators } from '../../core/db';
 import type { Services } from '../../core/runtime/services';
 import { makeImage, makePngBomb, makeSizedFile, makeVideo } from '../helpers/media-fixtures';

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { Job, Queue, QueueEvents } from 'bullmq';
 import request from 'supertest';
 import sharp from 'sharp';
-import { createApiKey } from '../../api/auth/api-keys';
+import { createApiKey } from '../../core/access/api-key-store';
 import { and, eq, inArray } from 'drizzle-orm';
 import { auditLog, renditions, type Asset, type License } from '../../core/db';
 import { revokeLicense } from '../../core/licensing/license-changes';

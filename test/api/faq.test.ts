@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import request from 'supertest';
 import { createApp } from '../../api/app';
 import { ensureAdminKey } from '../../api/auth/admin-key';
-import { createApiKey } from '../../api/auth/api-keys';
+import { createApiKey } from '../../core/access/api-key-store';
 import { auditHistory } from '../../core/audit/audit-log';
 import { storeClassifications } from '../../core/comments/comment-store';
 import { comments, webhookDeliveries, type CommentTopic } from '../../core/db';

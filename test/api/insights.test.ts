@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../api/app';
-import { createApiKey } from '../../api/auth/api-keys';
+import { createApiKey } from '../../core/access/api-key-store';
 import { recordCorrection } from '../../core/comments/comment-corrections';
 import { comments, type CommentSentiment, type CommentTopic, type NewComment } from '../../core/db';
 import { updateFaqEntries } from '../../core/faq/faq-assignment';

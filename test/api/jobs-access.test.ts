@@ -4,7 +4,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../api/app';
 import { ensureAdminKey } from '../../api/auth/admin-key';
-import { createApiKey } from '../../api/auth/api-keys';
+import { createApiKey } from '../../core/access/api-key-store';
 import { queueClassification } from '../../core/comments/classification-jobs';
 import { createRedisConnection } from '../../core/queue/redis-connection';
 import type { Services } from '../../core/runtime/services';

@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../api/app';
 import { ensureAdminKey } from '../../api/auth/admin-key';
-import { createApiKey } from '../../api/auth/api-keys';
+import { createApiKey } from '../../core/access/api-key-store';
 import type { Asset, License, Rendition } from '../../core/db';
 import { CUT_PREVIEW_LIFETIME_S } from '../../core/assets/asset-renditions';
 import type { Services } from '../../core/runtime/services';

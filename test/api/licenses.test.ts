@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { count } from 'drizzle-orm';
 import { createApp } from '../../api/app';
-import { createApiKey } from '../../api/auth/api-keys';
+import { createApiKey } from '../../core/access/api-key-store';
 import { auditLog, licenseAssets, licenses } from '../../core/db';
 import { ALL_COUNTRIES } from '../../core/licensing/territories';
 import type { Services } from '../../core/runtime/services';

@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { createApp } from '../../api/app';
-import { createApiKey } from '../../api/auth/api-keys';
+import { createApiKey } from '../../core/access/api-key-store';
 import { faqEntries, licenses, type Asset, type Creator } from '../../core/db';
 import { markGalleriesStale } from '../../core/gallery/gallery-cache';
 import { URL_BUCKET_S } from '../../core/gallery/gallery-view';

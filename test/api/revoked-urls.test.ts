@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../api/app';
-import { createApiKey } from '../../api/auth/api-keys';
+import { createApiKey } from '../../core/access/api-key-store';
 import { licenses, type Asset, type License, type Rendition } from '../../core/db';
 import { S3_URL_BUCKET_S } from '../../core/gallery/gallery-view';
 import { LICENSE_ANSWER_TTL_MS } from '../../core/licensing/license-answer-cache';

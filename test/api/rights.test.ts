@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../api/app';
-import { createApiKey } from '../../api/auth/api-keys';
+import { createApiKey } from '../../core/access/api-key-store';
 import type { Db } from '../../core/db';
 import type { Services } from '../../core/runtime/services';
 import { openTestServices } from '../helpers/test-services';

@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../api/app';
 import { ensureAdminKey } from '../../api/auth/admin-key';
-import { createApiKey } from '../../api/auth/api-keys';
+import { createApiKey } from '../../core/access/api-key-store';
 import type { Services } from '../../core/runtime/services';
 import { deliverWebhook } from '../../core/webhooks/deliver-webhook';
 import { emitEvent } from '../../core/webhooks/webhook-outbox';

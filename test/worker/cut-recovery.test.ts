@@ -12,7 +12,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import request from 'supertest';
 import { createApp } from '../../api/app';
-import { createApiKey } from '../../api/auth/api-keys';
+import { createApiKey } from '../../core/access/api-key-store';
 import { loadConfig, type Config } from '../../core/config';
 import { creators, migrateDatabase, openDatabase, renditions, type Database, type Rendition } from '../../core/db';
 import { originalKey } from '../../core/assets/asset-keys';

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import request from 'supertest';
 import { createApp } from '../../api/app';
-import { createApiKey } from '../../api/auth/api-keys';
+import { createApiKey } from '../../core/access/api-key-store';
 import { loadConfig, type Config } from '../../core/config';
 import { creators, openDatabase } from '../../core/db';
 import { originalKey } from '../../core/assets/asset-keys';

@@ -1,5 +1,6 @@
 import { hasInvisibleCharacters, normalizeIdentifier } from '../../text/identifier-text';
 import { canonicalFields, type ImportField } from './field-aliases';
+import { PRODUCT_SKU, PRODUCT_SKU_RULE } from '../../vocabulary/product-sku';
 
 /** One comment as it will be stored, after aliases, defaults and checks. */
 export interface ImportRow {
@@ -29,8 +30,6 @@ export type RowCheck = { ok: true; row: ImportRow } | ({ ok: false } & RowProble
 
 export const MAX_TEXT_CHARS = 10_000;
 const PLATFORM = /^[a-z0-9][a-z0-9_.-]{0,31}$/;
-/** Same rule as asset uploads: letters and digits first, then also . _ - ; up to 64 characters. */
-const SKU = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Epoch values below this are seconds (TikTok's create_time), above it milliseconds. */
 const EPOCH_MS_FROM = 1e11;
@@ -161,6 +160,6 @@ function assetIdOf(value: unknown): string | null {
 function skuOf(value: unknown): string | null {
   if (value === undefined) return null;
   const sku = String(value).trim();
-  if (!SKU.test(sku)) throw problem('productSku', '1-64 letters, digits, ".", "_" or "-", starting with a letter or digit');
+  if (!PRODUCT_SKU.test(sku)) throw problem('productSku', PRODUCT_SKU_RULE);
   return sku;
 }

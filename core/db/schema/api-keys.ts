@@ -1,7 +1,8 @@
 import { pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
+import { ROLES } from '../../vocabulary/roles';
 import { createdAt, id, timestamptz } from './columns';
 
-export const apiKeyRole = pgEnum('api_key_role', ['admin', 'content_manager', 'performance', 'viewer']);
+export const apiKeyRole = pgEnum('api_key_role', ROLES);
 
 /**
  * A key is shown once and stored only as the SHA-256 hex of its text: keys are high-entropy

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createApiKey } from '../../../api/auth/api-keys';
+import { createApiKey } from '../../../core/access/api-key-store';
 import { assets, creators, licenseAssets, licenses, usages, type Db, type NewLicense, type NewUsage } from '../../../core/db';
 
 /**

@@ -1,4 +1,4 @@
-import { createApiKey } from '../../../api/auth/api-keys';
+import { createApiKey } from '../../../core/access/api-key-store';
 import { decodePageCursor } from '../../../core/paging/page-cursor';
 import { listUsages, recordUsage } from '../../../core/usage/usage-ledger';
 import { testDatabases } from '../../helpers/test-database';

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../core/db';
-import { apiKeys } from '../../core/db/schema';
-import type { Caller, Role } from './roles';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { apiKeys, type ApiKey, type Db } from '../db';
+import { notFound } from '../errors/domain-error';
+import type { Role } from '../vocabulary/roles';
+import type { Caller } from './caller';
 
 /**
  * API keys are 256-bit random tokens, so a plain SHA-256 is the right way to store them:
@@ -44,4 +45,16 @@ export async function findCaller(db: Db, key: string): Promise<Caller | null> {
     .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)))
     .limit(1);
   return row ?? null;
+}
+
+/** Every key, newest first (their hashes stay in the database; a view shows the prefix). */
+export async function listApiKeys(db: Db): Promise<ApiKey[]> {
+  return db.select().from(apiKeys).orderBy(desc(apiKeys.createdAt));
+}
+
+/** Revokes a key at once (404 when there is no such key). */
+export async function revokeApiKey(db: Db, id: string): Promise<ApiKey> {
+  const [row] = await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, id)).returning();
+  if (!row) throw notFound('api_key', id);
+  return row;
 }
