@@ -46,6 +46,7 @@ const topRules = [
   { name: 'api-reads-no-tables', comment: 'the API reads and writes the database only through core (no query builder in a route)', from: { path: '^api/' }, to: { path: 'node_modules/drizzle-orm/' } },
   { name: 'worker-not-api', comment: 'the worker never imports the API, web or scripts', from: { path: '^worker/' }, to: { path: '^(api|web|scripts|test)/' } },
   { name: 'web-is-browser-code', comment: 'web imports no server code except the browser-safe core/vocabulary', from: { path: '^web/(dashboard|widget)/src/' }, to: { path: '^(core|api|worker|scripts)/', pathNot: '^core/vocabulary/' } },
+  { name: 'bullmq-in-queue-and-worker', comment: 'BullMQ is used through core/queue (producers) and in worker/ (consumers) only', from: { pathNot: '^(core/queue|worker)/' }, to: { path: 'node_modules/bullmq/' } },
   { name: 'no-cycles', comment: 'no import cycles between files', from: {}, to: { circular: true } },
 ].map((rule) => ({ severity: 'error', ...rule }));
 
@@ -53,7 +54,7 @@ module.exports = {
   forbidden: [...topRules, ...roomRules],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)dist/' },
+    exclude: { path: '^web/[^/]+/dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.cjs', '.mjs', '.json'] },

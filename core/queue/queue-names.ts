@@ -34,6 +34,12 @@ export interface JobPayloads {
 
 export type QueueName = keyof JobPayloads;
 
-export const QUEUE_NAMES: readonly QueueName[] = ['system', 'media', 'licenses', 'nlp'];
+/** The kinds of job one queue carries (its payloads' `type`). */
+export type JobType<Q extends QueueName> = JobPayloads[Q]['type'];
+
+/** Every queue once, as a record over QueueName: a queue added to JobPayloads and left out here does not compile. */
+const QUEUES: Record<QueueName, true> = { system: true, media: true, licenses: true, nlp: true };
+
+export const QUEUE_NAMES = Object.keys(QUEUES) as readonly QueueName[];
 
 export const isQueueName = (name: string): name is QueueName => (QUEUE_NAMES as readonly string[]).includes(name);

@@ -16,15 +16,19 @@ import type { JobPayloads } from '../../core/queue/queue-names';
 import { unknownEntity } from '../unknown-entity';
 import type { Services } from '../../core/runtime/services';
 import { makeAdCuts } from './cuts';
+import { unknownJobType } from '../unknown-job-type';
 
 type MediaJob = Job<JobPayloads['media']>;
 
 export async function processMediaJob(job: MediaJob, services: Services, signal?: AbortSignal): Promise<unknown> {
-  switch (job.data.type) {
+  const { type } = job.data;
+  switch (type) {
     case 'probe':
       return probeAsset(job, services, job.data.assetId);
     case 'cuts':
       return makeAdCuts(job as Job<typeof job.data>, services, mediaTools(services), signal);
+    default:
+      return unknownJobType(job, type);
   }
 }
 

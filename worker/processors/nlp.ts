@@ -7,6 +7,7 @@ import { updateFaqEntries, type FaqUpdate } from '../../core/faq/faq-assignment'
 import type { JobPayloads } from '../../core/queue/queue-names';
 import { unknownEntity } from '../unknown-entity';
 import type { Services } from '../../core/runtime/services';
+import { unknownJobType } from '../unknown-job-type';
 
 type NlpJob = Job<JobPayloads['nlp']>;
 
@@ -21,7 +22,8 @@ export interface ClassifyResult {
 
 /** The nlp queue: classification batches, the flows' parents that sum them, and retraining. */
 export async function processNlpJob(job: NlpJob, services: Services): Promise<unknown> {
-  switch (job.data.type) {
+  const { type } = job.data;
+  switch (type) {
     case 'classify':
       return classifyBatch(job, services, job.data.commentIds);
     case 'classify-import':
@@ -32,6 +34,8 @@ export async function processNlpJob(job: NlpJob, services: Services): Promise<un
         ...(job.data.rowsPerCorpus === undefined ? {} : { rowsPerCorpus: job.data.rowsPerCorpus }),
         onProgress: (percent) => job.updateProgress(percent),
       });
+    default:
+      return unknownJobType(job, type);
   }
 }
 
