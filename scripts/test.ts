@@ -1,7 +1,7 @@
 /**
  * `npm test [-- jest args]`: Redis found or started, then `tsc --noEmit` (API and dashboard),
- * the room boundaries (depcruise, docs/architecture.md), the dashboard built when its sources
- * changed, and jest over test/.
+ * the room boundaries (depcruise, docs/architecture.md), ESLint, the dashboard built when its
+ * sources changed, and jest over test/.
  * The data layer also runs against PostgreSQL when TEST_DATABASE_URL is set (.ci/run does that).
  */
 import { spawn } from 'node:child_process';
@@ -31,6 +31,8 @@ async function main(): Promise<number> {
     // The room map (docs/architecture.md): which folder may import which, and no import cycles.
     const boundaries = await timed('depcruise (room boundaries)', [path.join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), '--config', '.dependency-cruiser.cjs', 'api', 'core', 'worker', 'web', 'scripts']);
     if (boundaries !== 0) return boundaries;
+    const lint = await timed('eslint', [path.join(root, 'node_modules/eslint/bin/eslint.js'), '.']);
+    if (lint !== 0) return lint;
     await ensureDashboardBuilt((line) => console.log(line.replace('[web]', '[test]')));
     const jestArgs = [...(isCI ? ['--ci'] : []), ...process.argv.slice(2)];
     return await timed('jest', ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning', path.join(root, 'node_modules/jest/bin/jest.js'), ...jestArgs], {

@@ -7,7 +7,7 @@ import { importCommentList, type ImportReport } from '../../core/comments/import
 import { commentSentiment, commentTopic } from '../../core/db';
 import { DomainError, notFound, unprocessable } from '../../core/errors/domain-error';
 import { updateFaqEntries } from '../../core/faq/faq-assignment';
-import { decodePageCursor, encodePageCursor } from '../../core/paging/page-cursor';
+import { decodePageCursor } from '../../core/paging/page-cursor';
 import { defineRoute } from '../http/route';
 import { validate } from '../http/validate';
 import { receiveCommentImport } from '../upload/comment-import-upload';

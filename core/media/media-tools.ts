@@ -42,5 +42,7 @@ export function onPath(name: string, searchPath: string): string | undefined {
 }
 
 function bundledPath(pkg: '@ffmpeg-installer/ffmpeg' | '@ffprobe-installer/ffprobe'): string {
-  return (require(pkg) as { path: string }).path;
+  // Required only when no system binary is found: the packages look up their platform's build on load.
+  const bundled = pkg === '@ffmpeg-installer/ffmpeg' ? require('@ffmpeg-installer/ffmpeg') : require('@ffprobe-installer/ffprobe');
+  return (bundled as { path: string }).path;
 }

@@ -77,8 +77,8 @@ async function runFfmpeg(tools: MediaTools, args: string[], spanS: number, cutCo
     await runMediaProcess(tools.ffmpegPath, args, { timeoutMs, signal, onStdout: (chunk) => progress.read(chunk.toString('utf8')) });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw abortError(signal!);
-    if (err instanceof MediaProcessError && err.timedOut) throw new Error(`ffmpeg took longer than ${timeoutMs / 1000} s to render ${adCuts(cutCount)} and was stopped`);
-    if (err instanceof MediaProcessError) throw new Error(`ffmpeg failed to render ${adCuts(cutCount)} (exit code ${err.exitCode}): ${ffmpegReason(err.stderr.slice(-STDERR_TAIL_CHARS))}`);
+    if (err instanceof MediaProcessError && err.timedOut) throw new Error(`ffmpeg took longer than ${timeoutMs / 1000} s to render ${adCuts(cutCount)} and was stopped`, { cause: err });
+    if (err instanceof MediaProcessError) throw new Error(`ffmpeg failed to render ${adCuts(cutCount)} (exit code ${err.exitCode}): ${ffmpegReason(err.stderr.slice(-STDERR_TAIL_CHARS))}`, { cause: err });
     throw err;
   }
   progress.finish();

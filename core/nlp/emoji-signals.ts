@@ -36,7 +36,7 @@ export const EMOJI_PATTERN =
 export const EMOTICON_PATTERN = /(?<![\p{L}\p{N}])(?:>:\(|<\/3|<3|[:;=][-']?[)(\]dp*/|o]|x+d+)(?![\p{L}\p{N}])/gu;
 
 /** The emoji without skin tone or presentation selectors: 👍🏽 and 👍 are one signal. */
-export const baseEmoji = (emoji: string): string => emoji.replace(/[\uFE0F\u{1F3FB}-\u{1F3FF}]/gu, '');
+export const baseEmoji = (emoji: string): string => emoji.replace(/\uFE0F|[\u{1F3FB}-\u{1F3FF}]/gu, '');
 
 export const emojiGroup = (emoji: string): EmojiGroup | undefined => GROUP_OF.get(Array.from(baseEmoji(emoji))[0] ?? '');
 

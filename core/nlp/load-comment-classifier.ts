@@ -28,6 +28,6 @@ function readRequired(file: string): Buffer {
   try {
     return readFileSync(file);
   } catch (err) {
-    throw new Error(`Cannot read the comment models at ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)}): run npm run nlp:train`);
+    throw new Error(`Cannot read the comment models at ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)}): run npm run nlp:train`, { cause: err });
   }
 }

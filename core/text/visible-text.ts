@@ -13,7 +13,7 @@ const BLANK_GRAPHICS = '\u115f\u1160\u3164\uffa0\u2800\u034f';
 const EMOJI_FORMAT = /[\u200d\u{e0020}-\u{e007f}]/u;
 
 /** The blank graphics, removed before asking whether a character draws something. */
-const BLANKS = new RegExp(`[${BLANK_GRAPHICS}]`, 'gu');
+const BLANKS = new RegExp([...BLANK_GRAPHICS].join('|'), 'gu');
 /** A character that draws something on its own: a letter, digit, punctuation mark or symbol (a combining mark alone does not). */
 const DRAWN = /[\p{L}\p{N}\p{P}\p{S}]/u;
 /** Characters refused anywhere in visible text: controls, line breaks, bidi and other format characters (but emoji joiners), private use, unassigned, lone surrogates. */

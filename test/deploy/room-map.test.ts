@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /**
@@ -11,7 +12,8 @@ interface Rule {
   name: string;
   to: { pathNot?: string };
 }
-const { forbidden } = require(path.join(ROOT, '.dependency-cruiser.cjs')) as { forbidden: Rule[] };
+// The rules are a CommonJS config file (what dependency-cruiser reads).
+const { forbidden } = createRequire(__filename)(path.join(ROOT, '.dependency-cruiser.cjs')) as { forbidden: Rule[] };
 
 /** Room → the rooms it may import, from the rules: `^core/(room|a|b)/` lists the room itself first. */
 function roomsInRules(): Map<string, string[]> {

@@ -93,7 +93,7 @@ async function run(command: string, args: string[]): Promise<string> {
     return stdout.toString();
   } catch (err) {
     if (!(err instanceof MediaProcessError)) throw err;
-    throw new Error(`Training failed (${err.message}): ${err.stderr.trim().split('\n').slice(-3).join(' ')}`);
+    throw new Error(`Training failed (${err.message}): ${err.stderr.trim().split('\n').slice(-3).join(' ')}`, { cause: err });
   }
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -79,7 +80,7 @@ describe('loadCommentClassifier', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('loads the shipped models by default', () => {
-    const manifest = require(path.join(DEFAULT_MODEL_DIR, MANIFEST_FILE)) as { modelVersion: string };
+    const manifest = JSON.parse(readFileSync(path.join(DEFAULT_MODEL_DIR, MANIFEST_FILE), 'utf8')) as { modelVersion: string };
     expect(loadCommentClassifier().modelVersion).toBe(manifest.modelVersion);
   });
 

@@ -12,7 +12,7 @@ export interface Loaded<T> {
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
   const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: null, loading: true });
   const [round, setRound] = useState(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // The caller names what `load` depends on, as with useEffect: `load` itself is a new function each render.
   const run = useCallback(load, deps);
   useEffect(() => {
     let current = true;
