@@ -41,12 +41,37 @@ const roomRules = Object.entries(CORE_ROOMS).map(([room, mayImport]) => ({
 
 /** The top folders' "never" rules (ARCHITECTURE.md): who may import whom. */
 const topRules = [
-  { name: 'core-is-shared', comment: 'core never imports the API, the worker, the web clients or scripts', from: { path: '^core/' }, to: { path: '^(api|worker|web|scripts|test)/' } },
-  { name: 'api-is-http-only', comment: 'the API never imports the worker or scripts; of web, only the widget build it serves', from: { path: '^api/' }, to: { path: '^(worker|scripts|test)/|^web/(?!widget/build)' } },
-  { name: 'api-reads-no-tables', comment: 'the API reads and writes the database only through core (no query builder in a route)', from: { path: '^api/' }, to: { path: 'node_modules/drizzle-orm/' } },
+  {
+    name: 'core-is-shared',
+    comment: 'core never imports the API, the worker, the web clients or scripts',
+    from: { path: '^core/' },
+    to: { path: '^(api|worker|web|scripts|test)/' },
+  },
+  {
+    name: 'api-is-http-only',
+    comment: 'the API never imports the worker or scripts; of web, only the widget build it serves',
+    from: { path: '^api/' },
+    to: { path: '^(worker|scripts|test)/|^web/(?!widget/build)' },
+  },
+  {
+    name: 'api-reads-no-tables',
+    comment: 'the API reads and writes the database only through core (no query builder in a route)',
+    from: { path: '^api/' },
+    to: { path: 'node_modules/drizzle-orm/' },
+  },
   { name: 'worker-not-api', comment: 'the worker never imports the API, web or scripts', from: { path: '^worker/' }, to: { path: '^(api|web|scripts|test)/' } },
-  { name: 'web-is-browser-code', comment: 'web imports no server code except the browser-safe core/vocabulary', from: { path: '^web/(dashboard|widget)/src/' }, to: { path: '^(core|api|worker|scripts)/', pathNot: '^core/vocabulary/' } },
-  { name: 'bullmq-in-queue-and-worker', comment: 'BullMQ is used through core/queue (producers) and in worker/ (consumers) only', from: { pathNot: '^(core/queue|worker)/' }, to: { path: 'node_modules/bullmq/' } },
+  {
+    name: 'web-is-browser-code',
+    comment: 'web imports no server code except the browser-safe core/vocabulary',
+    from: { path: '^web/(dashboard|widget)/src/' },
+    to: { path: '^(core|api|worker|scripts)/', pathNot: '^core/vocabulary/' },
+  },
+  {
+    name: 'bullmq-in-queue-and-worker',
+    comment: 'BullMQ is used through core/queue (producers) and in worker/ (consumers) only',
+    from: { pathNot: '^(core/queue|worker)/' },
+    to: { path: 'node_modules/bullmq/' },
+  },
   { name: 'no-cycles', comment: 'no import cycles between files', from: {}, to: { circular: true } },
 ].map((rule) => ({ severity: 'error', ...rule }));
 

@@ -73,7 +73,8 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  if (services.storage.name === 'fs') app.use(mediaFilesRouter(services.storage, services.signingSecret, licenseCheckForFiles(services.database.db, galleriesStaleCount)));
+  if (services.storage.name === 'fs')
+    app.use(mediaFilesRouter(services.storage, services.signingSecret, licenseCheckForFiles(services.database.db, galleriesStaleCount)));
 
   app.use('/api', express.json({ limit: services.config.jsonBodyLimit }));
   app.use('/api', dropGalleriesOnWrite);

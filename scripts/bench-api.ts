@@ -106,7 +106,12 @@ async function startBenchServer(dataDir: string, redisUrl: string, { uploadMb, s
     PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
     UPLOAD_LIMIT_MB: String(Math.max(2048, uploadMb + 1)),
   };
-  const child = fork(path.join(__dirname, 'bench', 'bench-server.ts'), skipAnalyze ? ['--skip-analyze'] : [], { cwd: ROOT, env, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(path.join(__dirname, 'bench', 'bench-server.ts'), skipAnalyze ? ['--skip-analyze'] : [], {
+    cwd: ROOT,
+    env,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const exited = once(child, 'exit');
   const ready = await Promise.race([
     once(child, 'message').then(([message]) => message as BenchServerReady),
@@ -144,7 +149,11 @@ async function sanityCheck({ apiUrl, adminKey, data }: BenchServerReady): Promis
 async function loadTests({ apiUrl, bareUrl, adminKey, data }: BenchServerReady, settings: LoadSettings): Promise<LoadResult[]> {
   const targets: LoadTarget[] = [
     { name: 'bare Express  GET /bare', baseUrl: bareUrl, paths: ['/bare'] },
-    { name: 'gallery  GET /public/v1/products/:sku/gallery?territory=PL', baseUrl: apiUrl, paths: data.skus.map((sku) => `/public/v1/products/${sku}/gallery?territory=PL`) },
+    {
+      name: 'gallery  GET /public/v1/products/:sku/gallery?territory=PL',
+      baseUrl: apiUrl,
+      paths: data.skus.map((sku) => `/public/v1/products/${sku}/gallery?territory=PL`),
+    },
     {
       name: 'rights  GET /api/v1/assets/:id/rights?channel=paid_social&territory=DE',
       baseUrl: apiUrl,
@@ -192,12 +201,15 @@ function printLoad(results: LoadResult[]): void {
   const [bare, gallery] = results;
   const header = `${'endpoint'.padEnd(72)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'non-2xx'.padStart(9)}${'errors'.padStart(8)}`;
   const rows = results.map(
-    (r) => `${r.name.padEnd(72)}${r.requestsPerS.toFixed(0).padStart(9)}${r.p50Ms.toFixed(1).padStart(9)}${r.p99Ms.toFixed(1).padStart(9)}${String(r.non2xx).padStart(9)}${String(r.errors).padStart(8)}`,
+    (r) =>
+      `${r.name.padEnd(72)}${r.requestsPerS.toFixed(0).padStart(9)}${r.p50Ms.toFixed(1).padStart(9)}${r.p99Ms.toFixed(1).padStart(9)}${String(r.non2xx).padStart(9)}${String(r.errors).padStart(8)}`,
   );
   console.log(`\n${header}\n${rows.join('\n')}\n`);
   if (!bare || !gallery) return;
   const share = gallery.requestsPerS / bare.requestsPerS;
-  console.log(verdict(`gallery req/s vs bare: ${(share * 100).toFixed(1)} %`, `target ≥ ${TARGETS.galleryShareOfBare * 100} %`, share >= TARGETS.galleryShareOfBare));
+  console.log(
+    verdict(`gallery req/s vs bare: ${(share * 100).toFixed(1)} %`, `target ≥ ${TARGETS.galleryShareOfBare * 100} %`, share >= TARGETS.galleryShareOfBare),
+  );
   console.log(verdict(`gallery p99: ${gallery.p99Ms.toFixed(1)} ms`, `target < ${TARGETS.galleryP99Ms} ms`, gallery.p99Ms < TARGETS.galleryP99Ms));
   if (results.some((r) => r.non2xx > 0 || r.errors > 0)) console.log('  warning: some requests failed (non-2xx or errors): the figures above include them');
 }

@@ -32,7 +32,13 @@ async function main(): Promise<void> {
   const total = Number(values.count);
   if (!Number.isInteger(total) || total < 1) throw new Error('--count must be a positive whole number');
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ugc-bench-comments-'));
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', QUEUE_PREFIX: `bench-comments-${randomUUID().slice(0, 8)}`, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    QUEUE_PREFIX: `bench-comments-${randomUUID().slice(0, 8)}`,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
   const config = loadConfig(env);
   const redis = await ensureRedis(config.redisUrl, dataDir);
   let services: Services | undefined;

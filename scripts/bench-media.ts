@@ -75,7 +75,12 @@ function parseOptions(args: string[]): BenchOptions {
     if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number of at least ${min} (got ${text})`);
     return n;
   };
-  return { runs: whole('runs', values.runs, 1), cutRuns: whole('cut-runs', values['cut-runs'], 1), skipCuts: values['skip-cuts'], skipImages: values['skip-images'] };
+  return {
+    runs: whole('runs', values.runs, 1),
+    cutRuns: whole('cut-runs', values['cut-runs'], 1),
+    skipCuts: values['skip-cuts'],
+    skipImages: values['skip-images'],
+  };
 }
 
 async function printMachine(tools: MediaTools, options: BenchOptions): Promise<void> {
@@ -106,7 +111,9 @@ function printVideo({ bytes, source }: BenchVideo, seconds: number): void {
 }
 
 function printPhoto({ bytes, width, height }: BenchPhoto, seconds: number): void {
-  console.log(`  photo     ${width}×${height} JPEG (${((width * height) / 1e6).toFixed(1)} megapixels), ${(bytes / MB).toFixed(1)} MB, made in ${seconds.toFixed(1)} s`);
+  console.log(
+    `  photo     ${width}×${height} JPEG (${((width * height) / 1e6).toFixed(1)} megapixels), ${(bytes / MB).toFixed(1)} MB, made in ${seconds.toFixed(1)} s`,
+  );
 }
 
 function printCuts({ cuts, outputS, oneProcess, separate }: CutBenchResult): void {
@@ -116,23 +123,39 @@ function printCuts({ cuts, outputS, oneProcess, separate }: CutBenchResult): voi
   );
   const header = `  ${'variant'.padEnd(34)}${'runs (s)'.padEnd(22)}${'median s'.padStart(9)}${'CPU s'.padStart(8)}${'output-s/wall-s'.padStart(17)}${'output MB'.padStart(11)}${'worst Δduration s'.padStart(19)}`;
   const row = (v: CutBenchResult['oneProcess']) =>
-    `  ${v.name.padEnd(34)}${v.seconds.map((s) => s.toFixed(1)).join(' ').padEnd(22)}${v.medianS.toFixed(1).padStart(9)}${cpu(v.medianCpuS, 1).padStart(8)}` +
+    `  ${v.name.padEnd(34)}${v.seconds
+      .map((s) => s.toFixed(1))
+      .join(' ')
+      .padEnd(22)}${v.medianS.toFixed(1).padStart(9)}${cpu(v.medianCpuS, 1).padStart(8)}` +
     `${v.outputSPerWallS.toFixed(2).padStart(17)}${(v.bytes / MB).toFixed(1).padStart(11)}${v.worstDurationErrorS.toFixed(3).padStart(19)}`;
   console.log([header, row(oneProcess), row(separate)].join('\n'));
   const speedup = separate.medianS / oneProcess.medianS;
   console.log(verdict(`one process is ${speedup.toFixed(2)}× as fast as separate runs`, `target ≥ ${TARGETS.cutSpeedup}×`, speedup >= TARGETS.cutSpeedup));
-  console.log(verdict(`the ${cuts.length}-cut set in one process: ${oneProcess.medianS.toFixed(1)} s`, `target < ${TARGETS.cutSetWallS} s`, oneProcess.medianS < TARGETS.cutSetWallS));
+  console.log(
+    verdict(
+      `the ${cuts.length}-cut set in one process: ${oneProcess.medianS.toFixed(1)} s`,
+      `target < ${TARGETS.cutSetWallS} s`,
+      oneProcess.medianS < TARGETS.cutSetWallS,
+    ),
+  );
 }
 
 function printImages({ outputs, oneDecode, perOutput }: ImageBenchResult, photo: BenchPhoto): void {
-  console.log(`\nImage set: ${outputs} outputs (every width, format and crop planned for ${photo.width}×${photo.height}), all started at once in both variants`);
+  console.log(
+    `\nImage set: ${outputs} outputs (every width, format and crop planned for ${photo.width}×${photo.height}), all started at once in both variants`,
+  );
   const header = `  ${'variant'.padEnd(34)}${'runs (s)'.padEnd(22)}${'median s'.padStart(9)}${'CPU s'.padStart(8)}${'images/s'.padStart(10)}${'output MB'.padStart(11)}`;
   const row = (v: ImageBenchResult['oneDecode']) =>
-    `  ${v.name.padEnd(34)}${v.seconds.map((s) => s.toFixed(2)).join(' ').padEnd(22)}${v.medianS.toFixed(2).padStart(9)}${cpu(v.medianCpuS, 2).padStart(8)}` +
+    `  ${v.name.padEnd(34)}${v.seconds
+      .map((s) => s.toFixed(2))
+      .join(' ')
+      .padEnd(22)}${v.medianS.toFixed(2).padStart(9)}${cpu(v.medianCpuS, 2).padStart(8)}` +
     `${v.imagesPerS.toFixed(2).padStart(10)}${(v.bytes / MB).toFixed(2).padStart(11)}`;
   console.log([header, row(oneDecode), row(perOutput)].join('\n'));
   const speedup = oneDecode.imagesPerS / perOutput.imagesPerS;
-  console.log(verdict(`one decode is ${speedup.toFixed(2)}× as fast as a pipeline per output`, `target ≥ ${TARGETS.imageSpeedup}×`, speedup >= TARGETS.imageSpeedup));
+  console.log(
+    verdict(`one decode is ${speedup.toFixed(2)}× as fast as a pipeline per output`, `target ≥ ${TARGETS.imageSpeedup}×`, speedup >= TARGETS.imageSpeedup),
+  );
 }
 
 const cpu = (seconds: number | null, digits: number): string => (seconds === null ? 'n/a' : seconds.toFixed(digits));

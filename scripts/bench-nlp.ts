@@ -57,7 +57,9 @@ interface BenchOptions {
 
 async function main(): Promise<void> {
   const options = parseOptions();
-  console.log(`bench:nlp on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), Node ${process.version}; ${options.folds}-fold CV, seed ${options.seed}`);
+  console.log(
+    `bench:nlp on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), Node ${process.version}; ${options.folds}-fold CV, seed ${options.seed}`,
+  );
   const data = openTrainingData({ dataDir: options.dataDir, seed: options.seed });
   const figures: Figure[] = [];
   const sections: Record<Section, [string, () => Figure[] | Promise<Figure[]>]> = {
@@ -70,8 +72,22 @@ async function main(): Promise<void> {
     others: ['language and substantive', () => [...language(data, options), ...substantive(data, options)]],
     speed: [options.skipTrain ? 'shipped models: size and throughput' : 'full training, size and throughput', () => trainingAndSpeed(data, options)],
     // issue 12's nlp:classify and FAQ grouping figures (scripts/bench/nlp-throughput.ts, nlp-faq-grouping.ts)
-    throughput: ['nlp:classify end to end and in-process', () => throughputFigures({ runs: 3, sizes: { mixed: 20000, long: 3000, short: 20000 }, seed: options.seed, modelDir: DEFAULT_MODEL_DIR, dataDir: options.dataDir, log: (line) => process.stdout.write(`\n    ${line}`) })],
-    faq: ['FAQ grouping of semiPQA questions', () => faqGroupingFigures({ dataDir: options.dataDir, modelDir: DEFAULT_MODEL_DIR, orders: 5, log: (line) => process.stdout.write(`\n    ${line}`) })],
+    throughput: [
+      'nlp:classify end to end and in-process',
+      () =>
+        throughputFigures({
+          runs: 3,
+          sizes: { mixed: 20000, long: 3000, short: 20000 },
+          seed: options.seed,
+          modelDir: DEFAULT_MODEL_DIR,
+          dataDir: options.dataDir,
+          log: (line) => process.stdout.write(`\n    ${line}`),
+        }),
+    ],
+    faq: [
+      'FAQ grouping of semiPQA questions',
+      () => faqGroupingFigures({ dataDir: options.dataDir, modelDir: DEFAULT_MODEL_DIR, orders: 5, log: (line) => process.stdout.write(`\n    ${line}`) }),
+    ],
   };
   for (const section of options.only) {
     const [label, run] = sections[section];
@@ -104,38 +120,99 @@ function record(figures: readonly Figure[], options: BenchOptions): void {
 /** Issue 12's deciding figures: the real labelled comments, scored by models that never trained on them. */
 function real(o: BenchOptions): Figure[] {
   const data = openTrainingData({ dataDir: o.dataDir, seed: o.seed, rowsPerCorpus: o.rowsPerCorpus });
-  const evaluation = evaluateRealComments({ data, dataDir: o.dataDir, folds: o.folds, seed: o.seed, unquantised: o.unquantised, log: (line) => process.stdout.write(`\n    ${line}`) });
+  const evaluation = evaluateRealComments({
+    data,
+    dataDir: o.dataDir,
+    folds: o.folds,
+    seed: o.seed,
+    unquantised: o.unquantised,
+    log: (line) => process.stdout.write(`\n    ${line}`),
+  });
   process.stdout.write('\n  ');
   const sample = o.rowsPerCorpus === undefined ? '' : ` (at most ${o.rowsPerCorpus} rows a corpus)`;
   return realCommentFigures(evaluation, o.folds).map((f) => ({ ...f, how: `${f.how}${sample}` }));
 }
 
 function polishSentiment(data: TrainingData, o: BenchOptions): Figure[] {
-  const predictions = crossValidatePolishSentiment({ examples: sentimentExamples(data, 'pl'), isEvaluated: (e) => e.source === 'polemo' || e.source === 'plTweets', folds: o.folds, seed: o.seed, unquantised: o.unquantised });
+  const predictions = crossValidatePolishSentiment({
+    examples: sentimentExamples(data, 'pl'),
+    isEvaluated: (e) => e.source === 'polemo' || e.source === 'plTweets',
+    folds: o.folds,
+    seed: o.seed,
+    unquantised: o.unquantised,
+  });
   const polemo = argmaxOver(predictions.filter((p) => p.example.source === 'polemo'));
-  const tweets = argmaxOver(predictions.filter((p) => p.example.source === 'plTweets'), ['negative', 'positive']);
+  const tweets = argmaxOver(
+    predictions.filter((p) => p.example.source === 'plTweets'),
+    ['negative', 'positive'],
+  );
   return [
-    { name: 'PolEmo 2.0 4-class accuracy', value: 100 * accuracy(polemo), unit: '%', target: { value: 86 }, reference: 'HerBERT-large 92.2; linear baseline ~82', how: `${o.folds}-fold CV over PolEmo train (${polemo.length} reviews), Allegro + tweets + seeds always in training; whole-text head + review heads + stacker, as classified` },
-    { name: 'Polish tweets pos/neg accuracy', value: 100 * accuracy(tweets), unit: '%', target: { value: 76 }, how: `${o.folds}-fold CV (${tweets.length} tweets); positive vs negative probability` },
+    {
+      name: 'PolEmo 2.0 4-class accuracy',
+      value: 100 * accuracy(polemo),
+      unit: '%',
+      target: { value: 86 },
+      reference: 'HerBERT-large 92.2; linear baseline ~82',
+      how: `${o.folds}-fold CV over PolEmo train (${polemo.length} reviews), Allegro + tweets + seeds always in training; whole-text head + review heads + stacker, as classified`,
+    },
+    {
+      name: 'Polish tweets pos/neg accuracy',
+      value: 100 * accuracy(tweets),
+      unit: '%',
+      target: { value: 76 },
+      how: `${o.folds}-fold CV (${tweets.length} tweets); positive vs negative probability`,
+    },
   ];
 }
 
 function englishSentiment(data: TrainingData, o: BenchOptions): Figure[] {
   const examples = sentimentExamples(data, 'en');
-  const predictions = holdOut('sentimentEn', examples.filter((e) => e.source !== 'tweetEval'), examples.filter((e) => e.source === 'tweetEval'), o.seed, o.unquantised);
+  const predictions = holdOut(
+    'sentimentEn',
+    examples.filter((e) => e.source !== 'tweetEval'),
+    examples.filter((e) => e.source === 'tweetEval'),
+    o.seed,
+    o.unquantised,
+  );
   const scored = argmaxOver(predictions, ['negative', 'neutral', 'positive']);
   return [
-    { name: 'TweetEval 3-class macro-recall', value: 100 * macroRecall(scored), unit: '%', target: { value: 63 }, reference: 'fastText 62.9, RoBERTa-base 71.3', how: `trained without TweetEval, scored on its validation split (${scored.length} tweets)` },
+    {
+      name: 'TweetEval 3-class macro-recall',
+      value: 100 * macroRecall(scored),
+      unit: '%',
+      target: { value: 63 },
+      reference: 'fastText 62.9, RoBERTa-base 71.3',
+      how: `trained without TweetEval, scored on its validation split (${scored.length} tweets)`,
+    },
   ];
 }
 
 function spam(data: TrainingData, o: BenchOptions): Figure[] {
   const examples = spamExamples(data, o.seed);
-  const predictions = crossValidate({ head: 'spam', examples, isEvaluated: (e) => e.source === 'youtubeSpam', folds: o.folds, seed: o.seed, unquantised: o.unquantised });
+  const predictions = crossValidate({
+    head: 'spam',
+    examples,
+    isEvaluated: (e) => e.source === 'youtubeSpam',
+    folds: o.folds,
+    seed: o.seed,
+    unquantised: o.unquantised,
+  });
   const unseen = spamOnUnseenVideos(data, examples, o);
   return [
-    { name: 'YouTube spam F1', value: f1(argmaxOver(predictions), 1), unit: 'F1', target: { value: 0.93 }, how: `${o.folds}-fold CV over the UCI collection (${predictions.length} comments)` },
-    { name: 'YouTube spam F1, a video never seen', value: f1(argmaxOver(unseen.predictions), 1), unit: 'F1', target: { value: 0.95 }, how: `each of the ${unseen.videos} videos held out in turn (its comments never in training), predictions pooled (${unseen.predictions.length} comments)` },
+    {
+      name: 'YouTube spam F1',
+      value: f1(argmaxOver(predictions), 1),
+      unit: 'F1',
+      target: { value: 0.93 },
+      how: `${o.folds}-fold CV over the UCI collection (${predictions.length} comments)`,
+    },
+    {
+      name: 'YouTube spam F1, a video never seen',
+      value: f1(argmaxOver(unseen.predictions), 1),
+      unit: 'F1',
+      target: { value: 0.95 },
+      how: `each of the ${unseen.videos} videos held out in turn (its comments never in training), predictions pooled (${unseen.predictions.length} comments)`,
+    },
   ];
 }
 
@@ -145,7 +222,13 @@ function spamOnUnseenVideos(data: TrainingData, examples: readonly TrainingExamp
   const videos = [...new Set(videoOf.values())];
   const predictions = videos.flatMap((video) => {
     const isHeldOut = (e: TrainingExample): boolean => e.source === 'youtubeSpam' && videoOf.get(e.text) === video;
-    return holdOut('spam', examples.filter((e) => !isHeldOut(e)), examples.filter(isHeldOut), o.seed, o.unquantised);
+    return holdOut(
+      'spam',
+      examples.filter((e) => !isHeldOut(e)),
+      examples.filter(isHeldOut),
+      o.seed,
+      o.unquantised,
+    );
   });
   return { videos: videos.length, predictions };
 }
@@ -172,7 +255,13 @@ function questions(data: TrainingData, o: BenchOptions): Figure[] {
   const how = (rows: Prediction[]): string =>
     `${o.folds}-fold CV, every "?" and final mark removed before scoring; ${rows.filter((p) => p.truth === 1).length} questions, ${rows.filter((p) => p.truth === 0).length} other sentences`;
   return [
-    { name: 'question F1 without "?"', value: f1(argmaxOver(predictions), 1), unit: 'F1', target: { value: 0.92 }, how: `${how(predictions)} (semiPQA, Allegro review sentences, YouTube comment statements, seeds)` },
+    {
+      name: 'question F1 without "?"',
+      value: f1(argmaxOver(predictions), 1),
+      unit: 'F1',
+      target: { value: 0.92 },
+      how: `${how(predictions)} (semiPQA, Allegro review sentences, YouTube comment statements, seeds)`,
+    },
     { name: '  of which Polish', value: f1(argmaxOver(polish), 1), unit: 'F1', how: how(polish) },
     { name: '  of which English', value: f1(argmaxOver(english), 1), unit: 'F1', how: how(english) },
   ];
@@ -180,24 +269,84 @@ function questions(data: TrainingData, o: BenchOptions): Figure[] {
 
 function topics(data: TrainingData, o: BenchOptions): Figure[] {
   const examples = topicExamples(data, o.seed);
-  const real = argmaxOver(crossValidate({ head: 'topic', examples, isEvaluated: (e) => e.source === 'semiPqa' || e.source === 'bitext', folds: o.folds, seed: o.seed, unquantised: o.unquantised }));
-  const seeded = crossValidate({ head: 'topic', examples, isEvaluated: (e) => e.source.startsWith('seeds:') && e.source !== 'seeds:generic-comments' && e.source !== 'seeds:spam-comments', folds: o.folds, seed: o.seed, unquantised: o.unquantised });
+  const real = argmaxOver(
+    crossValidate({
+      head: 'topic',
+      examples,
+      isEvaluated: (e) => e.source === 'semiPqa' || e.source === 'bitext',
+      folds: o.folds,
+      seed: o.seed,
+      unquantised: o.unquantised,
+    }),
+  );
+  const seeded = crossValidate({
+    head: 'topic',
+    examples,
+    isEvaluated: (e) => e.source.startsWith('seeds:') && e.source !== 'seeds:generic-comments' && e.source !== 'seeds:spam-comments',
+    folds: o.folds,
+    seed: o.seed,
+    unquantised: o.unquantised,
+  });
   const seededIn = (lang: string): Scored[] => argmaxOver(seeded.filter((p) => p.example.lang === lang));
   return [
-    { name: 'topic macro-F1, real questions (en)', value: macroF1(real), unit: 'F1', target: { value: 0.7 }, how: `${o.folds}-fold CV over semiPQA and Bitext rows mapped to topics (${real.length})` },
-    { name: 'topic macro-F1, Polish seeds', value: macroF1(seededIn('pl')), unit: 'F1', target: { value: 0.7 }, how: `${o.folds}-fold CV over the project's own Polish comments (${seededIn('pl').length}), held out` },
-    { name: 'topic macro-F1, English seeds', value: macroF1(seededIn('en')), unit: 'F1', how: `${o.folds}-fold CV over the project's own English comments (${seededIn('en').length}), held out` },
+    {
+      name: 'topic macro-F1, real questions (en)',
+      value: macroF1(real),
+      unit: 'F1',
+      target: { value: 0.7 },
+      how: `${o.folds}-fold CV over semiPQA and Bitext rows mapped to topics (${real.length})`,
+    },
+    {
+      name: 'topic macro-F1, Polish seeds',
+      value: macroF1(seededIn('pl')),
+      unit: 'F1',
+      target: { value: 0.7 },
+      how: `${o.folds}-fold CV over the project's own Polish comments (${seededIn('pl').length}), held out`,
+    },
+    {
+      name: 'topic macro-F1, English seeds',
+      value: macroF1(seededIn('en')),
+      unit: 'F1',
+      how: `${o.folds}-fold CV over the project's own English comments (${seededIn('en').length}), held out`,
+    },
   ];
 }
 
 function language(data: TrainingData, o: BenchOptions): Figure[] {
-  const predictions = argmaxOver(crossValidate({ head: 'language', examples: languageExamples(data, o.seed), isEvaluated: () => true, folds: o.folds, seed: o.seed, unquantised: o.unquantised }));
-  return [{ name: 'language pl/en/other accuracy', value: 100 * accuracy(predictions), unit: '%', how: `${o.folds}-fold CV over corpus sentences and seeds (${predictions.length})` }];
+  const predictions = argmaxOver(
+    crossValidate({
+      head: 'language',
+      examples: languageExamples(data, o.seed),
+      isEvaluated: () => true,
+      folds: o.folds,
+      seed: o.seed,
+      unquantised: o.unquantised,
+    }),
+  );
+  return [
+    {
+      name: 'language pl/en/other accuracy',
+      value: 100 * accuracy(predictions),
+      unit: '%',
+      how: `${o.folds}-fold CV over corpus sentences and seeds (${predictions.length})`,
+    },
+  ];
 }
 
 function substantive(data: TrainingData, o: BenchOptions): Figure[] {
-  const predictions = argmaxOver(crossValidate({ head: 'substantive', examples: substantiveExamples(data, o.seed), isEvaluated: (e) => e.source.startsWith('seeds:'), folds: o.folds, seed: o.seed, unquantised: o.unquantised }));
-  return [{ name: 'generic-comment F1 (not substantive)', value: f1(predictions, 0), unit: 'F1', how: `${o.folds}-fold CV over the seeds (${predictions.length})` }];
+  const predictions = argmaxOver(
+    crossValidate({
+      head: 'substantive',
+      examples: substantiveExamples(data, o.seed),
+      isEvaluated: (e) => e.source.startsWith('seeds:'),
+      folds: o.folds,
+      seed: o.seed,
+      unquantised: o.unquantised,
+    }),
+  );
+  return [
+    { name: 'generic-comment F1 (not substantive)', value: f1(predictions, 0), unit: 'F1', how: `${o.folds}-fold CV over the seeds (${predictions.length})` },
+  ];
 }
 
 async function trainingAndSpeed(data: TrainingData, o: BenchOptions): Promise<Figure[]> {
@@ -211,7 +360,12 @@ async function trainingAndSpeed(data: TrainingData, o: BenchOptions): Promise<Fi
       figures.push({ name: 'full training (npm run nlp:train)', value: (Date.now() - started) / 1000, unit: 's', how: 'all heads, all corpora, one process' });
       modelDir = tmp;
     }
-    figures.push({ name: 'shipped model file', value: statSync(path.join(modelDir, MODEL_FILE)).size / 1024 / 1024, unit: 'MB', how: `${MODEL_FILE}: int8 weights of non-zero columns, gzip` });
+    figures.push({
+      name: 'shipped model file',
+      value: statSync(path.join(modelDir, MODEL_FILE)).size / 1024 / 1024,
+      unit: 'MB',
+      how: `${MODEL_FILE}: int8 weights of non-zero columns, gzip`,
+    });
     figures.push(throughput(data, modelDir, o.seed));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -225,7 +379,11 @@ function throughput(data: TrainingData, modelDir: string, seed: number): Figure 
   const texts = [
     ...sampleOf(data.corpus('plTweets'), 5000, seed).map((r) => r.text),
     ...sampleOf(data.corpus('senTube'), 5000, seed).map((r) => r.text),
-    ...sampleOf(data.corpus('allegro').flatMap((r) => splitSentences(r.text)), 5000, seed),
+    ...sampleOf(
+      data.corpus('allegro').flatMap((r) => splitSentences(r.text)),
+      5000,
+      seed,
+    ),
     ...sampleOf(data.corpus('semEval'), 5000, seed).map((r) => r.text),
   ];
   for (const text of texts.slice(0, 2000)) classifier.classify({ text });
@@ -233,7 +391,13 @@ function throughput(data: TrainingData, modelDir: string, seed: number): Figure 
   for (const text of texts) classifier.classify({ text });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const chars = texts.reduce((n, t) => n + t.length, 0) / texts.length;
-  return { name: 'classification throughput, all heads', value: texts.length / seconds, unit: '/s', target: { value: 5000 }, how: `${texts.length} comments (mean ${chars.toFixed(0)} chars), one thread, language detected` };
+  return {
+    name: 'classification throughput, all heads',
+    value: texts.length / seconds,
+    unit: '/s',
+    target: { value: 5000 },
+    how: `${texts.length} comments (mean ${chars.toFixed(0)} chars), one thread, language detected`,
+  };
 }
 
 /** Predicted class = the most probable among `allowed` (all classes by default). */
@@ -279,8 +443,18 @@ function parseOptions(): BenchOptions {
   const folds = Number(values.folds);
   if (!Number.isInteger(folds) || folds < 2) throw new Error(`--folds must be a whole number ≥ 2 (got ${values.folds})`);
   const rowsPerCorpus = values['rows-per-corpus'] === undefined ? undefined : Number(values['rows-per-corpus']);
-  if (rowsPerCorpus !== undefined && !(Number.isInteger(rowsPerCorpus) && rowsPerCorpus > 0)) throw new Error(`--rows-per-corpus must be a whole number ≥ 1 (got ${values['rows-per-corpus']})`);
-  return { only: only as Section[], unquantised: values.float, folds, seed: Number(values.seed), dataDir: path.resolve(values.data), skipTrain: values['skip-train'], record: values.record, rowsPerCorpus };
+  if (rowsPerCorpus !== undefined && !(Number.isInteger(rowsPerCorpus) && rowsPerCorpus > 0))
+    throw new Error(`--rows-per-corpus must be a whole number ≥ 1 (got ${values['rows-per-corpus']})`);
+  return {
+    only: only as Section[],
+    unquantised: values.float,
+    folds,
+    seed: Number(values.seed),
+    dataDir: path.resolve(values.data),
+    skipTrain: values['skip-train'],
+    record: values.record,
+    rowsPerCorpus,
+  };
 }
 
 main().catch((err: unknown) => {

@@ -57,7 +57,9 @@ async function openDemoServices(config: Config): Promise<Services> {
   } catch (err) {
     const owner = /already open in process (\d+)/.exec((err as Error).message)?.[1];
     if (!owner) throw err;
-    throw new Error(`The database in ${config.dbDir} is in use by process ${owner} (npm start?). Stop npm start first, then run npm run demo again.`, { cause: err });
+    throw new Error(`The database in ${config.dbDir} is in use by process ${owner} (npm start?). Stop npm start first, then run npm run demo again.`, {
+      cause: err,
+    });
   }
 }
 

@@ -77,7 +77,10 @@ const defaultsQuery = (d: ImportDefaults): string => {
 /** Streams the file through the import, drawing how far into it the import is. */
 async function importWithProgress(services: Services, file: string, size: number, defaults: ImportDefaults): Promise<ImportReport> {
   const bar = process.stdout.isTTY
-    ? new SingleBar({ format: 'Importing   [{bar}] {percentage}% | {rows} rows: {accepted} new, {duplicates} already there, {rejectedCount} refused', hideCursor: true })
+    ? new SingleBar({
+        format: 'Importing   [{bar}] {percentage}% | {rows} rows: {accepted} new, {duplicates} already there, {rejectedCount} refused',
+        hideCursor: true,
+      })
     : null;
   let read = 0;
   async function* counted(): AsyncGenerator<Buffer> {

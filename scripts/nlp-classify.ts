@@ -68,7 +68,8 @@ function parseLine(line: string, lineNumber: number): { id?: unknown; comment: C
   const { id, text, lang } = row as Record<string, unknown>;
   if (typeof text !== 'string') throw new InputError(`line ${lineNumber}: "text" must be a string`);
   if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') throw new InputError(`line ${lineNumber}: "id" must be a string or a number`);
-  if (lang !== undefined && !COMMENT_LANGS.includes(lang as never)) throw new InputError(`line ${lineNumber}: "lang" must be one of ${COMMENT_LANGS.join(', ')}`);
+  if (lang !== undefined && !COMMENT_LANGS.includes(lang as never))
+    throw new InputError(`line ${lineNumber}: "lang" must be one of ${COMMENT_LANGS.join(', ')}`);
   return { id, comment: lang === undefined ? { text } : { text, lang: lang as CommentInput['lang'] & string } };
 }
 

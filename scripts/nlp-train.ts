@@ -36,7 +36,8 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed must be a whole number ≥ 0 (got ${values.seed})`);
   const rowsPerCorpus = values['rows-per-corpus'] === undefined ? undefined : Number(values['rows-per-corpus']);
-  if (rowsPerCorpus !== undefined && !(Number.isInteger(rowsPerCorpus) && rowsPerCorpus > 0)) throw new UsageError('--rows-per-corpus must be a positive whole number');
+  if (rowsPerCorpus !== undefined && !(Number.isInteger(rowsPerCorpus) && rowsPerCorpus > 0))
+    throw new UsageError('--rows-per-corpus must be a positive whole number');
   const result = await trainCommentModels({
     dataDir: path.resolve(values.data),
     seedsDir: path.resolve(values.seeds),

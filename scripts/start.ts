@@ -102,14 +102,15 @@ function printBanner(info: { config: Config; redis: RedisService; url: string; a
     ['Database', config.databaseUrl ? `PostgreSQL at ${redactUrl(config.databaseUrl)}` : `PGlite (embedded) in ${config.dbDir}`],
     ['Storage', describeStorage(config.storage)],
     ['Redis', `${redactUrl(redis.url)} ${redis.started ? `(started here, data in ${path.join(config.dataDir, 'redis')})` : '(already running)'}`],
-    ['Queues', `prefix ${config.queuePrefix} ${config.queuePrefixSource === 'env' ? '(QUEUE_PREFIX)' : '(this installation’s own; set QUEUE_PREFIX to choose)'}`],
+    [
+      'Queues',
+      `prefix ${config.queuePrefix} ${config.queuePrefixSource === 'env' ? '(QUEUE_PREFIX)' : '(this installation’s own; set QUEUE_PREFIX to choose)'}`,
+    ],
     ['Worker', `job round trip ${info.workerMs} ms`],
     ['Admin key', describeAdminKey(info.adminKey, config.dataDir)],
   ];
   const lines = rows.map(([label, value]) => `  ${label.padEnd(10)} ${value}`);
-  console.log(
-    [`\nUGC rights library is up in ${process.uptime().toFixed(1)} s`, ...lines, 'Press Ctrl-C to stop.\n'].join('\n'),
-  );
+  console.log([`\nUGC rights library is up in ${process.uptime().toFixed(1)} s`, ...lines, 'Press Ctrl-C to stop.\n'].join('\n'));
 }
 
 function describeStorage(storage: Config['storage']): string {

@@ -1,7 +1,7 @@
 /**
  * `npm test [-- jest args]`: Redis found or started, then `tsc --noEmit` (API and dashboard),
- * the room boundaries (depcruise, docs/architecture.md), ESLint, the dashboard built when its
- * sources changed, and jest over test/.
+ * the room boundaries (depcruise, docs/architecture.md), ESLint, Prettier's check, the dashboard
+ * built when its sources changed, and jest over test/.
  * The data layer also runs against PostgreSQL when TEST_DATABASE_URL is set (.ci/run does that).
  */
 import { spawn } from 'node:child_process';
@@ -21,7 +21,9 @@ async function main(): Promise<number> {
   const redisDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ugc-test-redis-'));
   const redis = await ensureRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', redisDir);
   console.log(`[test] Redis: ${redactUrl(redis.url)} ${redis.started ? '(started for this run)' : '(already running)'}`);
-  console.log(`[test] PostgreSQL server tests: ${process.env.TEST_DATABASE_URL ? redactUrl(process.env.TEST_DATABASE_URL) : 'skipped (TEST_DATABASE_URL not set; PGlite only)'}`);
+  console.log(
+    `[test] PostgreSQL server tests: ${process.env.TEST_DATABASE_URL ? redactUrl(process.env.TEST_DATABASE_URL) : 'skipped (TEST_DATABASE_URL not set; PGlite only)'}`,
+  );
   try {
     const tsc = await timed('tsc --noEmit', [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit']);
     if (tsc !== 0) return tsc;
@@ -29,16 +31,31 @@ async function main(): Promise<number> {
     const tscWeb = await timed('tsc --noEmit -p web/dashboard', [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', DASHBOARD_DIR]);
     if (tscWeb !== 0) return tscWeb;
     // The room map (docs/architecture.md): which folder may import which, and no import cycles.
-    const boundaries = await timed('depcruise (room boundaries)', [path.join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), '--config', '.dependency-cruiser.cjs', 'api', 'core', 'worker', 'web', 'scripts']);
+    const boundaries = await timed('depcruise (room boundaries)', [
+      path.join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'),
+      '--config',
+      '.dependency-cruiser.cjs',
+      'api',
+      'core',
+      'worker',
+      'web',
+      'scripts',
+    ]);
     if (boundaries !== 0) return boundaries;
     const lint = await timed('eslint', [path.join(root, 'node_modules/eslint/bin/eslint.js'), '.']);
     if (lint !== 0) return lint;
+    const format = await timed('prettier --check', [path.join(root, 'node_modules/prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']);
+    if (format !== 0) return format;
     await ensureDashboardBuilt((line) => console.log(line.replace('[web]', '[test]')));
     const jestArgs = [...(isCI ? ['--ci'] : []), ...process.argv.slice(2)];
-    return await timed('jest', ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning', path.join(root, 'node_modules/jest/bin/jest.js'), ...jestArgs], {
-      REDIS_URL: redis.url,
-      ...browserEnv(),
-    });
+    return await timed(
+      'jest',
+      ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning', path.join(root, 'node_modules/jest/bin/jest.js'), ...jestArgs],
+      {
+        REDIS_URL: redis.url,
+        ...browserEnv(),
+      },
+    );
   } finally {
     await redis.stop();
     fs.rmSync(redisDir, { recursive: true, force: true });

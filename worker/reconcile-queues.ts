@@ -56,7 +56,10 @@ export async function reconcileQueues(services: Services, options: ReconcileOpti
 /** Every asset not processed yet gets its probe job back (`probe-<assetId>`, as uploads queue it). */
 async function requeueProbes(services: Services, report: ReconcileReport): Promise<void> {
   const { db } = services.database;
-  const unfinished = await db.select({ id: assets.id }).from(assets).where(inArray(assets.status, ['uploaded', 'processing']));
+  const unfinished = await db
+    .select({ id: assets.id })
+    .from(assets)
+    .where(inArray(assets.status, ['uploaded', 'processing']));
   for (const { id } of unfinished) {
     const stillUnfinished = async () => {
       const [row] = await db.select({ status: assets.status }).from(assets).where(eq(assets.id, id));
@@ -85,7 +88,12 @@ async function requeueClassification(services: Services, report: ReconcileReport
   const missing = unclassified.map((c) => c.id).filter((id) => !covered.has(id));
   for (const batch of classifyBatches(missing)) {
     const stillUnclassified = async () =>
-      (await db.select({ id: comments.id }).from(comments).where(and(inArray(comments.id, batch.commentIds), isNull(comments.classifiedAt)))).length > 0;
+      (
+        await db
+          .select({ id: comments.id })
+          .from(comments)
+          .where(and(inArray(comments.id, batch.commentIds), isNull(comments.classifiedAt)))
+      ).length > 0;
     const outcome = await ensureJob(services, 'nlp', classifyJobId(batch.commentIds), batch, {}, stillUnclassified);
     count(report, outcome, 'classifyBatches');
   }
@@ -182,7 +190,10 @@ export type StopReconciler = () => Promise<void>;
  * after losing Redis (the moment a flushed or restarted Redis most needs it). Runs never overlap;
  * a run while Redis is down is skipped, failures are logged and the next run tries again.
  */
-export function startQueueReconciler(services: Services, intervalMs = services.config.queueReconcileIntervalS * 1000): { stop: StopReconciler; runNow: () => Promise<void> } {
+export function startQueueReconciler(
+  services: Services,
+  intervalMs = services.config.queueReconcileIntervalS * 1000,
+): { stop: StopReconciler; runNow: () => Promise<void> } {
   const { logger, redis } = services;
   const log = logger.child({ component: 'queue-reconciler', queuePrefix: services.config.queuePrefix });
   let running: Promise<void> | undefined;

@@ -21,5 +21,7 @@ export function unknownEntity(services: Services, job: Job, entity: string, id: 
     },
     `job for a ${entity} this database does not know`,
   );
-  return new UnrecoverableError(`${entity} ${id} is not in this worker's database (deleted, or queued by another installation sharing Redis prefix "${queuePrefix}")`);
+  return new UnrecoverableError(
+    `${entity} ${id} is not in this worker's database (deleted, or queued by another installation sharing Redis prefix "${queuePrefix}")`,
+  );
 }

@@ -18,7 +18,10 @@ const NOT_DASHBOARD = /^\/(api|public|files|metrics|healthz|readyz)(\/|$)/;
  * page address the dashboard routes itself (/assets/…, /licenses/…) when a browser asks for a
  * page. Before a build exists, `/` says how to make one (503) rather than a bare 404.
  */
-export function dashboardRouter(distDir: string = DASHBOARD_DIST, config: Pick<Config, 'storage' | 'publicBaseUrl'> = { storage: { driver: 'fs', root: '' } }): Router {
+export function dashboardRouter(
+  distDir: string = DASHBOARD_DIST,
+  config: Pick<Config, 'storage' | 'publicBaseUrl'> = { storage: { driver: 'fs', root: '' } },
+): Router {
   const router = Router();
   const index = path.join(distDir, 'index.html');
   // Every file the dashboard serves carries its policy (it is the page's that counts, but a

@@ -27,7 +27,7 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], version: strin
           status,
           {
             description: r.description,
-            ...(r.schema ?? Number(status) >= 400 ? { content: { 'application/json': { schema: r.schema ?? ErrorSchema } } } : {}),
+            ...((r.schema ?? Number(status) >= 400) ? { content: { 'application/json': { schema: r.schema ?? ErrorSchema } } } : {}),
           },
         ]),
       ),

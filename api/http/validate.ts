@@ -20,4 +20,8 @@ function fail(kind: ErrorKind, code: string, message: string, issues: unknown[])
   throw new DomainError(kind, code, message, { issues });
 }
 
-const snakeCase = (s: string): string => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toLowerCase();
+const snakeCase = (s: string): string =>
+  s
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toLowerCase();

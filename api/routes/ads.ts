@@ -8,7 +8,6 @@ import { decodePageCursor } from '../../core/paging/page-cursor';
 import { defineRoute } from '../http/route';
 import { countryCode, pageQuery } from '../http/request-schemas';
 
-
 const LicenseRef = z.object({ id: z.uuid(), endsAt: z.string().nullable(), disclosureRequired: z.boolean(), attributionRequired: z.boolean() });
 const AdCut = z.object({
   cutId: z.uuid(),
@@ -55,7 +54,11 @@ const pullAd = defineRoute({
   tag: 'ads',
   access: ['performance'],
   params: z.object({ cutId: z.uuid() }),
-  body: z.object({ channel: z.enum(CHANNELS), territory: countryCode(), campaign: visibleTextSchema(200).optional().describe('A name people read in the ledger: visible text, one line') }),
+  body: z.object({
+    channel: z.enum(CHANNELS),
+    territory: countryCode(),
+    campaign: visibleTextSchema(200).optional().describe('A name people read in the ledger: visible text, one line'),
+  }),
   responses: {
     200: {
       description: 'Granted: the URL expires within 5 minutes and never after the license ends',
@@ -66,7 +69,13 @@ const pullAd = defineRoute({
     422: { description: 'invalid_channel, invalid_territory, invalid_campaign' },
   },
   handle: async ({ params, body, caller, services }) => {
-    const grant = await pullAdCut(services, { cutId: params.cutId, channel: body.channel, territory: body.territory, campaign: body.campaign ?? null, apiKeyId: caller!.keyId });
+    const grant = await pullAdCut(services, {
+      cutId: params.cutId,
+      channel: body.channel,
+      territory: body.territory,
+      campaign: body.campaign ?? null,
+      apiKeyId: caller!.keyId,
+    });
     return { body: grant };
   },
 });

@@ -39,7 +39,9 @@ const RenditionView = z.object({
   urlWithheld: z
     .string()
     .optional()
-    .describe('Why a cut or cut poster has no url: forbidden_role (viewers never get one), or the first reason no license allows edits now (no_license, revoked, expired…)'),
+    .describe(
+      'Why a cut or cut poster has no url: forbidden_role (viewers never get one), or the first reason no license allows edits now (no_license, revoked, expired…)',
+    ),
 });
 
 const LicenseSummary = z.object({
@@ -85,7 +87,6 @@ const ListedAsset = AssetView.extend({
   licenseState: z.enum(ASSET_LICENSE_STATES).describe('active, expiring (all rights end within 30 days), expired or none'),
 });
 
-
 const listAssetsRoute = defineRoute({
   method: 'get',
   path: '/api/v1/assets',
@@ -121,7 +122,6 @@ const listAssetsRoute = defineRoute({
     return { body: { items, nextCursor: page.next && encodePageCursor(page.next) } };
   },
 });
-
 
 const getAsset = defineRoute({
   method: 'get',

@@ -33,7 +33,9 @@ const ImportReportBody = z.object({
   jobId: z.string().nullable().describe('The classification job (GET /api/v1/jobs/:id); null when nothing new was stored, or when classification was deferred'),
   classification: z
     .enum(['queued', 'none', 'deferred'])
-    .describe('queued: follow jobId; none: nothing new to classify; deferred: the queue was unreachable, the comments are stored and classified once it is back'),
+    .describe(
+      'queued: follow jobId; none: nothing new to classify; deferred: the queue was unreachable, the comments are stored and classified once it is back',
+    ),
   format: z.enum(['json', 'ndjson', 'csv']),
   rows: z.number().int(),
   accepted: z.number().int().describe('New comments stored'),
@@ -225,11 +227,21 @@ const retrainRoute = defineRoute({
   access: WRITERS,
   body: z.object({
     reclassify: z.boolean().default(false),
-    rowsPerCorpus: z.number().int().min(100).max(1_000_000).optional().describe('Train on a seeded sample of each corpus: seconds instead of minutes, a little less accurate'),
+    rowsPerCorpus: z
+      .number()
+      .int()
+      .min(100)
+      .max(1_000_000)
+      .optional()
+      .describe('Train on a seeded sample of each corpus: seconds instead of minutes, a little less accurate'),
   }),
   responses: { 202: { description: 'Queued', schema: z.object({ jobId: z.string() }) } },
   handle: async ({ body, services }) => {
-    const payload = { type: 'retrain' as const, reclassify: body.reclassify, ...(body.rowsPerCorpus === undefined ? {} : { rowsPerCorpus: body.rowsPerCorpus }) };
+    const payload = {
+      type: 'retrain' as const,
+      reclassify: body.reclassify,
+      ...(body.rowsPerCorpus === undefined ? {} : { rowsPerCorpus: body.rowsPerCorpus }),
+    };
     // One attempt: a failed training says why, and running it again is a person's decision.
     return { status: 202, body: { jobId: await services.queues.add('nlp', payload, { attempts: 1 }) } };
   },

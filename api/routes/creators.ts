@@ -41,7 +41,6 @@ const NewCreator = z.object({
   engagementRate: z.number().min(0).max(1, 'engagementRate is a fraction between 0 and 1 (0.034 for 3.4 %)').nullable().optional(),
 });
 
-
 const createCreatorRoute = defineRoute({
   method: 'post',
   path: '/api/v1/creators',

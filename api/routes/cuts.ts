@@ -13,7 +13,9 @@ import { idParams } from '../http/request-schemas';
 const Disclosure = z
   .string()
   .trim()
-  .describe(`One line of visible text: ${MIN_DISCLOSURE_VISIBLE} to ${MAX_DISCLOSURE_CHARS} characters, at least ${MIN_DISCLOSURE_VISIBLE} of them visible, no control, bidirectional or invisible formatting characters`);
+  .describe(
+    `One line of visible text: ${MIN_DISCLOSURE_VISIBLE} to ${MAX_DISCLOSURE_CHARS} characters, at least ${MIN_DISCLOSURE_VISIBLE} of them visible, no control, bidirectional or invisible formatting characters`,
+  );
 
 const CutRequest = z.object({
   aspect: z.enum(CUT_ASPECTS),
@@ -34,12 +36,20 @@ const requestCuts = defineRoute({
   responses: {
     202: { description: 'Queued: follow it at GET /api/v1/jobs/:id', schema: z.object({ jobId: z.string() }) },
     400: { description: 'invalid_id' },
-    403: { description: `derivatives_not_allowed: no license lets this asset be edited for a paid channel now; details.reasons lists ${RIGHTS_REASONS.join(', ')} as they apply` },
+    403: {
+      description: `derivatives_not_allowed: no license lets this asset be edited for a paid channel now; details.reasons lists ${RIGHTS_REASONS.join(', ')} as they apply`,
+    },
     404: { description: 'asset_not_found' },
     409: { description: 'asset_not_ready while it is uploaded or processing; asset_failed when processing failed (details.error)' },
-    422: { description: 'invalid_cuts (details.issues), invalid_disclosure (a label that is blank, invisible, under 2 visible characters, too long, or carries control or bidi characters; details.index), not_a_video, cut_too_long (details.index), disclosure_required (the license requires a label, a cut asks for none)' },
+    422: {
+      description:
+        'invalid_cuts (details.issues), invalid_disclosure (a label that is blank, invisible, under 2 visible characters, too long, or carries control or bidi characters; details.index), not_a_video, cut_too_long (details.index), disclosure_required (the license requires a label, a cut asks for none)',
+    },
   },
-  handle: async ({ params, body, caller, services }) => ({ status: 202, body: { jobId: await requestAdCuts(services, params.id, body.cuts, caller?.keyId ?? null) } }),
+  handle: async ({ params, body, caller, services }) => ({
+    status: 202,
+    body: { jobId: await requestAdCuts(services, params.id, body.cuts, caller?.keyId ?? null) },
+  }),
 });
 
 export const cutRoutes = [requestCuts];

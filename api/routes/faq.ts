@@ -7,7 +7,6 @@ import { visibleTextSchema } from '../../core/text/visible-text';
 import { defineRoute } from '../http/route';
 import { idParams, productSku } from '../http/request-schemas';
 
-
 export const FaqBody = z.object({
   id: z.uuid(),
   productSku: z.string(),

@@ -26,7 +26,9 @@ export function readyz(services: Services, isShuttingDown: () => boolean): Reque
       check(() => services.storage.ping()),
     ]);
     const checks = { database, redis, storage };
-    const failing = Object.entries(checks).filter(([, c]) => !c.ok).map(([name]) => name);
+    const failing = Object.entries(checks)
+      .filter(([, c]) => !c.ok)
+      .map(([name]) => name);
     if (isShuttingDown()) failing.push('shutting_down');
     if (failing.length === 0) {
       res.json({ status: 'ready', checks });

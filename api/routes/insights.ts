@@ -28,7 +28,15 @@ const insightsRoute = defineRoute({
         topics: Topics,
         sentiment: Sentiment,
         faq: z.array(FaqBody),
-        weekly: z.array(z.object({ weekStart: z.string().describe('Monday, YYYY-MM-DD'), comments: z.number().int(), questions: z.number().int(), sentiment: Sentiment, topics: Topics })),
+        weekly: z.array(
+          z.object({
+            weekStart: z.string().describe('Monday, YYYY-MM-DD'),
+            comments: z.number().int(),
+            questions: z.number().int(),
+            sentiment: Sentiment,
+            topics: Topics,
+          }),
+        ),
       }),
     },
     400: { description: 'invalid_sku, invalid_weeks' },

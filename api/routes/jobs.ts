@@ -26,7 +26,10 @@ const getJob = defineRoute({
   access: 'authenticated',
   params: z.object({ id: z.string().min(1).max(200) }),
   responses: {
-    200: { description: 'The job. A classification flow whose batches are queued or running is `active`, its progress the share of batches done', schema: JobView },
+    200: {
+      description: 'The job. A classification flow whose batches are queued or running is `active`, its progress the share of batches done',
+      schema: JobView,
+    },
     404: { description: 'job_not_found: no such job (or expired from retention); expiry sweeps, webhook deliveries and pings are shown to admins only' },
     503: { description: 'queue_unavailable: Redis cannot be reached' },
   },
@@ -49,7 +52,10 @@ const cancelJob = defineRoute({
   params: z.object({ id: z.string().min(1).max(200) }),
   responses: {
     200: { description: 'Cancelled before it started: the job is gone', schema: z.object({ id: z.string(), state: z.literal('cancelled') }) },
-    202: { description: 'Running: its worker was asked to stop; GET /api/v1/jobs/:id shows it failed once it has', schema: z.object({ id: z.string(), state: z.literal('cancelling') }) },
+    202: {
+      description: 'Running: its worker was asked to stop; GET /api/v1/jobs/:id shows it failed once it has',
+      schema: z.object({ id: z.string(), state: z.literal('cancelling') }),
+    },
     403: { description: 'job_not_cancellable: system work, or ad cuts another performance key asked for (details.reason)' },
     404: { description: 'job_not_found' },
     409: { description: 'job_finished: it has already completed or failed (details.state)' },

@@ -205,7 +205,10 @@ const getContractRoute = defineRoute({
 });
 
 async function withLiveUsages(db: Db, records: LicenseRecord[]) {
-  const usages = await liveUsages(db, records.map((r) => r.id));
+  const usages = await liveUsages(
+    db,
+    records.map((r) => r.id),
+  );
   const now = new Date();
   return records.map((r) => ({ ...licenseView(r, now), liveUsages: usages.get(r.id) ?? [] }));
 }
@@ -233,7 +236,10 @@ async function receiveContract(req: Request, res: Response): Promise<Express.Mul
 
 /** The client's file name without any directory part, for the download's Content-Disposition. */
 function safeFilename(name: string): string {
-  const base = path.posix.basename(name.replace(/\\/g, '/')).replace(/[\x00-\x1f\x7f]/g, '').slice(0, 200);
+  const base = path.posix
+    .basename(name.replace(/\\/g, '/'))
+    .replace(/[\x00-\x1f\x7f]/g, '')
+    .slice(0, 200);
   return base === '' || base === '.' || base === '..' ? 'contract.pdf' : base;
 }
 

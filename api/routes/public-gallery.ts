@@ -8,7 +8,13 @@ import type { Logger } from '../../core/logging/logger';
 import { defineRoute } from '../http/route';
 import { countryCode } from '../http/request-schemas';
 
-const Rendition = z.object({ width: z.number().nullable(), height: z.number().nullable(), format: z.string(), durationS: z.number().optional(), url: z.string() });
+const Rendition = z.object({
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+  format: z.string(),
+  durationS: z.number().optional(),
+  url: z.string(),
+});
 const GalleryBody = z.object({
   items: z.array(
     z.object({
@@ -81,7 +87,9 @@ export function publicRateLimit(config: Config, logger: Logger): RateLimitReques
     legacyHeaders: false,
     logger: { error: (err, message) => logger.error({ err }, message), warn: (err, message) => logger.warn({ err }, message) },
     handler: (_req, res, _next, options) => {
-      res.status(options.statusCode).json({ error: { code: 'rate_limited', message: `More than ${config.publicRateLimitPerMinute} requests a minute from this address; try again later` } });
+      res.status(options.statusCode).json({
+        error: { code: 'rate_limited', message: `More than ${config.publicRateLimitPerMinute} requests a minute from this address; try again later` },
+      });
     },
   });
 }

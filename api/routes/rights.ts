@@ -20,7 +20,10 @@ const RightsQuery = z.object({
     .datetime({ offset: true })
     .transform((s) => new Date(s))
     .optional(),
-  derivative: z.enum(['true', 'false']).default('false').transform((d) => d === 'true'),
+  derivative: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((d) => d === 'true'),
 });
 
 const checkRightsRoute = defineRoute({

@@ -16,7 +16,14 @@ const DeliveryView = z.object({
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
   attempts: z.array(
-    z.object({ attempt: z.number(), statusCode: z.number().nullable(), error: z.string().nullable(), durationMs: z.number(), delivered: z.boolean(), at: z.string() }),
+    z.object({
+      attempt: z.number(),
+      statusCode: z.number().nullable(),
+      error: z.string().nullable(),
+      durationMs: z.number(),
+      delivered: z.boolean(),
+      at: z.string(),
+    }),
   ),
 });
 

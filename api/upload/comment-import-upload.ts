@@ -31,7 +31,11 @@ export async function receiveCommentImport(
   if (Number(req.headers['content-length'] ?? 0) > limit + 64 * 1024) throw tooLarge();
   if (req.is(RAW_IMPORT_TYPES)) return importCommentFile(services, limitedBody(req, limit), { defaults });
   if (!req.is('multipart/form-data')) {
-    throw new DomainError('unsupported', 'unsupported_content_type', 'Send the comments as multipart/form-data (field "file"), as a JSON array, or as a text/csv or application/x-ndjson body');
+    throw new DomainError(
+      'unsupported',
+      'unsupported_content_type',
+      'Send the comments as multipart/form-data (field "file"), as a JSON array, or as a text/csv or application/x-ndjson body',
+    );
   }
   const engine = new CommentImportEngine(services, (fields) => ({ ...defaults, ...parseFormDefaults(fields) }));
   const parse = multer({ storage: engine, limits: { ...FORM_LIMITS, fileSize: limit }, defParamCharset: 'utf8' }).single('file');

@@ -21,7 +21,11 @@ export async function registerUpload(services: Services, file: StoredUpload, raw
     if (nulAt !== null) throw unprocessable('invalid_characters', `${nulAt} contains a NUL character`, { field: nulAt });
     const fields = validate(UploadFields, rawFields, 'unprocessable');
     const { assetId, storageKey, kind, mimeType, sha256, sizeBytes } = file;
-    const registered = await registerAsset(services, { assetId, storageKey, kind, mimeType, sha256, sizeBytes, originalFilename: sanitizeFilename(file.originalname) }, fields);
+    const registered = await registerAsset(
+      services,
+      { assetId, storageKey, kind, mimeType, sha256, sizeBytes, originalFilename: sanitizeFilename(file.originalname) },
+      fields,
+    );
     keep = registered.created;
     return registered;
   } finally {

@@ -10,12 +10,17 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 const skuList = z
   .string()
   .max(4000)
-  .transform((text) => [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))].sort())
-  .pipe(
-    z
-      .array(z.string().regex(PRODUCT_SKU, `each SKU is ${PRODUCT_SKU_RULE}`))
-      .max(MAX_SKUS, `at most ${MAX_SKUS} SKUs`),
-  );
+  .transform((text) =>
+    [
+      ...new Set(
+        text
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ].sort(),
+  )
+  .pipe(z.array(z.string().regex(PRODUCT_SKU, `each SKU is ${PRODUCT_SKU_RULE}`)).max(MAX_SKUS, `at most ${MAX_SKUS} SKUs`));
 
 /** The form fields next to the file; they may arrive after it, so they are checked once it is stored. */
 export const UploadFields = z.object({

@@ -85,11 +85,10 @@ function judge(head: Buffer): SniffedMedia {
   }
   const size = media.kind === 'image' ? imageHeaderSize(head, media.mime) : null;
   if (size && exceedsPixelLimit(size)) {
-    throw unprocessable(
-      'image_too_large',
-      `The image is ${size.width}×${size.height} pixels, over the limit of ${MAX_IMAGE_PIXELS / 1_000_000} megapixels`,
-      { width: size.width, height: size.height },
-    );
+    throw unprocessable('image_too_large', `The image is ${size.width}×${size.height} pixels, over the limit of ${MAX_IMAGE_PIXELS / 1_000_000} megapixels`, {
+      width: size.width,
+      height: size.height,
+    });
   }
   return media;
 }

@@ -69,11 +69,7 @@ export function defaultDisclosure(territories: readonly string[]): string {
  * duration when absent) and the frame size. Times are rounded to milliseconds, so the stored
  * spec, its hash and the output key are the same on every run.
  */
-export function planCuts(
-  requests: readonly CutRequest[],
-  defaultLabel: string | null,
-  hookStart: (durationS: number) => number,
-): PlannedCut[] {
+export function planCuts(requests: readonly CutRequest[], defaultLabel: string | null, hookStart: (durationS: number) => number): PlannedCut[] {
   return requests.map((cut) => ({
     aspect: cut.aspect,
     durationS: ms(cut.durationS),

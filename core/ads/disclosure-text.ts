@@ -16,7 +16,9 @@ export function assertVisibleDisclosures(cuts: readonly Pick<CutRequest, 'disclo
   cuts.forEach(({ disclosure }, index) => {
     if (disclosure === undefined || disclosure === null) return;
     const problem =
-      disclosure.length > MAX_DISCLOSURE_CHARS ? `is longer than ${MAX_DISCLOSURE_CHARS} characters` : visibleTextProblem(disclosure, { minVisible: MIN_DISCLOSURE_VISIBLE });
+      disclosure.length > MAX_DISCLOSURE_CHARS
+        ? `is longer than ${MAX_DISCLOSURE_CHARS} characters`
+        : visibleTextProblem(disclosure, { minVisible: MIN_DISCLOSURE_VISIBLE });
     if (problem) throw unprocessable('invalid_disclosure', `Cut ${index + 1}: the disclosure label ${problem}`, { index });
   });
 }

@@ -43,8 +43,7 @@ export async function pullAdCut(services: Services, request: PullRequest, now = 
   if (!cut) throw notFound('cut', request.cutId);
 
   const licenses = (await licensesForAssets(db, [cut.assetId])).get(cut.assetId) ?? [];
-  const decide = (at: Date): RightsDecision =>
-    checkRights(licenses, { channel: request.channel, territory: request.territory, at, derivative: true });
+  const decide = (at: Date): RightsDecision => checkRights(licenses, { channel: request.channel, territory: request.territory, at, derivative: true });
   const spec = readCutSpec(cut.spec);
   const downloadName = `${cut.assetId}-${spec.aspect.replace(':', 'x')}-${spec.durationS}s.${cut.format}`;
   // Bound to the license and this use: with fs storage a revoke (or narrowed terms) ends the link at once.
@@ -60,7 +59,15 @@ export async function pullAdCut(services: Services, request: PullRequest, now = 
     url = decision.license ? await link(decision.license) : null;
   }
 
-  const entry = { apiKeyId: request.apiKeyId, assetId: cut.assetId, renditionId: cut.id, channel: request.channel, territory: request.territory, campaign: request.campaign, at: now };
+  const entry = {
+    apiKeyId: request.apiKeyId,
+    assetId: cut.assetId,
+    renditionId: cut.id,
+    channel: request.channel,
+    territory: request.territory,
+    campaign: request.campaign,
+    at: now,
+  };
   if (!decision.license || !url) {
     const reasons: RightsReason[] = decision.allowed ? ['expired'] : decision.reasons;
     const usage = await recordUsage(db, { ...entry, outcome: 'refused', reasons, licenseId: null });
@@ -86,5 +93,4 @@ const urlDeadline = (license: LicenseTerms, now: Date): Date => {
   return new Date(license.endsAt ? Math.min(lifetimeEnd, license.endsAt.getTime()) : lifetimeEnd);
 };
 
-const refusalMessage = (reasons: readonly RightsReason[]): string =>
-  `No license covers this use of the cut (${reasons.join(', ')})`;
+const refusalMessage = (reasons: readonly RightsReason[]): string => `No license covers this use of the cut (${reasons.join(', ')})`;

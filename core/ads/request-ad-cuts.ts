@@ -31,13 +31,25 @@ export async function requestAdCuts(services: Services, assetId: string, cuts: C
   const durationS = cuttableDuration(asset);
   const decision = cutRights((await licensesForAssets(db, [assetId])).get(assetId) ?? [], now);
   if (!decision.license) {
-    throw new DomainError('forbidden', 'derivatives_not_allowed', `No license lets asset ${assetId} be edited for a paid channel now (${decision.reasons.join(', ')})`, {
-      reasons: decision.reasons,
-    });
+    throw new DomainError(
+      'forbidden',
+      'derivatives_not_allowed',
+      `No license lets asset ${assetId} be edited for a paid channel now (${decision.reasons.join(', ')})`,
+      {
+        reasons: decision.reasons,
+      },
+    );
   }
   checkCutLengths(cuts, { durationS });
   assertDisclosureKept(cuts, decision.license);
-  const payload: CutsPayload = { type: 'cuts', assetId, licenseId: decision.license.id, defaultDisclosure: defaultDisclosure(decision.license.territories), cuts, requestedBy };
+  const payload: CutsPayload = {
+    type: 'cuts',
+    assetId,
+    licenseId: decision.license.id,
+    defaultDisclosure: defaultDisclosure(decision.license.territories),
+    cuts,
+    requestedBy,
+  };
   return enqueueOnce(services, payload);
 }
 
@@ -57,7 +69,10 @@ function assertDisclosureKept(cuts: readonly CutRequest[], license: LicenseTerms
   if (!license.disclosureRequired) return;
   const index = cuts.findIndex((cut) => cut.disclosure === null);
   if (index >= 0) {
-    throw unprocessable('disclosure_required', `Cut ${index + 1} asks for no disclosure label, but license ${license.id} requires one`, { index, licenseId: license.id });
+    throw unprocessable('disclosure_required', `Cut ${index + 1} asks for no disclosure label, but license ${license.id} requires one`, {
+      index,
+      licenseId: license.id,
+    });
   }
 }
 
@@ -82,6 +97,8 @@ function cutsJobId({ assetId, licenseId, defaultDisclosure: label, cuts }: CutsP
     fit: cut.fit ?? 'crop',
     disclosure: cut.disclosure === undefined ? label : cut.disclosure,
   }));
-  const hash = createHash('sha256').update(JSON.stringify({ assetId, licenseId, cuts: normalised })).digest('hex');
+  const hash = createHash('sha256')
+    .update(JSON.stringify({ assetId, licenseId, cuts: normalised }))
+    .digest('hex');
   return `cuts-${hash.slice(0, 40)}`;
 }

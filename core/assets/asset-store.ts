@@ -71,7 +71,10 @@ export async function listAssets(db: Db, filter: AssetFilter, limit: number, aft
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const skus = await productSkus(db, page.map((r) => r.asset.id));
+  const skus = await productSkus(
+    db,
+    page.map((r) => r.asset.id),
+  );
   return {
     items: page.map(({ asset }) => ({ ...asset, productSkus: skus.get(asset.id) ?? [] })),
     next: rows.length > limit && last ? { createdAtUs: last.createdAtUs, id: last.asset.id } : null,

@@ -55,5 +55,4 @@ export function toAssetView(asset: AssetWithProducts): AssetView {
 }
 
 /** `{ [key]: value }` when the value is known, `{}` otherwise, so unknown facts are absent rather than null. */
-const present = <K extends string, V>(key: K, value: V | null): { [P in K]?: V } =>
-  (value === null ? {} : { [key]: value }) as { [P in K]?: V };
+const present = <K extends string, V>(key: K, value: V | null): { [P in K]?: V } => (value === null ? {} : { [key]: value }) as { [P in K]?: V };

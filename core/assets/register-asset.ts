@@ -40,7 +40,11 @@ export async function registerAsset(services: Services, original: StoredOriginal
   return { asset, created, jobId: asset.status === 'uploaded' ? await enqueueProbe(services, asset.id) : null };
 }
 
-async function insertOrFindAsset(services: Services, original: StoredOriginal, fields: NewAssetFields): Promise<{ asset: AssetWithProducts; created: boolean }> {
+async function insertOrFindAsset(
+  services: Services,
+  original: StoredOriginal,
+  fields: NewAssetFields,
+): Promise<{ asset: AssetWithProducts; created: boolean }> {
   const { db } = services.database;
   await assertCreatorExists(services, fields.creatorId);
   const existing = await findAssetBySha256(db, original.sha256);

@@ -10,7 +10,10 @@ import type { CommentClassification, CommentClassifier } from '../nlp/comment-cl
  */
 export const SLICE = 100;
 
-export async function classifyInSlices(classifier: CommentClassifier, texts: ReadonlyArray<{ id: string; text: string }>): Promise<Array<{ id: string; labels: CommentClassification }>> {
+export async function classifyInSlices(
+  classifier: CommentClassifier,
+  texts: ReadonlyArray<{ id: string; text: string }>,
+): Promise<Array<{ id: string; labels: CommentClassification }>> {
   const results: Array<{ id: string; labels: CommentClassification }> = [];
   for (let start = 0; start < texts.length; start += SLICE) {
     if (start > 0) await nextTurn();

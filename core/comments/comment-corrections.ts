@@ -32,7 +32,14 @@ export async function recordCorrection(db: Db, actorKeyId: string | null, commen
       .insert(commentCorrections)
       .values({ commentId, actorKeyId, ...given })
       .returning();
-    await recordAudit(tx, { actorKeyId, action: 'comment.correct', entityType: COMMENT_ENTITY, entityId: commentId, before: null, after: { correctionId: row!.id, ...given } });
+    await recordAudit(tx, {
+      actorKeyId,
+      action: 'comment.correct',
+      entityType: COMMENT_ENTITY,
+      entityId: commentId,
+      before: null,
+      after: { correctionId: row!.id, ...given },
+    });
   });
 }
 
@@ -50,7 +57,15 @@ export interface CorrectionExample extends LatestCorrection {
 export async function correctionExamples(db: Db): Promise<CorrectionExample[]> {
   const fixes = latestCorrections(db);
   return db
-    .select({ commentId: comments.id, text: comments.text, lang: comments.lang, topic: fixes.topic, sentiment: fixes.sentiment, isQuestion: fixes.isQuestion, spam: fixes.spam })
+    .select({
+      commentId: comments.id,
+      text: comments.text,
+      lang: comments.lang,
+      topic: fixes.topic,
+      sentiment: fixes.sentiment,
+      isQuestion: fixes.isQuestion,
+      spam: fixes.spam,
+    })
     .from(fixes)
     .innerJoin(comments, eq(comments.id, fixes.commentId))
     .orderBy(asc(comments.text), asc(comments.id));

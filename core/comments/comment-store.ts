@@ -20,7 +20,11 @@ export interface CommentFilter {
 /** One comment with its effective labels, or null. */
 export async function findComment(db: Db, id: string): Promise<CommentView | null> {
   const fixes = latestCorrections(db);
-  const [row] = await db.select({ comment: comments, ...fixedColumns(fixes) }).from(comments).leftJoin(fixes, eq(fixes.commentId, comments.id)).where(eq(comments.id, id));
+  const [row] = await db
+    .select({ comment: comments, ...fixedColumns(fixes) })
+    .from(comments)
+    .leftJoin(fixes, eq(fixes.commentId, comments.id))
+    .where(eq(comments.id, id));
   return row ? commentView(row.comment, fixOf(row)) : null;
 }
 
@@ -62,7 +66,13 @@ const fixedColumns = (fixes: ReturnType<typeof latestCorrections>) => ({
   fixedSpam: fixes.spam,
 });
 
-type FixedColumns = { corrected: string | null; fixedTopic: CommentTopic | null; fixedSentiment: CommentSentiment | null; fixedIsQuestion: boolean | null; fixedSpam: boolean | null };
+type FixedColumns = {
+  corrected: string | null;
+  fixedTopic: CommentTopic | null;
+  fixedSentiment: CommentSentiment | null;
+  fixedIsQuestion: boolean | null;
+  fixedSpam: boolean | null;
+};
 
 const fixOf = (r: FixedColumns): LatestCorrection | null =>
   r.corrected === null ? null : { topic: r.fixedTopic, sentiment: r.fixedSentiment, isQuestion: r.fixedIsQuestion, spam: r.fixedSpam };
@@ -70,7 +80,10 @@ const fixOf = (r: FixedColumns): LatestCorrection | null =>
 /** The texts to classify, in the order asked. */
 export async function commentTexts(db: Db, ids: readonly string[]): Promise<Array<Pick<Comment, 'id' | 'text'>>> {
   if (ids.length === 0) return [];
-  const rows = await db.select({ id: comments.id, text: comments.text }).from(comments).where(inArray(comments.id, [...ids]));
+  const rows = await db
+    .select({ id: comments.id, text: comments.text })
+    .from(comments)
+    .where(inArray(comments.id, [...ids]));
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

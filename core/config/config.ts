@@ -8,9 +8,7 @@ import { z } from 'zod';
  */
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -18,19 +16,34 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: optionalUrl.refine((u) => !u || /^postgres(ql)?:/.test(u), 'must be a postgres:// or postgresql:// URL'),
-  REDIS_URL: z.url().refine((u) => /^rediss?:/.test(u), 'must be a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
-  QUEUE_PREFIX: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[A-Za-z0-9_{}:-]+$/, 'letters, digits, _ - : { } only').optional()),
+  REDIS_URL: z
+    .url()
+    .refine((u) => /^rediss?:/.test(u), 'must be a redis:// or rediss:// URL')
+    .default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_{}:-]+$/, 'letters, digits, _ - : { } only')
+      .optional(),
+  ),
   QUEUE_RECONCILE_INTERVAL_S: z.coerce.number().int().min(1).default(60),
   STORAGE_DRIVER: z.enum(['fs', 's3']).default('fs'),
   S3_ENDPOINT: optionalUrl,
   S3_REGION: z.string().min(1).default('us-east-1'),
-  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a valid S3 bucket name').default('ugc-media'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a valid S3 bucket name')
+    .default('ugc-media'),
   S3_ACCESS_KEY: optionalString,
   S3_SECRET_KEY: optionalString,
   ADMIN_API_KEY: optionalString.refine((k) => !k || k.length >= 16, 'must be at least 16 characters'),
   URL_SIGNING_SECRET: optionalString.refine((k) => !k || k.length >= 16, 'must be at least 16 characters'),
   PUBLIC_BASE_URL: optionalUrl,
-  JSON_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'a size like 1mb or 512kb').default('1mb'),
+  JSON_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'a size like 1mb or 512kb')
+    .default('1mb'),
   UPLOAD_LIMIT_MB: z.coerce.number().int().positive().default(2048),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
@@ -70,9 +83,7 @@ export interface Config {
   queuePrefixSource: 'env' | 'default' | 'instance';
   /** How often workers re-queue what the database says is unfinished (worker/reconcile-queues.ts). */
   queueReconcileIntervalS: number;
-  storage:
-    | { driver: 'fs'; root: string }
-    | { driver: 's3'; endpoint: string; region: string; bucket: string; accessKey: string; secretKey: string };
+  storage: { driver: 'fs'; root: string } | { driver: 's3'; endpoint: string; region: string; bucket: string; accessKey: string; secretKey: string };
   adminApiKey?: string;
   urlSigningSecret?: string;
   publicBaseUrl?: string;
@@ -150,7 +161,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cutTimeoutS: e.CUT_TIMEOUT_S,
     trustProxy: e.TRUST_PROXY,
     webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',')
-      .map((h) => h.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1'))
+      .map((h) =>
+        h
+          .trim()
+          .toLowerCase()
+          .replace(/^\[(.*)\]$/, '$1'),
+      )
       .filter(Boolean),
     metricsPublic: e.METRICS_PUBLIC,
     metricsToken: e.METRICS_TOKEN,

@@ -30,8 +30,7 @@ export class DomainError extends Error {
 export const notFound = (what: string, id?: string): DomainError =>
   new DomainError('not_found', `${what}_not_found`, id ? `No ${what.replace(/_/g, ' ')} with id ${id}` : `No such ${what.replace(/_/g, ' ')}`);
 
-export const invalid = (code: string, message: string, details?: Record<string, unknown>): DomainError =>
-  new DomainError('invalid', code, message, details);
+export const invalid = (code: string, message: string, details?: Record<string, unknown>): DomainError => new DomainError('invalid', code, message, details);
 
 export const unprocessable = (code: string, message: string, details?: Record<string, unknown>): DomainError =>
   new DomainError('unprocessable', code, message, details);

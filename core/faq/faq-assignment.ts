@@ -152,7 +152,9 @@ async function lockAndPlan(tx: Db, commentIds: readonly string[]): Promise<Moves
 
 /** Serialises FAQ changes of these products and topics across transactions, processes and machines. */
 async function lockTopics(tx: Db, keys: readonly string[]): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('faq:' || k, 0)) from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) as k order by k`);
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended('faq:' || k, 0)) from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) as k order by k`,
+  );
 }
 
 /** The entries questions leave, and every entry of the products and topics they join, locked for update. */
@@ -175,7 +177,15 @@ async function refillSample(tx: Db, entryId: string, leavers: readonly Candidate
   return tx
     .select({ commentId: comments.id, text: comments.text })
     .from(comments)
-    .where(and(eq(comments.faqEntryId, entryId), notInArray(comments.id, leavers.map((l) => l.commentId))))
+    .where(
+      and(
+        eq(comments.faqEntryId, entryId),
+        notInArray(
+          comments.id,
+          leavers.map((l) => l.commentId),
+        ),
+      ),
+    )
     .orderBy(asc(comments.id))
     .limit(REFILL_SAMPLE);
 }
@@ -199,7 +209,15 @@ async function writeEntries(tx: Db, changed: ReadonlySet<Cluster>, state: TopicS
       cluster.id = randomUUID();
       created++;
     }
-    rows.push({ id: cluster.id, productSku, topic, question: cluster.question, commentCount: cluster.count, centroid: cluster.centroid, examples: cluster.examples });
+    rows.push({
+      id: cluster.id,
+      productSku,
+      topic,
+      question: cluster.question,
+      commentCount: cluster.count,
+      centroid: cluster.centroid,
+      examples: cluster.examples,
+    });
   }
   if (rows.length) {
     await tx.execute(sql`

@@ -54,4 +54,11 @@ export async function updateFaqEntry(services: Services, actorKeyId: string | nu
   return entry;
 }
 
-const publishedPayload = (e: FaqView) => ({ faqId: e.id, sku: e.productSku, topic: e.topic, question: e.question, answer: e.answer, publishedAt: e.publishedAt });
+const publishedPayload = (e: FaqView) => ({
+  faqId: e.id,
+  sku: e.productSku,
+  topic: e.topic,
+  question: e.question,
+  answer: e.answer,
+  publishedAt: e.publishedAt,
+});

@@ -37,7 +37,14 @@ export interface Question {
  * draft and its question is one of the examples (every automatic choice is); any other wording
  * was written by a person, and a reviewed entry keeps what was reviewed.
  */
-export function clusterOf(entry: { id: string; question: string; status: string; commentCount: number; centroid: TermVector; examples: FaqExample[] }): Cluster {
+export function clusterOf(entry: {
+  id: string;
+  question: string;
+  status: string;
+  commentCount: number;
+  centroid: TermVector;
+  examples: FaqExample[];
+}): Cluster {
   const chosenByUs = entry.status === 'draft' && entry.examples.some((e) => e.text === entry.question);
   return { id: entry.id, question: entry.question, questionFixed: !chosenByUs, count: entry.commentCount, centroid: entry.centroid, examples: entry.examples };
 }

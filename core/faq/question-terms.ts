@@ -19,7 +19,44 @@ const STEM_LENGTH = 6;
 const CONCEPT_WEIGHT = 2;
 
 /** Question words and fillers that every question has: they say nothing about which question it is. */
-const FILLERS = ['czy', 'jak', 'jaki', 'jaka', 'jakie', 'jakiej', 'ktory', 'ktora', 'ktore', 'gdzie', 'kiedy', 'moze', 'mozna', 'prosze', 'pytanie', 'hej', 'hi', 'hello', 'please', 'question', 'anyone', 'does', 'do', 'get', 'would', 'could', 'should', 'will', 'can', 'know', 'tell', 'wiecie', 'wie', 'ktos', 'dzieki', 'thanks'];
+const FILLERS = [
+  'czy',
+  'jak',
+  'jaki',
+  'jaka',
+  'jakie',
+  'jakiej',
+  'ktory',
+  'ktora',
+  'ktore',
+  'gdzie',
+  'kiedy',
+  'moze',
+  'mozna',
+  'prosze',
+  'pytanie',
+  'hej',
+  'hi',
+  'hello',
+  'please',
+  'question',
+  'anyone',
+  'does',
+  'do',
+  'get',
+  'would',
+  'could',
+  'should',
+  'will',
+  'can',
+  'know',
+  'tell',
+  'wiecie',
+  'wie',
+  'ktos',
+  'dzieki',
+  'thanks',
+];
 
 const fold = (text: string): string =>
   text
@@ -37,7 +74,31 @@ const STOPWORDS: ReadonlySet<string> = new Set([...ENGLISH_STOPWORDS, ...POLISH_
  * most; the rest of the vocabulary still works within one language.
  */
 const CONCEPTS: Record<string, readonly string[]> = {
-  size: ['rozmia', 'size', 'sizing', 'fit', 'pasowa', 'pasuj', 'wzrost', 'height', 'tall', 'cm', 'xs', 's', 'm', 'l', 'xl', 'xxl', 'xxxl', 'duzy', 'mala', 'maly', 'small', 'larg', 'big'],
+  size: [
+    'rozmia',
+    'size',
+    'sizing',
+    'fit',
+    'pasowa',
+    'pasuj',
+    'wzrost',
+    'height',
+    'tall',
+    'cm',
+    'xs',
+    's',
+    'm',
+    'l',
+    'xl',
+    'xxl',
+    'xxxl',
+    'duzy',
+    'mala',
+    'maly',
+    'small',
+    'larg',
+    'big',
+  ],
   shipping: ['wysyl', 'wysylk', 'wysyla', 'ship', 'shipme', 'deliv', 'deliveri', 'dostaw', 'kurier', 'courier', 'paczk', 'parcel', 'send', 'wysle', 'przesyl'],
   price: ['cena', 'ceny', 'ceni', 'kosztu', 'koszt', 'price', 'cost', 'tanio', 'cheap', 'drogo', 'expens', 'rabat', 'discou', 'promoc', 'sale'],
   returns: ['zwrot', 'zwroci', 'return', 'refund', 'wymian', 'wymien', 'exchan'],

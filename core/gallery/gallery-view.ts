@@ -67,7 +67,10 @@ export async function renderGallery(source: GallerySource, territory: string, no
     return expires - nowS >= 2 ? [{ license, item: itemModel(candidate, license, territory, expires) }] : [];
   });
   const items = shown.map((s) => s.item);
-  const etag = `W/"${createHash('sha256').update(JSON.stringify({ items, faq: source.faq })).digest('base64url').slice(0, 32)}"`;
+  const etag = `W/"${createHash('sha256')
+    .update(JSON.stringify({ items, faq: source.faq }))
+    .digest('base64url')
+    .slice(0, 32)}"`;
   const body = { items: await Promise.all(items.map((item) => signItem(item, storage))), faq: source.faq };
   const boundaries = source.candidates.flatMap((c) => c.licenses.flatMap((l) => [l.startsAt.getTime(), l.endsAt?.getTime() ?? Infinity]));
   const json = Buffer.from(JSON.stringify(body));
@@ -85,7 +88,13 @@ function itemModel(candidate: GalleryCandidate, license: LicenseTerms, territory
   // an end brought forward), not only at their expiry: a shop page may hold them for an hour.
   const shownUnder = { id: license.id, use: encodeLicensedUse({ kind: 'show', assetId: candidate.id, channel: 'product_page', territory }) };
   const file = (key: string): FileRef => ({ key, expiresS: expires, license: shownUnder });
-  const variant = (r: Rendition) => ({ width: r.width, height: r.height, format: r.format, ...(r.durationS === null ? {} : { durationS: r.durationS }), file: file(r.storageKey) });
+  const variant = (r: Rendition) => ({
+    width: r.width,
+    height: r.height,
+    format: r.format,
+    ...(r.durationS === null ? {} : { durationS: r.durationS }),
+    file: file(r.storageKey),
+  });
   const ofKind = (kind: Rendition['kind']) => candidate.renditions.filter((r) => r.kind === kind).map(variant);
   return {
     assetId: candidate.id,

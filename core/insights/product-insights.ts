@@ -70,20 +70,24 @@ export async function productInsights(db: Db, productSku: string, weeks: number,
 async function labelGroups(db: Db, productSku: string, firstWeek: Date) {
   const fixes = latestCorrections(db);
   const at = sql`coalesce(${comments.postedAt}, ${comments.importedAt})`;
-  const week = sql<string | null>`case when ${at} >= ${firstWeek.toISOString()}::timestamptz then to_char(date_trunc('week', ${at} at time zone 'UTC'), 'YYYY-MM-DD') end`;
+  const week = sql<
+    string | null
+  >`case when ${at} >= ${firstWeek.toISOString()}::timestamptz then to_char(date_trunc('week', ${at} at time zone 'UTC'), 'YYYY-MM-DD') end`;
   const topic = sql<CommentTopic | null>`coalesce(${fixes.topic}, ${comments.topic})`;
   const sentiment = sql<CommentSentiment | null>`coalesce(${fixes.sentiment}, ${comments.sentiment})`;
   const isQuestion = sql<boolean>`coalesce(${fixes.isQuestion}, ${comments.isQuestion}, false)`;
   const spam = sql<boolean>`coalesce(${fixes.spam}, ${comments.spam}, false)`;
   const unclassified = sql<boolean>`${comments.classifiedAt} is null`;
-  return db
-    .select({ week, topic, sentiment, isQuestion, spam, unclassified, n: sql<number>`count(*)::int` })
-    .from(comments)
-    .leftJoin(fixes, eq(fixes.commentId, comments.id))
-    .where(eq(comments.productSku, productSku))
-    // By position: the week expression carries a parameter, and PostgreSQL does not see two
-    // copies with separately bound parameters as the same expression.
-    .groupBy(sql`1, 2, 3, 4, 5, 6`);
+  return (
+    db
+      .select({ week, topic, sentiment, isQuestion, spam, unclassified, n: sql<number>`count(*)::int` })
+      .from(comments)
+      .leftJoin(fixes, eq(fixes.commentId, comments.id))
+      .where(eq(comments.productSku, productSku))
+      // By position: the week expression carries a parameter, and PostgreSQL does not see two
+      // copies with separately bound parameters as the same expression.
+      .groupBy(sql`1, 2, 3, 4, 5, 6`)
+  );
 }
 
 /** Monday 00:00 UTC of the ISO week `at` falls in. */

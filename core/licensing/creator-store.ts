@@ -33,12 +33,22 @@ export async function createCreator(db: Db, input: NewCreatorInput): Promise<Cre
     const [lookAlike] = await tx
       .select({ id: creators.id, handle: creators.handle })
       .from(creators)
-      .where(and(eq(creators.platform, input.platform), sql`lower(normalize(regexp_replace(${creators.handle}, ${INVISIBLE_SQL_CLASS}, '', 'g'), NFKC)) = ${skeleton}`))
+      .where(
+        and(
+          eq(creators.platform, input.platform),
+          sql`lower(normalize(regexp_replace(${creators.handle}, ${INVISIBLE_SQL_CLASS}, '', 'g'), NFKC)) = ${skeleton}`,
+        ),
+      )
       .limit(1);
     if (lookAlike) {
-      throw new DomainError('conflict', 'creator_exists', `${input.platform} creator ${input.handle} already exists (stored as ${JSON.stringify(lookAlike.handle)})`, {
-        creatorId: lookAlike.id,
-      });
+      throw new DomainError(
+        'conflict',
+        'creator_exists',
+        `${input.platform} creator ${input.handle} already exists (stored as ${JSON.stringify(lookAlike.handle)})`,
+        {
+          creatorId: lookAlike.id,
+        },
+      );
     }
     return insertCreator(tx, input);
   });

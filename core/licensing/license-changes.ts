@@ -14,8 +14,7 @@ import type { LicenseTermsValues } from './license-terms';
 /** The audit log's entity type for licenses. */
 export const LICENSE_ENTITY = 'license';
 
-const licenseRevoked = (id: string): DomainError =>
-  new DomainError('conflict', 'license_revoked', `License ${id} is revoked and can no longer be changed`);
+const licenseRevoked = (id: string): DomainError => new DomainError('conflict', 'license_revoked', `License ${id} is revoked and can no longer be changed`);
 
 /** Where a license's signed contract is kept: one per license, replaced by a new upload. */
 export const contractKey = (licenseId: string): string => `licenses/${licenseId}/contract.pdf`;
@@ -65,11 +64,7 @@ export async function revokeLicense(db: Db, actorKeyId: string | null, id: strin
     const { row, assetIds } = await lockLicense(tx, id);
     const before = licenseRecord(row, assetIds);
     if (row.status === 'revoked') return before;
-    const [updated] = await tx
-      .update(licenses)
-      .set({ status: 'revoked', revokedAt: new Date(), revokedReason: reason })
-      .where(eq(licenses.id, id))
-      .returning();
+    const [updated] = await tx.update(licenses).set({ status: 'revoked', revokedAt: new Date(), revokedReason: reason }).where(eq(licenses.id, id)).returning();
     const after = licenseRecord(updated!, assetIds);
     await recordAudit(tx, { actorKeyId, action: 'license.revoke', entityType: LICENSE_ENTITY, entityId: id, before, after });
     return after;
@@ -93,13 +88,16 @@ export async function attachContract(
     const { row, assetIds } = await lockEditable(tx, id);
     const key = contractKey(id);
     await storage.put(key, contract.bytes, { contentType: 'application/pdf', size: contract.bytes.length });
-    const [updated] = await tx
-      .update(licenses)
-      .set({ contractStorageKey: key, contractFilename: contract.filename })
-      .where(eq(licenses.id, id))
-      .returning();
+    const [updated] = await tx.update(licenses).set({ contractStorageKey: key, contractFilename: contract.filename }).where(eq(licenses.id, id)).returning();
     const after = licenseRecord(updated!, assetIds);
-    await recordAudit(tx, { actorKeyId, action: 'license.contract_upload', entityType: LICENSE_ENTITY, entityId: id, before: licenseRecord(row, assetIds), after });
+    await recordAudit(tx, {
+      actorKeyId,
+      action: 'license.contract_upload',
+      entityType: LICENSE_ENTITY,
+      entityId: id,
+      before: licenseRecord(row, assetIds),
+      after,
+    });
     return after;
   });
 }

@@ -72,10 +72,7 @@ function endingWithin(now: Date, days: number): SQL | undefined {
 
 /** A download link for the signed contract, saved under the name it was uploaded with. */
 export async function contractUrl(db: Db, storage: StorageDriver, id: string): Promise<DownloadUrl> {
-  const [row] = await db
-    .select({ key: licenses.contractStorageKey, filename: licenses.contractFilename })
-    .from(licenses)
-    .where(eq(licenses.id, id));
+  const [row] = await db.select({ key: licenses.contractStorageKey, filename: licenses.contractFilename }).from(licenses).where(eq(licenses.id, id));
   if (!row) throw notFound('license', id);
   if (!row.key) throw new DomainError('not_found', 'contract_not_found', `License ${id} has no contract document yet`);
   return storage.url(row.key, { downloadName: row.filename ?? `license-${id}.pdf` });
@@ -101,6 +98,9 @@ export async function licenseStillAllows(db: Db, license: UrlLicense, at: Date):
   const covers = sql<boolean>`coalesce(exists (select 1 from ${licenseAssets}
       where ${licenseAssets.licenseId} = ${licenses.id} and ${licenseAssets.assetId} = ${use.assetId})
     or ${licenses.creatorId} = (select ${assets.creatorId} from ${assets} where ${assets.id} = ${use.assetId}), false)`;
-  const [row] = await db.select({ ...termsColumns, covers }).from(licenses).where(eq(licenses.id, license.id));
+  const [row] = await db
+    .select({ ...termsColumns, covers })
+    .from(licenses)
+    .where(eq(licenses.id, license.id));
   return row !== undefined && row.covers && licenseAllowsUseAt(row, use, at);
 }

@@ -84,13 +84,19 @@ function plainTerms(row: License): PlainTerms {
 export async function namedAssets(db: Db, licenseIds: readonly string[]): Promise<Map<string, string[]>> {
   const byLicense = new Map<string, string[]>(licenseIds.map((id) => [id, []]));
   if (byLicense.size === 0) return byLicense;
-  const rows = await db.select().from(licenseAssets).where(inArray(licenseAssets.licenseId, [...byLicense.keys()]));
+  const rows = await db
+    .select()
+    .from(licenseAssets)
+    .where(inArray(licenseAssets.licenseId, [...byLicense.keys()]));
   for (const { licenseId, assetId } of rows) byLicense.get(licenseId)?.push(assetId);
   return byLicense;
 }
 
 /** Records for rows, with the assets each names, in the rows' order. */
 export async function licenseRecords(db: Db, rows: readonly License[]): Promise<LicenseRecord[]> {
-  const assets = await namedAssets(db, rows.map((r) => r.id));
+  const assets = await namedAssets(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => licenseRecord(row, assets.get(row.id) ?? []));
 }

@@ -79,7 +79,9 @@ const fee = z
     amount: z
       .union([z.number(), z.string().trim()])
       .transform(String)
-      .describe("A non-negative decimal (number or string, same rules): at most 12 digits before the point, no more significant decimals than the currency's minor units"),
+      .describe(
+        "A non-negative decimal (number or string, same rules): at most 12 digits before the point, no more significant decimals than the currency's minor units",
+      ),
     currency: z
       .string()
       .trim()
@@ -179,20 +181,18 @@ function leavesSomeTerritory(territories: readonly string[], excluded: readonly 
 /** The body of a create: field rules, then defaults, then the rules between fields. */
 export const LicenseTermsInput = z
   .object(termFields)
-  .transform(
-    (t): LicenseTermsValues => ({
-      ...t,
-      assetIds: t.assetIds ?? [],
-      creatorId: t.creatorId ?? null,
-      excludedTerritories: t.excludedTerritories ?? [],
-      exclusivity: t.exclusivity ?? null,
-      fee: t.fee ?? null,
-      disclosureRequired: t.disclosureRequired ?? false,
-      attributionRequired: t.attributionRequired ?? false,
-      notes: t.notes ?? null,
-      status: t.status ?? 'active',
-    }),
-  )
+  .transform((t): LicenseTermsValues => ({
+    ...t,
+    assetIds: t.assetIds ?? [],
+    creatorId: t.creatorId ?? null,
+    excludedTerritories: t.excludedTerritories ?? [],
+    exclusivity: t.exclusivity ?? null,
+    fee: t.fee ?? null,
+    disclosureRequired: t.disclosureRequired ?? false,
+    attributionRequired: t.attributionRequired ?? false,
+    notes: t.notes ?? null,
+    status: t.status ?? 'active',
+  }))
   .pipe(coherentTerms);
 
 /** The body of a patch: any subset of the terms, each by the same field rules. */

@@ -10,9 +10,7 @@ import { checkRights, type LicenseTerms } from './rights';
  * - `edit`: its cuts watched by the people who make them (as making a cut requires: a license
  *   in force allowing edits for some paid channel, see cutRights).
  */
-export type LicensedUse =
-  | { kind: 'show' | 'cut'; assetId: string; channel: Channel; territory: string }
-  | { kind: 'edit'; assetId: string };
+export type LicensedUse = { kind: 'show' | 'cut'; assetId: string; channel: Channel; territory: string } | { kind: 'edit'; assetId: string };
 
 /**
  * `<kind>.<assetId>[.<channel>.<territory>]`: characters a query string carries unescaped

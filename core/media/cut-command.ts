@@ -46,7 +46,14 @@ export function decodedSpan(cuts: readonly PlannedCut[]): Span {
  * A last null output carries every frame of the span, so ffmpeg's progress clock (the furthest
  * output time) runs over the whole span rather than over the longest cut.
  */
-export function renderArgs(file: string, source: CutSource, cuts: readonly PlannedCut[], span: Span, outputs: readonly string[], labelFiles: ReadonlyArray<string | null>): string[] {
+export function renderArgs(
+  file: string,
+  source: CutSource,
+  cuts: readonly PlannedCut[],
+  span: Span,
+  outputs: readonly string[],
+  labelFiles: ReadonlyArray<string | null>,
+): string[] {
   const fps = outputFrameRate(source.frameRate);
   const graph = filterGraph(source, cuts, span, fps, labelFiles);
   const keyframes = String(KEYFRAME_INTERVAL_S * fps);

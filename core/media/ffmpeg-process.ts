@@ -72,7 +72,7 @@ export function runMediaProcess(binary: string, args: readonly string[], options
     return Promise.reject(err as Error);
   }
   startedAny = true;
-  const launcher = (setpriv ??= (onPath('setpriv', process.env.PATH ?? '') ?? null));
+  const launcher = (setpriv ??= onPath('setpriv', process.env.PATH ?? '') ?? null);
   const [command, commandArgs] = launcher ? [launcher, ['--pdeathsig', 'SIGKILL', '--', binary, ...args]] : [binary, [...args]];
   return new Promise((resolve, reject) => {
     const child = spawn(command, commandArgs, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -89,7 +89,10 @@ export function runMediaProcess(binary: string, args: readonly string[], options
       stopped ??= reason;
       killGroup(pid);
     };
-    const timer = setTimeout(() => stop(new MediaProcessError(`${name} took longer than ${timeoutMs / 1000} s and was stopped`, null, stderr, true, true)), timeoutMs);
+    const timer = setTimeout(
+      () => stop(new MediaProcessError(`${name} took longer than ${timeoutMs / 1000} s and was stopped`, null, stderr, true, true)),
+      timeoutMs,
+    );
     const onAbort = (): void => stop(abortError(name, signal!));
     signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -98,7 +101,8 @@ export function runMediaProcess(binary: string, args: readonly string[], options
     child.stdout.on('data', (chunk: Buffer) => {
       if (onStdout) return onStdout(chunk);
       stdoutBytes += chunk.length;
-      if (stdoutBytes > maxStdoutBytes) return stop(new MediaProcessError(`${name} wrote more than ${maxStdoutBytes} bytes and was stopped`, null, stderr, true));
+      if (stdoutBytes > maxStdoutBytes)
+        return stop(new MediaProcessError(`${name} wrote more than ${maxStdoutBytes} bytes and was stopped`, null, stderr, true));
       chunks.push(chunk);
     });
 
@@ -118,7 +122,8 @@ export function runMediaProcess(binary: string, args: readonly string[], options
     });
     child.on('close', (code, killedBy) => {
       if (stopped) settle(stopped);
-      else if (code !== 0) settle(new MediaProcessError(`${name} failed (${code === null ? `killed by ${killedBy}` : `exit code ${code}`})`, code, stderr, false));
+      else if (code !== 0)
+        settle(new MediaProcessError(`${name} failed (${code === null ? `killed by ${killedBy}` : `exit code ${code}`})`, code, stderr, false));
       else settle();
     });
   });
@@ -188,7 +193,6 @@ function killGroup(pid: number | undefined): void {
   }
 }
 
-
 function lowerPriority(pid: number | undefined): void {
   try {
     if (pid !== undefined) os.setPriority(pid, NICENESS);
@@ -196,7 +200,6 @@ function lowerPriority(pid: number | undefined): void {
     // it has already exited: nothing left to lower
   }
 }
-
 
 function abortError(name: string, signal: AbortSignal): Error {
   const err = new Error(`${name} was aborted and stopped`, { cause: signal.reason });

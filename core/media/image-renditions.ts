@@ -11,7 +11,8 @@ export type ImageFormat = 'webp' | 'avif' | 'jpeg';
 export type CropAspect = keyof typeof CROP_ASPECTS;
 
 /** What one output is; stored as the rendition's `spec` (key order fixed, so its hash is stable). */
-export type ImageRenditionSpec = { kind: 'image'; width: number; format: ImageFormat } | { kind: 'crop'; aspect: CropAspect; width: number; format: ImageFormat };
+export type ImageRenditionSpec =
+  { kind: 'image'; width: number; format: ImageFormat } | { kind: 'crop'; aspect: CropAspect; width: number; format: ImageFormat };
 
 export interface RenderedImage {
   spec: ImageRenditionSpec;

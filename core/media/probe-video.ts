@@ -113,7 +113,13 @@ function unreadable(message: string, err: unknown, file: string): Error {
   // ffmpeg's own lines name the cause; its log prefixes and our temporary path mean nothing to a person.
   const lines = (e.stderr || e.message || '')
     .split('\n')
-    .map((line) => line.replace(/^\[[^\]]*\]\s*/, '').replaceAll(`${file}: `, '').replaceAll(file, 'the file').trim())
+    .map((line) =>
+      line
+        .replace(/^\[[^\]]*\]\s*/, '')
+        .replaceAll(`${file}: `, '')
+        .replaceAll(file, 'the file')
+        .trim(),
+    )
     .filter(Boolean);
   const detail = [...new Set(lines)].join('; ').slice(0, 200);
   return new UnreadableMediaError(detail ? `${message}: ${detail}` : message, { cause: err });

@@ -26,7 +26,14 @@ const STDERR_TAIL_CHARS = 2000;
  * frame, labelled, with its own audio), each encoded to its own H.264/AAC faststart MP4. Then a
  * WebP poster per cut, taken from the finished file, and its duration as ffprobe measures it.
  */
-export async function renderAdCuts(file: string, source: CutSource, cuts: PlannedCut[], tools: MediaTools, outDir: string, options: RenderAdCutsOptions = {}): Promise<RenderedCut[]> {
+export async function renderAdCuts(
+  file: string,
+  source: CutSource,
+  cuts: PlannedCut[],
+  tools: MediaTools,
+  outDir: string,
+  options: RenderAdCutsOptions = {},
+): Promise<RenderedCut[]> {
   if (!cuts.length) return [];
   // A cut past the end would come out with sound and no picture: refuse it (422 `cut_too_long`) before any work.
   checkCutLengths(cuts, source);
@@ -77,8 +84,12 @@ async function runFfmpeg(tools: MediaTools, args: string[], spanS: number, cutCo
     await runMediaProcess(tools.ffmpegPath, args, { timeoutMs, signal, onStdout: (chunk) => progress.read(chunk.toString('utf8')) });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw abortError(signal!);
-    if (err instanceof MediaProcessError && err.timedOut) throw new Error(`ffmpeg took longer than ${timeoutMs / 1000} s to render ${adCuts(cutCount)} and was stopped`, { cause: err });
-    if (err instanceof MediaProcessError) throw new Error(`ffmpeg failed to render ${adCuts(cutCount)} (exit code ${err.exitCode}): ${ffmpegReason(err.stderr.slice(-STDERR_TAIL_CHARS))}`, { cause: err });
+    if (err instanceof MediaProcessError && err.timedOut)
+      throw new Error(`ffmpeg took longer than ${timeoutMs / 1000} s to render ${adCuts(cutCount)} and was stopped`, { cause: err });
+    if (err instanceof MediaProcessError)
+      throw new Error(`ffmpeg failed to render ${adCuts(cutCount)} (exit code ${err.exitCode}): ${ffmpegReason(err.stderr.slice(-STDERR_TAIL_CHARS))}`, {
+        cause: err,
+      });
     throw err;
   }
   progress.finish();

@@ -36,8 +36,8 @@ const AUDIO_BRANDS = new Set(['M4A ', 'M4B ', 'M4P ', 'F4A ', 'F4B ']);
 const VIDEO_BRANDS: Record<string, string> = {
   'qt  ': 'video/quicktime',
   'M4V ': 'video/x-m4v',
-  'M4VH': 'video/x-m4v',
-  'M4VP': 'video/x-m4v',
+  M4VH: 'video/x-m4v',
+  M4VP: 'video/x-m4v',
   isom: 'video/mp4',
   iso2: 'video/mp4',
   iso4: 'video/mp4',
@@ -92,7 +92,6 @@ function sniffMatroska(head: Buffer): SniffedMedia | null {
   return null;
 }
 
-const startsWith = (head: Buffer, signature: Buffer): boolean =>
-  head.length >= signature.length && head.subarray(0, signature.length).equals(signature);
+const startsWith = (head: Buffer, signature: Buffer): boolean => head.length >= signature.length && head.subarray(0, signature.length).equals(signature);
 
 const ascii = (head: Buffer, start: number, end: number): string => (head.length >= end ? head.toString('latin1', start, end) : '');

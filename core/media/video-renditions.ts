@@ -11,7 +11,8 @@ export const MAX_PREVIEW_S = 10;
 export const POSTER_AT = 0.1;
 
 /** What one output is; stored as the rendition's `spec` (kind aside), so its hash is stable across runs. */
-export type VideoRenditionSpec = { kind: 'poster'; width: number; format: 'webp' } | { kind: 'preview'; width: number; height: number; durationS: number; format: 'mp4' };
+export type VideoRenditionSpec =
+  { kind: 'poster'; width: number; format: 'webp' } | { kind: 'preview'; width: number; height: number; durationS: number; format: 'mp4' };
 
 export interface VideoSource {
   /** As displayed (rotation applied), as the probe reports it. */
@@ -88,7 +89,23 @@ function previewArgs(width: number, height: number): string[] {
  * bundled ffmpeg build has no WebP encoder.
  */
 async function posterFrame(file: string, atS: number, width: number, height: number, tools: MediaTools): Promise<Buffer> {
-  const args = ['-ss', atS.toFixed(3), '-i', file, '-map', '0:v:0', '-frames:v', '1', '-vf', `scale=${width}:${height},setsar=1`, '-f', 'image2pipe', '-c:v', 'png', '-'];
+  const args = [
+    '-ss',
+    atS.toFixed(3),
+    '-i',
+    file,
+    '-map',
+    '0:v:0',
+    '-frames:v',
+    '1',
+    '-vf',
+    `scale=${width}:${height},setsar=1`,
+    '-f',
+    'image2pipe',
+    '-c:v',
+    'png',
+    '-',
+  ];
   const png = await ffmpeg(tools, args);
   if (!png.length) throw new Error(`ffmpeg gave no frame at ${atS.toFixed(3)} s`);
   return png;

@@ -9,7 +9,18 @@ import { COMMENT_SENTIMENTS, COMMENT_TOPICS } from '../vocabulary/comment-labels
  * that read a long text's sentences, opening and closing, for the review stacker
  * (review-sentiment.ts).
  */
-export const HEAD_NAMES = ['language', 'sentimentPl', 'sentimentPlSentence', 'sentimentPlOpening', 'sentimentPlClosing', 'sentimentEn', 'question', 'topic', 'spam', 'substantive'] as const;
+export const HEAD_NAMES = [
+  'language',
+  'sentimentPl',
+  'sentimentPlSentence',
+  'sentimentPlOpening',
+  'sentimentPlClosing',
+  'sentimentEn',
+  'question',
+  'topic',
+  'spam',
+  'substantive',
+] as const;
 export type HeadName = (typeof HEAD_NAMES)[number];
 
 export const BINARY_CLASSES = ['no', 'yes'] as const;

@@ -8,7 +8,12 @@ import type { NormalisedComment } from './normalise-comment';
  * letters at all ("😍😍", "!!!"), are "other" without asking it; otherwise the language head
  * (character n-grams of the folded text, so "zamowienie" is as Polish as "zamówienie").
  */
-export function detectLanguage(comment: NormalisedComment, features: FeatureVector, model: LinearModel, scratch = new Float64Array(model.classes.length)): CommentLang {
+export function detectLanguage(
+  comment: NormalisedComment,
+  features: FeatureVector,
+  model: LinearModel,
+  scratch = new Float64Array(model.classes.length),
+): CommentLang {
   const ruled = languageByRule(comment);
   if (ruled) return ruled;
   const probabilities = predictInto(model, features, scratch);

@@ -13,7 +13,10 @@ const POLISH_LETTERS = /[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]/;
 export function foldDiacritics(text: string): string {
   // ASCII has nothing to fold (most comments, and every text folded once already).
   if (!NOT_ASCII.test(text)) return text;
-  return text.normalize('NFD').replace(COMBINING_MARKS, '').replace(SPECIAL, (c) => SPECIAL_FOLDS[c] ?? c);
+  return text
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(SPECIAL, (c) => SPECIAL_FOLDS[c] ?? c);
 }
 
 export const hasPolishLetters = (text: string): boolean => POLISH_LETTERS.test(text);

@@ -23,9 +23,30 @@ for (const [group, members] of Object.entries(GROUP_MEMBERS) as Array<[EmojiGrou
 }
 
 const EMOTICON_GROUP: Record<string, EmojiGroup> = {
-  ':)': 'joy', ':-)': 'joy', ':]': 'joy', '=)': 'joy', ':d': 'joy', ':-d': 'joy', 'xd': 'joy', ';)': 'joy', ';-)': 'joy',
-  ':p': 'joy', ':-p': 'joy', ';p': 'joy', '<3': 'love', ':*': 'love', ':(': 'sad', ':-(': 'sad', ":'(": 'sad',
-  '</3': 'sad', ':/': 'doubt', ':-/': 'doubt', ':o': 'surprise', ':-o': 'surprise', ':|': 'doubt', '>:(': 'anger',
+  ':)': 'joy',
+  ':-)': 'joy',
+  ':]': 'joy',
+  '=)': 'joy',
+  ':d': 'joy',
+  ':-d': 'joy',
+  xd: 'joy',
+  ';)': 'joy',
+  ';-)': 'joy',
+  ':p': 'joy',
+  ':-p': 'joy',
+  ';p': 'joy',
+  '<3': 'love',
+  ':*': 'love',
+  ':(': 'sad',
+  ':-(': 'sad',
+  ":'(": 'sad',
+  '</3': 'sad',
+  ':/': 'doubt',
+  ':-/': 'doubt',
+  ':o': 'surprise',
+  ':-o': 'surprise',
+  ':|': 'doubt',
+  '>:(': 'anger',
 };
 
 /** One pictograph or flag, with its skin-tone modifiers, variation selectors and ZWJ sequences. */

@@ -186,7 +186,10 @@ function letterKind(point: number): number {
   let kind = letterKinds.get(point);
   if (kind === undefined) {
     const char = String.fromCodePoint(point);
-    kind = (/\p{L}/u.test(char) ? LETTER_KIND.letter : 0) | (/\p{Lu}/u.test(char) ? LETTER_KIND.upper : 0) | (/\p{Script=Latin}/u.test(char) ? LETTER_KIND.latin : 0);
+    kind =
+      (/\p{L}/u.test(char) ? LETTER_KIND.letter : 0) |
+      (/\p{Lu}/u.test(char) ? LETTER_KIND.upper : 0) |
+      (/\p{Script=Latin}/u.test(char) ? LETTER_KIND.latin : 0);
     letterKinds.set(point, kind);
   }
   return kind;

@@ -91,7 +91,8 @@ export function stackerPredictInto(stacker: ReviewStacker, summary: Float64Array
   return softmaxInPlace(out, k);
 }
 
-const standardised = (s: ReviewStacker, summary: Float64Array, j: number): number => ((summary[j] as number) - (s.mean[j] as number)) / (s.deviation[j] as number);
+const standardised = (s: ReviewStacker, summary: Float64Array, j: number): number =>
+  ((summary[j] as number) - (s.mean[j] as number)) / (s.deviation[j] as number);
 
 export interface StackerExample {
   summary: Float64Array;
@@ -114,7 +115,11 @@ export const DEFAULT_STACKER_TRAINING: StackerTraining = { epochs: 20, learningR
  * heads scoring their own training texts are over-confident, and the stacker would learn to
  * trust them too much.
  */
-export function trainReviewStacker(examples: readonly StackerExample[], classes: readonly string[], options: StackerTraining = DEFAULT_STACKER_TRAINING): ReviewStacker {
+export function trainReviewStacker(
+  examples: readonly StackerExample[],
+  classes: readonly string[],
+  options: StackerTraining = DEFAULT_STACKER_TRAINING,
+): ReviewStacker {
   if (examples.length === 0) throw new Error('trainReviewStacker: no examples');
   const k = classes.length;
   const d = (examples[0] as StackerExample).summary.length;
@@ -132,7 +137,9 @@ export function trainReviewStacker(examples: readonly StackerExample[], classes:
       stackerPredictInto(stacker, example.summary, probabilities);
       for (let c = 0; c < k; c++) {
         const gradient = example.weight * ((probabilities[c] as number) - (c === example.label ? 1 : 0));
-        for (let j = 0; j < d; j++) stacker.weights[c * d + j] = (stacker.weights[c * d + j] as number) - rate * (gradient * (x[j] as number) + options.l2 * (stacker.weights[c * d + j] as number));
+        for (let j = 0; j < d; j++)
+          stacker.weights[c * d + j] =
+            (stacker.weights[c * d + j] as number) - rate * (gradient * (x[j] as number) + options.l2 * (stacker.weights[c * d + j] as number));
         stacker.bias[c] = (stacker.bias[c] as number) - rate * gradient;
       }
     }
@@ -144,7 +151,8 @@ function standardisation(examples: readonly StackerExample[], d: number): { mean
   const mean = new Array<number>(d).fill(0);
   const deviation = new Array<number>(d).fill(0);
   for (const { summary } of examples) for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) + (summary[j] as number) / examples.length;
-  for (const { summary } of examples) for (let j = 0; j < d; j++) deviation[j] = (deviation[j] as number) + ((summary[j] as number) - (mean[j] as number)) ** 2 / examples.length;
+  for (const { summary } of examples)
+    for (let j = 0; j < d; j++) deviation[j] = (deviation[j] as number) + ((summary[j] as number) - (mean[j] as number)) ** 2 / examples.length;
   // A constant feature would divide by zero; 1 leaves it at 0 after centring.
   return { mean, deviation: deviation.map((v) => Math.sqrt(v) || 1) };
 }

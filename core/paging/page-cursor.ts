@@ -14,8 +14,7 @@ export interface PageCursor {
 
 const Shape = z.tuple([z.string().regex(/^\d{1,18}$/), z.uuid()]);
 
-export const encodePageCursor = (cursor: PageCursor): string =>
-  Buffer.from(JSON.stringify([cursor.createdAtUs, cursor.id])).toString('base64url');
+export const encodePageCursor = (cursor: PageCursor): string => Buffer.from(JSON.stringify([cursor.createdAtUs, cursor.id])).toString('base64url');
 
 export function decodePageCursor(text: string): PageCursor {
   try {

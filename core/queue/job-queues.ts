@@ -106,7 +106,8 @@ export class JobQueues {
     return this.availability.run('cancelling a job', async () => {
       const state = await queue.getJobState(parsed.id);
       if (state === 'unknown') return null;
-      if (state === 'completed' || state === 'failed') throw new DomainError('conflict', 'job_finished', `Job ${publicId} has already ${state}: there is nothing to cancel`, { state });
+      if (state === 'completed' || state === 'failed')
+        throw new DomainError('conflict', 'job_finished', `Job ${publicId} has already ${state}: there is nothing to cancel`, { state });
       // remove() leaves a job a worker holds (it answers 0): one taken since its state was read is running.
       if (state !== 'active' && (await queue.remove(parsed.id)) === 1) return 'cancelled';
       await this.connection.publish(cancelChannel(this.prefix), JSON.stringify(parsed));
@@ -169,7 +170,7 @@ export const publicJobId = (queue: QueueName, id: string): string => `${queue}.$
 export const cancelChannel = (prefix: string): string => `${prefix}:cancel-jobs`;
 
 /** What a cancelled job's worker is told, and so what its failure says. */
-export const CANCELLED_REASON = 'Cancelled at a client\'s request';
+export const CANCELLED_REASON = "Cancelled at a client's request";
 
 /** A cancel-channel message: the job in its queue, or null when the message is not one. */
 export function readCancellation(message: string): { queue: QueueName; id: string } | null {

@@ -20,7 +20,8 @@ export function queueUnavailable(message: string, cause?: unknown): DomainError 
 export const isQueueUnavailable = (err: unknown): err is DomainError => isDomainError(err) && err.code === 'queue_unavailable';
 
 /** Errors ioredis gives when the server cannot be reached, as opposed to Redis refusing a command. */
-const CONNECTION_TROUBLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|Connection is closed|Stream isn't writeable|enableOfflineQueue|max retries|Reached the max retries|connect ETIMEDOUT|Command timed out/i;
+const CONNECTION_TROUBLE =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|Connection is closed|Stream isn't writeable|enableOfflineQueue|max retries|Reached the max retries|connect ETIMEDOUT|Command timed out/i;
 
 export const isConnectionTrouble = (err: unknown): boolean =>
   err instanceof Error && (err.name === 'MaxRetriesPerRequestError' || CONNECTION_TROUBLE.test(err.message));

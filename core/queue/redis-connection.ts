@@ -11,8 +11,6 @@ export type RedisRole = 'producer' | 'worker';
 
 export function createRedisConnection(url: string, role: RedisRole, extra: RedisOptions = {}): Redis {
   const roleOptions: RedisOptions =
-    role === 'worker'
-      ? { maxRetriesPerRequest: null, enableReadyCheck: false }
-      : { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 5_000 };
+    role === 'worker' ? { maxRetriesPerRequest: null, enableReadyCheck: false } : { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 5_000 };
   return new Redis(url, { lazyConnect: false, ...roleOptions, ...extra });
 }

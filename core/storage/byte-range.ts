@@ -18,7 +18,10 @@ export interface ByteSpan {
 export function parseByteRange(header: string, size: number): ByteSpan | 'unsatisfiable' | undefined {
   const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)=(.*)$/.exec(header.trim());
   if (!match || match[1]!.toLowerCase() !== 'bytes') return undefined;
-  const specs = match[2]!.split(',').map((spec) => spec.trim()).filter((spec) => spec !== '');
+  const specs = match[2]!
+    .split(',')
+    .map((spec) => spec.trim())
+    .filter((spec) => spec !== '');
   if (specs.length === 0) return undefined;
   const spans: ByteSpan[] = [];
   for (const spec of specs) {

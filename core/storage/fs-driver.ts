@@ -171,7 +171,12 @@ async function moveInto(from: string, to: string): Promise<void> {
     try {
       return await rename(from, to);
     } catch (err) {
-      const gone = (err as NodeJS.ErrnoException).code === 'ENOENT' && (await stat(from).then(() => true, () => false));
+      const gone =
+        (err as NodeJS.ErrnoException).code === 'ENOENT' &&
+        (await stat(from).then(
+          () => true,
+          () => false,
+        ));
       if (!gone || attempt >= 5) throw err;
     }
   }

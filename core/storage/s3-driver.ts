@@ -49,11 +49,7 @@ export class S3Driver implements StorageDriver {
     await this.client.makeBucket(this.opts.bucket, this.opts.region).catch(unless('BucketAlreadyOwnedByYou'));
   }
 
-  async put(
-    key: string,
-    body: NodeJS.ReadableStream | Buffer,
-    opts: { contentType?: string; size?: number } = {},
-  ): Promise<StoredObject> {
+  async put(key: string, body: NodeJS.ReadableStream | Buffer, opts: { contentType?: string; size?: number } = {}): Promise<StoredObject> {
     assertValidKey(key);
     const size = Buffer.isBuffer(body) ? body.length : opts.size;
     // minio pipes a stream without listening for its errors: a failing source would hang
@@ -124,8 +120,7 @@ export class S3Driver implements StorageDriver {
   async url(key: string, opts: UrlOptions = {}): Promise<DownloadUrl> {
     assertValidKey(key);
     const { seconds, expiresAt } = urlExpiry(opts.expiresInS);
-    const headers: Record<string, string> =
-      opts.downloadName === undefined ? {} : { 'response-content-disposition': attachmentDisposition(opts.downloadName) };
+    const headers: Record<string, string> = opts.downloadName === undefined ? {} : { 'response-content-disposition': attachmentDisposition(opts.downloadName) };
     return { url: await this.client.presignedGetObject(this.opts.bucket, key, seconds, headers), expiresAt };
   }
 

@@ -19,9 +19,7 @@ export interface FileUrlGrant {
   license?: UrlLicense;
 }
 
-export type FileUrlCheck =
-  | { ok: true; grant: FileUrlGrant }
-  | { ok: false; code: 'invalid_signature' | 'url_expired'; message: string };
+export type FileUrlCheck = { ok: true; grant: FileUrlGrant } | { ok: false; code: 'invalid_signature' | 'url_expired'; message: string };
 
 /** `<baseUrl>/files/<key>?expires=…&sig=…[&download=…][&lic=…&use=…]`, each key segment percent-encoded. */
 export function signFileUrl(secret: string, grant: FileUrlGrant, baseUrl = ''): string {

@@ -19,8 +19,7 @@ export function assertValidPrefix(prefix: string): void {
   if (prefix !== '') assertValidKey(prefix.endsWith('/') ? prefix.slice(0, -1) : prefix);
 }
 
-export const invalidKey = (problem: string): DomainError =>
-  new DomainError('invalid', 'invalid_storage_key', `Invalid storage key: ${problem}`);
+export const invalidKey = (problem: string): DomainError => new DomainError('invalid', 'invalid_storage_key', `Invalid storage key: ${problem}`);
 
 function keyProblem(key: string): string | undefined {
   // typeof: JavaScript callers and untyped request data can pass anything.

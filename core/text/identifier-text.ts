@@ -28,8 +28,7 @@ export const normalizeIdentifier = (text: string): string => text.normalize('NFK
  * A creator handle as platforms compare them: NFKC, case-folded, without the leading `@`.
  * Lower-casing can produce characters NFKC would change again (rarely), so it runs twice.
  */
-export const normalizeHandle = (text: string): string =>
-  normalizeIdentifier(normalizeIdentifier(text).trim().replace(/^@/, '').toLowerCase());
+export const normalizeHandle = (text: string): string => normalizeIdentifier(normalizeIdentifier(text).trim().replace(/^@/, '').toLowerCase());
 
 /**
  * What a handle looks like on screen, for finding stored look-alikes that were saved before

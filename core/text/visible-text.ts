@@ -45,7 +45,9 @@ export function visibleTextProblem(text: string, rule: VisibleTextRule): string 
     return `contains U+${code}: ${rule.multiline ? '' : 'one line of '}visible text only, without control, bidirectional or invisible formatting characters`;
   }
   if (visibleLength(text) < rule.minVisible) {
-    return rule.minVisible === 1 ? 'must contain visible text, not only spaces or invisible characters' : `must contain at least ${rule.minVisible} visible characters, not only spaces or invisible characters`;
+    return rule.minVisible === 1
+      ? 'must contain visible text, not only spaces or invisible characters'
+      : `must contain at least ${rule.minVisible} visible characters, not only spaces or invisible characters`;
   }
   return null;
 }

@@ -47,7 +47,12 @@ export async function listUsages(db: Db, filter: UsageFilter, limit: number, aft
     )
     .orderBy(desc(usages.at), desc(usages.id))
     .limit(limit + 1);
-  return toPage(rows, limit, (r) => ({ createdAtUs: r.atUs, id: r.usage.id }), (r) => toView(r.usage));
+  return toPage(
+    rows,
+    limit,
+    (r) => ({ createdAtUs: r.atUs, id: r.usage.id }),
+    (r) => toView(r.usage),
+  );
 }
 
 function toView(row: Usage): UsageView {

@@ -58,7 +58,10 @@ export async function deliverWebhook(services: Services, deliveryId: string, job
       })
       .where(eq(webhookDeliveries.id, deliveryId));
   });
-  services.logger.info({ deliveryId, event: row.delivery.event, attempt, statusCode: result.statusCode, error: result.error, durationMs: result.durationMs, outcome }, 'webhook attempt');
+  services.logger.info(
+    { deliveryId, event: row.delivery.event, attempt, statusCode: result.statusCode, error: result.error, durationMs: result.durationMs, outcome },
+    'webhook attempt',
+  );
   if (!result.delivered) throw new WebhookAttemptError(`webhook attempt ${attempt}/${maxAttempts}: ${result.error}`);
   return outcome;
 }

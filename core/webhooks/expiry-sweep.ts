@@ -66,7 +66,12 @@ async function unsent<T extends { license: License; kind: LicenseNotificationKin
   const sent = await db
     .select({ licenseId: licenseNotifications.licenseId, kind: licenseNotifications.kind })
     .from(licenseNotifications)
-    .where(inArray(licenseNotifications.licenseId, due.map((d) => d.license.id)));
+    .where(
+      inArray(
+        licenseNotifications.licenseId,
+        due.map((d) => d.license.id),
+      ),
+    );
   const sentKeys = new Set(sent.map((s) => `${s.licenseId}/${s.kind}`));
   return due.filter((d) => !sentKeys.has(`${d.license.id}/${d.kind}`));
 }
@@ -93,6 +98,13 @@ function noticePayload(license: License, kind: LicenseNotificationKind, now: Dat
       excludedTerritories: license.excludedTerritories,
     },
     secondsLeft: Math.max(0, Math.round((license.endsAt!.getTime() - now.getTime()) / 1000)),
-    liveUsages: usages.map(({ campaign, channel, territory, assetId, lastPulledAt, pulls }) => ({ campaign, channel, territory, assetId, lastPulledAt, pulls })),
+    liveUsages: usages.map(({ campaign, channel, territory, assetId, lastPulledAt, pulls }) => ({
+      campaign,
+      channel,
+      territory,
+      assetId,
+      lastPulledAt,
+      pulls,
+    })),
   };
 }

@@ -51,12 +51,7 @@ export async function listDeliveries(db: Db, webhookId: string, limit: number, a
   const deliveries = await db
     .select({ delivery: webhookDeliveries, createdAtUs: micros(webhookDeliveries.createdAt) })
     .from(webhookDeliveries)
-    .where(
-      and(
-        eq(webhookDeliveries.webhookId, webhookId),
-        after ? olderThan(webhookDeliveries.createdAt, webhookDeliveries.id, after) : undefined,
-      ),
-    )
+    .where(and(eq(webhookDeliveries.webhookId, webhookId), after ? olderThan(webhookDeliveries.createdAt, webhookDeliveries.id, after) : undefined))
     .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
     .limit(limit + 1);
   const ids = deliveries.map((d) => d.delivery.id);
@@ -80,7 +75,14 @@ export async function listDeliveries(db: Db, webhookId: string, limit: number, a
       finishedAt: delivery.finishedAt?.toISOString() ?? null,
       attempts: attempts
         .filter((a) => a.deliveryId === delivery.id)
-        .map((a) => ({ attempt: a.attempt, statusCode: a.statusCode, error: a.error, durationMs: a.durationMs, delivered: a.delivered, at: a.at.toISOString() })),
+        .map((a) => ({
+          attempt: a.attempt,
+          statusCode: a.statusCode,
+          error: a.error,
+          durationMs: a.durationMs,
+          delivered: a.delivered,
+          at: a.at.toISOString(),
+        })),
     }),
   );
 }

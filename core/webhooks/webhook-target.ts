@@ -122,7 +122,9 @@ function notAllowedMessage(host: string, address: string): string {
 function withMappedIPv4(address: string): string {
   try {
     const parsed = ipaddr.parse(address);
-    return parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress() ? `${address} = ${(parsed as ipaddr.IPv6).toIPv4Address().toString()}` : address;
+    return parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()
+      ? `${address} = ${(parsed as ipaddr.IPv6).toIPv4Address().toString()}`
+      : address;
   } catch {
     return address;
   }

@@ -1,7 +1,18 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { assetProducts, assets, creators, licenseAssets, licenses, renditions, type Db, type NewAsset, type NewLicense, type NewRendition } from '../../core/db';
+import {
+  assetProducts,
+  assets,
+  creators,
+  licenseAssets,
+  licenses,
+  renditions,
+  type Db,
+  type NewAsset,
+  type NewLicense,
+  type NewRendition,
+} from '../../core/db';
 import type { Channel } from '../../core/vocabulary/channels';
 
 /** The benchmark's library: the size issue 3 names (100 products, 2,000 assets, 5,000 licenses). */
@@ -44,7 +55,10 @@ export async function seedBenchData(db: Db, { analyze = true } = {}): Promise<Be
     return i % 10 === 0 ? [own, { assetId: a.id!, sku: skus[(i + 1) % skus.length]! }] : [own];
   });
   const renditionRows = assetRows.flatMap(benchRenditions);
-  const { licenseRows, links } = benchLicenses(assetRows.map((a) => a.id!), creatorRows.map((c) => c.id));
+  const { licenseRows, links } = benchLicenses(
+    assetRows.map((a) => a.id!),
+    creatorRows.map((c) => c.id),
+  );
 
   await db.transaction(async (tx) => {
     await insertInChunks(tx, creators, creatorRows);
@@ -61,14 +75,25 @@ export async function seedBenchData(db: Db, { analyze = true } = {}): Promise<Be
     skus,
     assetIds: assetRows.map((a) => a.id!),
     creatorId: creatorRows[0]!.id,
-    rows: { creators: creatorRows.length, assets: assetRows.length, renditions: renditionRows.length, licenses: licenseRows.length, licenseAssets: links.length },
+    rows: {
+      creators: creatorRows.length,
+      assets: assetRows.length,
+      renditions: renditionRows.length,
+      licenses: licenseRows.length,
+      licenseAssets: links.length,
+    },
   };
 }
 
 function benchAsset(i: number, creatorId: string): NewAsset {
   const id = randomUUID();
   const video = i % 4 === 0;
-  const [width, height] = [[1080, 1920], [1080, 1080], [1920, 1080], [1080, 1350]][i % 4]!;
+  const [width, height] = [
+    [1080, 1920],
+    [1080, 1080],
+    [1920, 1080],
+    [1080, 1350],
+  ][i % 4]!;
   return {
     id,
     creatorId,
@@ -110,7 +135,13 @@ const TERRITORIES: Array<{ territories: string[]; excludedTerritories?: string[]
   { territories: ['DE', 'FR', 'IT', 'ES', 'NL', 'PL', 'CZ', 'AT', 'BE', 'SE'] },
   { territories: ['US', 'GB', 'CA'] },
 ];
-const CHANNEL_SETS: Channel[][] = [['product_page', 'organic_social'], ['paid_social', 'paid_video'], ['product_page', 'paid_social', 'email'], ['paid_social'], ['product_page']];
+const CHANNEL_SETS: Channel[][] = [
+  ['product_page', 'organic_social'],
+  ['paid_social', 'paid_video'],
+  ['product_page', 'paid_social', 'email'],
+  ['paid_social'],
+  ['product_page'],
+];
 
 /** Of every 20 licenses: 4 perpetual, 10 ending within a year, 3 over, 1 not started, 1 revoked, 1 draft. */
 function period(k: number, now: number): Pick<NewLicense, 'startsAt' | 'endsAt' | 'status' | 'revokedAt'> {

@@ -33,7 +33,9 @@ export interface CutBenchResult {
 
 /** The 12 cuts (4 aspects × 6/15/30 s), all from the start, cropped to fill, labelled "#ad". */
 export function benchCutSet(): PlannedCut[] {
-  const requests: CutRequest[] = CUT_ASPECTS.flatMap((aspect) => BENCH_CUT_DURATIONS_S.map((durationS) => ({ aspect, durationS, startS: 0, fit: 'crop' as const, disclosure: BENCH_DISCLOSURE })));
+  const requests: CutRequest[] = CUT_ASPECTS.flatMap((aspect) =>
+    BENCH_CUT_DURATIONS_S.map((durationS) => ({ aspect, durationS, startS: 0, fit: 'crop' as const, disclosure: BENCH_DISCLOSURE })),
+  );
   return planCuts(requests, BENCH_DISCLOSURE, () => 0);
 }
 
@@ -45,7 +47,14 @@ type CutRenderer = (outDir: string) => Promise<RenderedCut[]>;
  * settings by construction, but a decode and a process per cut). Each run writes into its own
  * folder under `workDir`, removed once measured.
  */
-export async function benchCuts(file: string, source: CutSource, tools: MediaTools, workDir: string, runs: number, log: (line: string) => void = () => {}): Promise<CutBenchResult> {
+export async function benchCuts(
+  file: string,
+  source: CutSource,
+  tools: MediaTools,
+  workDir: string,
+  runs: number,
+  log: (line: string) => void = () => {},
+): Promise<CutBenchResult> {
   const cuts = benchCutSet();
   const oneProcess: CutRenderer = (outDir) => renderAdCuts(file, source, cuts, tools, outDir);
   const separate: CutRenderer = async (outDir) => {

@@ -39,7 +39,26 @@ export async function makeBenchVideo(dir: string, tools: MediaTools): Promise<Be
   const tone = 'sine=frequency=440:sample_rate=48000';
   const video = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-maxrate', '16M', '-bufsize', '32M', '-pix_fmt', 'yuv420p'];
   const audio = ['-c:a', 'aac', '-b:a', '128k', '-ac', '2'];
-  const args = ['-v', 'error', '-y', '-f', 'lavfi', '-i', picture, '-f', 'lavfi', '-i', tone, '-t', String(durationS), ...video, ...audio, '-movflags', '+faststart', file];
+  const args = [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    picture,
+    '-f',
+    'lavfi',
+    '-i',
+    tone,
+    '-t',
+    String(durationS),
+    ...video,
+    ...audio,
+    '-movflags',
+    '+faststart',
+    file,
+  ];
   await run(tools.ffmpegPath, args, { maxBuffer: 16 * 1024 * 1024 });
   const probe = await probeVideo(file, tools);
   const source: CutSource = { width: probe.width, height: probe.height, durationS: probe.durationS, frameRate: probe.frameRate, hasAudio: probe.hasAudio };
@@ -54,9 +73,13 @@ export async function makeBenchVideo(dir: string, tools: MediaTools): Promise<Be
 export async function makeBenchPhoto(dir: string, size: { width: number; height: number } = BENCH_PHOTO): Promise<BenchPhoto> {
   const { width, height } = size;
   const file = path.join(dir, `photo-${width}x${height}.jpg`);
-  const noise = (w: number, h: number, sigma: number) => sharp({ create: { width: w, height: h, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma } } });
+  const noise = (w: number, h: number, sigma: number) =>
+    sharp({ create: { width: w, height: h, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma } } });
   const regions = await noise(40, 30, 60).resize(width, height, { fit: 'fill', kernel: 'cubic' }).blur(20).png({ compressionLevel: 0 }).toBuffer();
-  const texture = await noise(Math.ceil(width / 4), Math.ceil(height / 4), 40).resize(width, height, { fit: 'fill', kernel: 'cubic' }).png({ compressionLevel: 0 }).toBuffer();
+  const texture = await noise(Math.ceil(width / 4), Math.ceil(height / 4), 40)
+    .resize(width, height, { fit: 'fill', kernel: 'cubic' })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
   const grain = await noise(width, height, 12).png({ compressionLevel: 0 }).toBuffer();
   await sharp(regions)
     .composite([{ input: texture, blend: 'soft-light' }, { input: shapes(width, height) }, { input: grain, blend: 'overlay' }])

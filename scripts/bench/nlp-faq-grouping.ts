@@ -60,7 +60,12 @@ function main(): void {
     },
   });
   console.log('bench:nlp-faq');
-  faqGroupingFigures({ dataDir: values.data, modelDir: path.resolve(values.models), orders: Math.max(1, Number(values.orders)), log: (line) => console.log(line) });
+  faqGroupingFigures({
+    dataDir: values.data,
+    modelDir: path.resolve(values.models),
+    orders: Math.max(1, Number(values.orders)),
+    log: (line) => console.log(line),
+  });
 }
 
 /** Measures, logs the table, and returns the product path's figures (per topic, mean over shuffled orders). */
@@ -84,13 +89,24 @@ export function faqGroupingFigures(o: FaqGroupingOptions): Figure[] {
   const topics = new Map<string, number>();
   for (const q of questions) topics.set(q.topic, (topics.get(q.topic) ?? 0) + 1);
   o.log('');
-  o.log(`topics the classifier gave: ${[...topics].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  o.log(
+    `topics the classifier gave: ${[...topics]
+      .sort((a, b) => b[1] - a[1])
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}`,
+  );
   o.log('');
   const mean = (pick: (g: Grouping) => number): number => productPath.reduce((sum, g) => sum + pick(g), 0) / productPath.length;
   const how = `${questions.length} semiPQA questions, ${groups} attributes as true groups, filed per classified topic as one product; mean of ${o.orders} shuffled orders`;
   return [
     { name: 'FAQ grouping purity', value: 100 * mean((g) => g.purity), unit: '%', target: { value: 100 * AIMS.purity }, how },
-    { name: 'FAQ entries per true group', value: mean((g) => g.entriesPerGroup), unit: 'per group', target: { value: AIMS.entriesPerGroup, atMost: true }, how },
+    {
+      name: 'FAQ entries per true group',
+      value: mean((g) => g.entriesPerGroup),
+      unit: 'per group',
+      target: { value: AIMS.entriesPerGroup, atMost: true },
+      how,
+    },
   ];
 }
 

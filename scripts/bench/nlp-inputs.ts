@@ -56,7 +56,8 @@ export function benchFiles(dataDir: string, sizes: InputSizes, seed: number): Be
     }
     return texts;
   };
-  const describe = (shares: Share[]): string => shares.map((s) => `${Math.round(s.share * 100)} % ${s.file.replace(/^sentiment-|-train\.jsonl$/g, '')}`).join(', ');
+  const describe = (shares: Share[]): string =>
+    shares.map((s) => `${Math.round(s.share * 100)} % ${s.file.replace(/^sentiment-|-train\.jsonl$/g, '')}`).join(', ');
   return [
     { name: 'mixed', description: describe(MIXED_SHARES), texts: sample(MIXED_SHARES, sizes.mixed, textsOf, seed) },
     { name: 'long reviews', description: describe(LONG_SHARES), texts: sample(LONG_SHARES, sizes.long, textsOf, seed) },

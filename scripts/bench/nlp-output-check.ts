@@ -40,7 +40,10 @@ function main(): void {
     const saved = input.replace(/\.in\.jsonl$/, '.out.jsonl');
     writeJsonl(input, file.texts);
     const output = values.save ? saved : `${saved}.new`;
-    const result = spawnSync('npm', ['run', '--silent', 'nlp:classify', '--', '--in', input, '--out', output, '--models', path.resolve(values.models)], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync('npm', ['run', '--silent', 'nlp:classify', '--', '--in', input, '--out', output, '--models', path.resolve(values.models)], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     if (result.status !== 0) throw new Error(`nlp:classify failed: ${result.stderr}`);
     if (values.save) {
       console.log(`${file.name}: ${file.texts.length} rows saved to ${saved}`);

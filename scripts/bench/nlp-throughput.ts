@@ -103,17 +103,46 @@ function measureFile(file: BenchFile, dir: string, o: ThroughputOptions, startUp
   const target = TARGETS[file.name] ?? {};
   const how = `${n} rows, mean ${meanChars(file.texts).toFixed(0)} chars (${file.description}); median of ${o.runs}`;
   const figures: Figure[] = [];
-  if (target.endToEnd) figures.push({ name: `nlp:classify ${file.name}, end to end`, value: n / endToEnd, unit: '/s', target: { value: target.endToEnd }, how: `${how}, start-up included` });
-  if (target.afterStartUp) figures.push({ name: `nlp:classify ${file.name}, after start-up`, value: n / (endToEnd - startUp), unit: '/s', target: { value: target.afterStartUp }, how });
-  if (target.inProcess) figures.push({ name: `classify ${file.name}, in-process`, value: n / inProcess, unit: '/s', target: { value: target.inProcess }, how: `${how}, one thread` });
-  const targets = figures.map((f) => `${f.name.slice(f.name.lastIndexOf(', ') + 2)} ≥ ${f.target?.value}: ${f.value >= (f.target?.value ?? 0) ? 'met' : 'not met'}`);
-  return { row: `| ${file.name} | ${n} | ${meanChars(file.texts).toFixed(0)} | ${rate(n, endToEnd)} (${endToEnd.toFixed(2)} s) | ${rate(n, endToEnd - startUp)} | ${rate(n, inProcess)} (${rate(n, inProcessCpu)} per CPU-second) | ${targets.join('; ')} |`, figures };
+  if (target.endToEnd)
+    figures.push({
+      name: `nlp:classify ${file.name}, end to end`,
+      value: n / endToEnd,
+      unit: '/s',
+      target: { value: target.endToEnd },
+      how: `${how}, start-up included`,
+    });
+  if (target.afterStartUp)
+    figures.push({
+      name: `nlp:classify ${file.name}, after start-up`,
+      value: n / (endToEnd - startUp),
+      unit: '/s',
+      target: { value: target.afterStartUp },
+      how,
+    });
+  if (target.inProcess)
+    figures.push({
+      name: `classify ${file.name}, in-process`,
+      value: n / inProcess,
+      unit: '/s',
+      target: { value: target.inProcess },
+      how: `${how}, one thread`,
+    });
+  const targets = figures.map(
+    (f) => `${f.name.slice(f.name.lastIndexOf(', ') + 2)} ≥ ${f.target?.value}: ${f.value >= (f.target?.value ?? 0) ? 'met' : 'not met'}`,
+  );
+  return {
+    row: `| ${file.name} | ${n} | ${meanChars(file.texts).toFixed(0)} | ${rate(n, endToEnd)} (${endToEnd.toFixed(2)} s) | ${rate(n, endToEnd - startUp)} | ${rate(n, inProcess)} (${rate(n, inProcessCpu)} per CPU-second) | ${targets.join('; ')} |`,
+    figures,
+  };
 }
 
 /** Seconds of wall clock for the real command, as a user runs it. */
 function classifyCommand(input: string, output: string, modelDir: string): number {
   const started = process.hrtime.bigint();
-  const result = spawnSync('npm', ['run', '--silent', 'nlp:classify', '--', '--in', input, '--out', output, '--models', modelDir], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync('npm', ['run', '--silent', 'nlp:classify', '--', '--in', input, '--out', output, '--models', modelDir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`nlp:classify failed (${String(result.status)}): ${result.stderr}`);
   return seconds;

@@ -22,23 +22,88 @@ function figuresFor(predictions: readonly RealPrediction[], tag: string, how: st
   const topic = topicScored(predictions);
   const questions = predictions.filter((p) => p.row.is_question);
   const statements = predictions.filter((p) => !p.row.is_question);
-  const question = (rows: readonly RealPrediction[]): Scored[] => rows.map((p) => ({ truth: Number(p.row.is_question), predicted: Number(p.questionWithoutMarks.isQuestion) }));
-  const questionCounts = (rows: readonly RealPrediction[]): string => `${rows.filter((p) => p.row.is_question).length} questions, ${rows.filter((p) => !p.row.is_question).length} others, every "?" and final mark removed`;
+  const question = (rows: readonly RealPrediction[]): Scored[] =>
+    rows.map((p) => ({ truth: Number(p.row.is_question), predicted: Number(p.questionWithoutMarks.isQuestion) }));
+  const questionCounts = (rows: readonly RealPrediction[]): string =>
+    `${rows.filter((p) => p.row.is_question).length} questions, ${rows.filter((p) => !p.row.is_question).length} others, every "?" and final mark removed`;
   const sentiment = sentimentScored(predictions);
   const mixed = predictions.length - sentiment.length;
   const polish = predictions.filter((p) => p.row.lang === 'pl');
   const english = predictions.filter((p) => p.row.lang === 'en');
   return [
-    { name: `real topic macro-F1 (${tag})`, value: macroF1(topic), unit: 'F1', target: { value: 0.6 }, reference: 'annotators 0.77', how: `${predictions.length} real comments and review sentences, 10 topics; ${how}` },
-    { name: '  of which questions', value: macroF1(topicScored(questions)), unit: 'F1', target: { value: 0.6 }, how: `${questions.length} rows labelled is_question (macro over the topics they have)` },
-    { name: '  of which statements', value: macroF1(topicScored(statements)), unit: 'F1', target: { value: 0.6 }, how: `${statements.length} rows not questions: review sentences, comments (macro over the topics they have)` },
-    ...COMMENT_TOPICS.map((t, c): Figure => ({ name: `  topic F1 ${t}`, value: f1(topic, c), unit: 'F1', how: `${topic.filter((s) => s.truth === c).length} rows labelled ${t}, ${topic.filter((s) => s.predicted === c).length} predicted` })),
-    { name: `real question F1 without "?" (${tag})`, value: f1(question(predictions), 1), unit: 'F1', target: { value: 0.92 }, reference: 'annotators 0.99', how: `${questionCounts(predictions)}; ${how}` },
+    {
+      name: `real topic macro-F1 (${tag})`,
+      value: macroF1(topic),
+      unit: 'F1',
+      target: { value: 0.6 },
+      reference: 'annotators 0.77',
+      how: `${predictions.length} real comments and review sentences, 10 topics; ${how}`,
+    },
+    {
+      name: '  of which questions',
+      value: macroF1(topicScored(questions)),
+      unit: 'F1',
+      target: { value: 0.6 },
+      how: `${questions.length} rows labelled is_question (macro over the topics they have)`,
+    },
+    {
+      name: '  of which statements',
+      value: macroF1(topicScored(statements)),
+      unit: 'F1',
+      target: { value: 0.6 },
+      how: `${statements.length} rows not questions: review sentences, comments (macro over the topics they have)`,
+    },
+    ...COMMENT_TOPICS.map((t, c): Figure => ({
+      name: `  topic F1 ${t}`,
+      value: f1(topic, c),
+      unit: 'F1',
+      how: `${topic.filter((s) => s.truth === c).length} rows labelled ${t}, ${topic.filter((s) => s.predicted === c).length} predicted`,
+    })),
+    {
+      name: `real question F1 without "?" (${tag})`,
+      value: f1(question(predictions), 1),
+      unit: 'F1',
+      target: { value: 0.92 },
+      reference: 'annotators 0.99',
+      how: `${questionCounts(predictions)}; ${how}`,
+    },
     { name: '  of which Polish', value: f1(question(polish), 1), unit: 'F1', target: { value: 0.9 }, how: questionCounts(polish) },
     { name: '  of which English', value: f1(question(english), 1), unit: 'F1', how: questionCounts(english) },
-    { name: `real sentiment macro-F1 (${tag})`, value: macroF1(sentiment), unit: 'F1', target: { value: 0.8 }, reference: 'annotators 0.94', how: `${sentiment.length} rows, negative/neutral/positive (the most probable of the three); ${mixed} rows labelled mixed not scored; ${how}` },
-    { name: `real substantive F1 (${tag})`, value: f1(binary(predictions, (p) => p.row.substantive, (p) => p.classification.substantive), 1), unit: 'F1', reference: 'annotators 0.98', how: `${predictions.filter((p) => p.row.substantive).length} substantive of ${predictions.length}; ${how}` },
-    { name: `real spam F1 (${tag})`, value: f1(binary(predictions, (p) => p.row.spam, (p) => p.classification.spam), 1), unit: 'F1', how: `only ${predictions.filter((p) => p.row.spam).length} spam rows of ${predictions.length}: a rough figure; ${how}` },
+    {
+      name: `real sentiment macro-F1 (${tag})`,
+      value: macroF1(sentiment),
+      unit: 'F1',
+      target: { value: 0.8 },
+      reference: 'annotators 0.94',
+      how: `${sentiment.length} rows, negative/neutral/positive (the most probable of the three); ${mixed} rows labelled mixed not scored; ${how}`,
+    },
+    {
+      name: `real substantive F1 (${tag})`,
+      value: f1(
+        binary(
+          predictions,
+          (p) => p.row.substantive,
+          (p) => p.classification.substantive,
+        ),
+        1,
+      ),
+      unit: 'F1',
+      reference: 'annotators 0.98',
+      how: `${predictions.filter((p) => p.row.substantive).length} substantive of ${predictions.length}; ${how}`,
+    },
+    {
+      name: `real spam F1 (${tag})`,
+      value: f1(
+        binary(
+          predictions,
+          (p) => p.row.spam,
+          (p) => p.classification.spam,
+        ),
+        1,
+      ),
+      unit: 'F1',
+      how: `only ${predictions.filter((p) => p.row.spam).length} spam rows of ${predictions.length}: a rough figure; ${how}`,
+    },
   ];
 }
 

@@ -51,8 +51,7 @@ export async function measureUpload(request: UploadRequest): Promise<UploadResul
   return { status, body, bytes: request.sizeBytes, seconds, mbPerS: request.sizeBytes / MiB / seconds, rss: rss.stop() };
 }
 
-const field = (boundary: string, name: string, value: string): string =>
-  `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+const field = (boundary: string, name: string, value: string): string => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
 
 function* multipartBody(head: Buffer, sizeBytes: number, tail: Buffer): Generator<Buffer> {
   yield head;

@@ -17,8 +17,22 @@ const PLATFORMS = ['instagram', 'tiktok', 'youtube', 'facebook'];
 const WEEK_MS = 7 * 24 * 3600_000;
 
 const QUESTIONS = [
-  ['Jaki rozmiar wybrać przy {h} cm wzrostu?', 'jaki rozmiar brac przy {h} cm', 'Czy {s} będzie pasować na {h} cm?', 'What size should I get for {h} cm?', 'Do they run true to size? I usually wear {s}', 'czy rozmiarowka jest zgodna?'],
-  ['Czy wysyłacie do {c}?', 'ile idzie paczka do {c}', 'How long does shipping to {c} take?', 'Do you ship to {c}?', 'Kiedy wysyłka jak zamówię dziś?', 'is shipping free over {p} zł?'],
+  [
+    'Jaki rozmiar wybrać przy {h} cm wzrostu?',
+    'jaki rozmiar brac przy {h} cm',
+    'Czy {s} będzie pasować na {h} cm?',
+    'What size should I get for {h} cm?',
+    'Do they run true to size? I usually wear {s}',
+    'czy rozmiarowka jest zgodna?',
+  ],
+  [
+    'Czy wysyłacie do {c}?',
+    'ile idzie paczka do {c}',
+    'How long does shipping to {c} take?',
+    'Do you ship to {c}?',
+    'Kiedy wysyłka jak zamówię dziś?',
+    'is shipping free over {p} zł?',
+  ],
   ['Ile to kosztuje?', 'jaka cena?', 'How much is it?', 'Is there a discount code?', 'Czy będzie promocja na Black Friday?', 'what is the price in euro'],
   ['Z czego to jest zrobione?', 'Czy to 100% bawełna?', 'What fabric is this?', 'Is it real leather?', 'jaki sklad materialu?'],
   ['Kiedy będzie znowu dostępny rozmiar {s}?', 'Is {s} back in stock?', 'czy bedzie restock?', 'When will it be available again?'],
@@ -27,11 +41,29 @@ const QUESTIONS = [
   ['Czy pasuje do iPhone {n}?', 'Will it fit a {n} inch laptop?', 'czy zmiesci sie laptop {n} cali?', 'Is it compatible with Android?'],
 ];
 const STATEMENTS = [
-  'Super jakość, polecam! 😍', 'Materiał bardzo miękki, noszę codziennie', 'Kolor na żywo ładniejszy niż na zdjęciu', 'Best purchase this year, love it 🔥',
-  'Świetnie leży, biorę drugą', 'Paczka szła {d} dni, tragedia 😡', 'Po dwóch praniach się rozciągnęła', 'The print cracked after a week, disappointed',
-  'Okay but overpriced', 'Spoko, ale szwy mogłyby być lepsze', '🔥🔥🔥', '😍😍', 'wow', 'Dzięki za recenzję!', 'Great video!', 'Zamówione, czekam 🙂',
+  'Super jakość, polecam! 😍',
+  'Materiał bardzo miękki, noszę codziennie',
+  'Kolor na żywo ładniejszy niż na zdjęciu',
+  'Best purchase this year, love it 🔥',
+  'Świetnie leży, biorę drugą',
+  'Paczka szła {d} dni, tragedia 😡',
+  'Po dwóch praniach się rozciągnęła',
+  'The print cracked after a week, disappointed',
+  'Okay but overpriced',
+  'Spoko, ale szwy mogłyby być lepsze',
+  '🔥🔥🔥',
+  '😍😍',
+  'wow',
+  'Dzięki za recenzję!',
+  'Great video!',
+  'Zamówione, czekam 🙂',
 ];
-const SPAM = ['FREE FOLLOWERS 👉 bit.ly/{x} click now!!!', 'Win a free iPhone!!! DM me now 💰💰💰', 'Zarabiaj 5000 zł dziennie, link w bio {x}', 'check my profile for crypto tips 🚀🚀 {x}'];
+const SPAM = [
+  'FREE FOLLOWERS 👉 bit.ly/{x} click now!!!',
+  'Win a free iPhone!!! DM me now 💰💰💰',
+  'Zarabiaj 5000 zł dziennie, link w bio {x}',
+  'check my profile for crypto tips 🚀🚀 {x}',
+];
 const COUNTRIES = ['Niemiec', 'Czech', 'UK', 'Germany', 'Austria', 'Irlandii', 'France', 'Litwy'];
 const SIZES = ['S', 'M', 'L', 'XL', 'XXL', '38', '42', '44'];
 const NAMES = ['kasia', 'ola.m', 'piotr_92', 'jess.h', 'sam_r', 'marek.b', 'runner_joe', 'biegam_rano', 'Chris P', 'agnieszka.w', 'tomek_44', 'lisa.de'];
@@ -49,7 +81,12 @@ function seeded(seed: number): () => number {
 }
 
 /** Polish typed without diacritics, as many people do on phones. */
-const stripDiacritics = (s: string): string => s.replace(/ł/g, 'l').replace(/Ł/g, 'L').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+const stripDiacritics = (s: string): string =>
+  s
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
 
 export function* generateComments(count: number, options: { seed?: number; products?: number; now?: number } = {}): Generator<GeneratedComment> {
   const random = seeded(options.seed ?? 42);

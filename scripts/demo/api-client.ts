@@ -50,8 +50,7 @@ export function apiClient(baseUrl: string, apiKey: string): ApiClient {
       } while (cursor);
       return items;
     },
-    post: (path, body) =>
-      send(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    post: (path, body) => send(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
     postForm: (path, form) => send(path, { method: 'POST', body: form }),
   };
 }

@@ -149,7 +149,8 @@ async function seedLicenses(
 
 function licenseBody(license: DemoLicense, creatorIds: ReadonlyMap<string, string>, assetIds: ReadonlyMap<string, string>, now: number) {
   const at = (days: number) => new Date(now + days * DAY_MS).toISOString();
-  const covers = 'creator' in license.covers ? { creatorId: creatorIds.get(license.covers.creator) } : { assetIds: license.covers.media.map((key) => assetIds.get(key)) };
+  const covers =
+    'creator' in license.covers ? { creatorId: creatorIds.get(license.covers.creator) } : { assetIds: license.covers.media.map((key) => assetIds.get(key)) };
   return {
     ...covers,
     territories: license.territories,

@@ -24,8 +24,7 @@ export function ensureDebianPackage({ command, pkg }: DebianPackage): void {
   if (isOnPath(command)) return;
   if (process.getuid?.() !== 0 || !isOnPath('apt-get')) {
     throw new Error(
-      `'${command}' is not installed. Install it with: sudo apt-get install -y ${pkg} ` +
-        `(Debian/Ubuntu package '${pkg}'), then run the command again.`,
+      `'${command}' is not installed. Install it with: sudo apt-get install -y ${pkg} ` + `(Debian/Ubuntu package '${pkg}'), then run the command again.`,
     );
   }
   console.log(`[setup] '${command}' is missing: installing Debian package ${pkg} …`);

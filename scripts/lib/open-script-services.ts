@@ -13,6 +13,9 @@ export async function openScriptServices(config: Config, command: string, whileR
   } catch (err) {
     const owner = /already open in process (\d+)/.exec((err as Error).message)?.[1];
     if (!owner) throw err;
-    throw new Error(`The database in ${config.dbDir} is in use by process ${owner} (npm start?): PGlite serves one process. Stop it and run ${command} again, or ${whileRunning}.`, { cause: err });
+    throw new Error(
+      `The database in ${config.dbDir} is in use by process ${owner} (npm start?): PGlite serves one process. Stop it and run ${command} again, or ${whileRunning}.`,
+      { cause: err },
+    );
   }
 }

@@ -13,7 +13,12 @@ export async function waitFor(
   );
   const deadline = Date.now() + timeoutMs;
   while (!stopped && Date.now() < deadline) {
-    if (await Promise.resolve().then(check).catch(() => false)) return true;
+    if (
+      await Promise.resolve()
+        .then(check)
+        .catch(() => false)
+    )
+      return true;
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
   return false;

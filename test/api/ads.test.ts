@@ -144,7 +144,9 @@ describe('POST /api/v1/ads/:cutId/pull', () => {
     const asset = await addAsset(db, services.storage, { creatorId: seeded.licensed!.creatorId });
     const cut = await addCut(db, services.storage, asset.id);
     const license = await addLicense(db, { assetIds: [asset.id], endsAt: new Date(Date.now() + 100_500) });
-    const res = await as(keys.admin, request(app).post(`/api/v1/ads/${cut.id}/pull`)).send({ channel: 'paid_video', territory: 'US' }).expect(200);
+    const res = await as(keys.admin, request(app).post(`/api/v1/ads/${cut.id}/pull`))
+      .send({ channel: 'paid_video', territory: 'US' })
+      .expect(200);
     expect(Date.parse(res.body.expiresAt)).toBeLessThanOrEqual(license.endsAt!.getTime());
     expect(Date.parse(res.body.expiresAt)).toBeGreaterThan(Date.now() + 95_000);
     expect(res.body.license).toEqual({ id: license.id, endsAt: license.endsAt!.toISOString(), disclosureRequired: false, attributionRequired: false });
@@ -156,13 +158,22 @@ describe('POST /api/v1/ads/:cutId/pull', () => {
       .expect(403);
     expect(res.body.error).toMatchObject({ code: 'derivatives_not_allowed', details: { reasons: ['derivatives_not_allowed'] } });
     expect(res.body.url).toBeUndefined();
-    const geo = await as(keys.performance, request(app).post(`/api/v1/ads/${cuts.polish!.id}/pull`)).send({ channel: 'email', territory: 'DE' }).expect(403);
+    const geo = await as(keys.performance, request(app).post(`/api/v1/ads/${cuts.polish!.id}/pull`))
+      .send({ channel: 'email', territory: 'DE' })
+      .expect(403);
     expect(geo.body.error.code).toBe('channel_not_granted');
     expect(geo.body.error.details.reasons).toEqual(['channel_not_granted', 'territory_not_granted']);
 
     const refused = await as(keys.viewer, request(app).get(`/api/v1/usage?assetId=${seeded.noEdits!.id}&outcome=refused`)).expect(200);
     expect(refused.body.items).toEqual([
-      expect.objectContaining({ id: res.body.error.details.usageId, outcome: 'refused', reasons: ['derivatives_not_allowed'], licenseId: null, campaign: 'c1', cutId: cuts.noEdits!.id }),
+      expect.objectContaining({
+        id: res.body.error.details.usageId,
+        outcome: 'refused',
+        reasons: ['derivatives_not_allowed'],
+        licenseId: null,
+        campaign: 'c1',
+        cutId: cuts.noEdits!.id,
+      }),
     ]);
   });
 
@@ -173,16 +184,36 @@ describe('POST /api/v1/ads/:cutId/pull', () => {
     ['an unknown country', 422, 'invalid_territory', () => `/api/v1/ads/${cuts.vertical!.id}/pull`, { channel: 'paid_social', territory: 'ZZ' }],
     ['no territory', 422, 'invalid_territory', () => `/api/v1/ads/${cuts.vertical!.id}/pull`, { channel: 'paid_social' }],
     ['an empty campaign', 422, 'invalid_campaign', () => `/api/v1/ads/${cuts.vertical!.id}/pull`, { channel: 'paid_social', territory: 'PL', campaign: ' ' }],
-    ['an invisible campaign', 422, 'invalid_campaign', () => `/api/v1/ads/${cuts.vertical!.id}/pull`, { channel: 'paid_social', territory: 'PL', campaign: '\u200b\u2060' }],
-    ['a campaign reordered by a bidi override', 422, 'invalid_campaign', () => `/api/v1/ads/${cuts.vertical!.id}/pull`, { channel: 'paid_social', territory: 'PL', campaign: 'spring\u202egnirps' }],
-    ['a campaign on two lines', 422, 'invalid_campaign', () => `/api/v1/ads/${cuts.vertical!.id}/pull`, { channel: 'paid_social', territory: 'PL', campaign: 'spring\nsale' }],
+    [
+      'an invisible campaign',
+      422,
+      'invalid_campaign',
+      () => `/api/v1/ads/${cuts.vertical!.id}/pull`,
+      { channel: 'paid_social', territory: 'PL', campaign: '\u200b\u2060' },
+    ],
+    [
+      'a campaign reordered by a bidi override',
+      422,
+      'invalid_campaign',
+      () => `/api/v1/ads/${cuts.vertical!.id}/pull`,
+      { channel: 'paid_social', territory: 'PL', campaign: 'spring\u202egnirps' },
+    ],
+    [
+      'a campaign on two lines',
+      422,
+      'invalid_campaign',
+      () => `/api/v1/ads/${cuts.vertical!.id}/pull`,
+      { channel: 'paid_social', territory: 'PL', campaign: 'spring\nsale' },
+    ],
   ])('%s → %i %s', async (_what, status, code, path, body) => {
     const res = await as(keys.performance, request(app).post(path())).send(body).expect(status);
     expect(res.body.error.code).toBe(code);
   });
 
   it('is for performance teams (and admins)', async () => {
-    const res = await as(keys.viewer, request(app).post(`/api/v1/ads/${cuts.vertical!.id}/pull`)).send({ channel: 'paid_social', territory: 'PL' }).expect(403);
+    const res = await as(keys.viewer, request(app).post(`/api/v1/ads/${cuts.vertical!.id}/pull`))
+      .send({ channel: 'paid_social', territory: 'PL' })
+      .expect(403);
     expect(res.body.error.code).toBe('forbidden_role');
   });
 });
@@ -190,12 +221,17 @@ describe('POST /api/v1/ads/:cutId/pull', () => {
 describe('GET /api/v1/usage', () => {
   it('pages the ledger newest first and filters it', async () => {
     for (const campaign of ['p1', 'p2', 'p3']) {
-      await as(keys.performance, request(app).post(`/api/v1/ads/${cuts.square!.id}/pull`)).send({ channel: 'paid_social', territory: 'FR', campaign }).expect(200);
+      await as(keys.performance, request(app).post(`/api/v1/ads/${cuts.square!.id}/pull`))
+        .send({ channel: 'paid_social', territory: 'FR', campaign })
+        .expect(200);
     }
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: request.Response = await as(keys.viewer, request(app).get(`/api/v1/usage?assetId=${seeded.licensed!.id}&outcome=granted&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).expect(200);
+      const page: request.Response = await as(
+        keys.viewer,
+        request(app).get(`/api/v1/usage?assetId=${seeded.licensed!.id}&outcome=granted&limit=2${cursor ? `&cursor=${cursor}` : ''}`),
+      ).expect(200);
       expect(page.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.items.map((i: { campaign: string }) => i.campaign));
       cursor = page.body.nextCursor;
@@ -219,7 +255,13 @@ describe('pull on S3 storage', () => {
   let s3Services: Services;
   beforeAll(async () => {
     s3 = await startS3rver();
-    s3Services = await openTestServices({ STORAGE_DRIVER: 's3', S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey, S3_BUCKET: 'ads-test' });
+    s3Services = await openTestServices({
+      STORAGE_DRIVER: 's3',
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY: s3.accessKey,
+      S3_SECRET_KEY: s3.secretKey,
+      S3_BUCKET: 'ads-test',
+    });
   });
   afterAll(async () => {
     await s3Services.close();
@@ -233,7 +275,11 @@ describe('pull on S3 storage', () => {
     const cut = await addCut(db, s3Services.storage, asset.id);
     await addLicense(db, { assetIds: [asset.id], endsAt: new Date(Date.now() + 60_000) });
     const key = await createApiKey(db, 'ads', 'performance');
-    const res = await request(createApp(s3Services)).post(`/api/v1/ads/${cut.id}/pull`).set('Authorization', `Bearer ${key.key}`).send({ channel: 'paid_social', territory: 'PL' }).expect(200);
+    const res = await request(createApp(s3Services))
+      .post(`/api/v1/ads/${cut.id}/pull`)
+      .set('Authorization', `Bearer ${key.key}`)
+      .send({ channel: 'paid_social', territory: 'PL' })
+      .expect(200);
     const url = new URL(res.body.url);
     expect(url.origin).toBe(s3.endpoint);
     expect(Number(url.searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(60);

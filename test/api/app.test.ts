@@ -77,7 +77,9 @@ describe('bad input gets a clear JSON error', () => {
   });
 
   it('body over the configured limit → 413 payload_too_large', async () => {
-    const res = await asAdmin(request(app).post('/api/v1/keys')).send({ name: 'x'.repeat(4096), role: 'viewer' }).expect(413);
+    const res = await asAdmin(request(app).post('/api/v1/keys'))
+      .send({ name: 'x'.repeat(4096), role: 'viewer' })
+      .expect(413);
     expect(res.body.error.code).toBe('payload_too_large');
   });
 
@@ -177,7 +179,9 @@ describe('/metrics access', () => {
   });
 
   it('answers anyone with METRICS_PUBLIC=true', async () => {
-    await request(appWith({ metricsPublic: true })).get('/metrics').expect(200);
+    await request(appWith({ metricsPublic: true }))
+      .get('/metrics')
+      .expect(200);
   });
 });
 
@@ -192,7 +196,11 @@ describe('security headers', () => {
   it('the dashboard page has a strict Content-Security-Policy', async () => {
     const res = await request(app).get('/licenses/some-id').set('Accept', 'text/html');
     expect(res.headers['x-frame-options']).toBe('DENY');
-    const policy = Object.fromEntries(String(res.headers['content-security-policy']).split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+    const policy = Object.fromEntries(
+      String(res.headers['content-security-policy'])
+        .split('; ')
+        .map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]),
+    );
     expect(policy).toMatchObject({
       'default-src': "'self'",
       'script-src': "'self'",

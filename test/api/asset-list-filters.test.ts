@@ -119,14 +119,16 @@ describe('listed items carry a thumbnail', () => {
   });
 
   it('is the narrowest WebP width variant of an image, the poster of a video, null before any rendition', async () => {
-    await services.database.db.insert(renditions).values([
-      rendition(a.perpetual!, 'image', 'webp', 640),
-      rendition(a.perpetual!, 'image', 'avif', 320),
-      rendition(a.perpetual!, 'image', 'jpeg', 320),
-      rendition(a.perpetual!, 'image', 'webp', 320),
-      rendition(a.perpetual!, 'crop', 'webp', 100),
-      rendition(a.ended!, 'poster', 'webp', 1280),
-    ]);
+    await services.database.db
+      .insert(renditions)
+      .values([
+        rendition(a.perpetual!, 'image', 'webp', 640),
+        rendition(a.perpetual!, 'image', 'avif', 320),
+        rendition(a.perpetual!, 'image', 'jpeg', 320),
+        rendition(a.perpetual!, 'image', 'webp', 320),
+        rendition(a.perpetual!, 'crop', 'webp', 100),
+        rendition(a.ended!, 'poster', 'webp', 1280),
+      ]);
     const items = new Map<string, { thumbnailUrl: string | null }>((await list('')).items.map((i: { id: string; thumbnailUrl: string | null }) => [i.id, i]));
     expect(items.get(a.perpetual!)!.thumbnailUrl).toContain(`/assets/${a.perpetual}/renditions/image-320.webp`);
     expect(items.get(a.ended!)!.thumbnailUrl).toContain(`/assets/${a.ended}/renditions/poster-1280.webp`);

@@ -44,7 +44,9 @@ beforeAll(async () => {
   creatorId = creator!.id;
   receiver = await startReceiver();
   dir = await mkdtemp(path.join(os.tmpdir(), 'asset-webhooks-'));
-  await asAdmin(request(app).post('/api/v1/webhooks')).send({ url: receiver.url, events: ['asset.ready', 'asset.failed'], secret: SECRET }).expect(201);
+  await asAdmin(request(app).post('/api/v1/webhooks'))
+    .send({ url: receiver.url, events: ['asset.ready', 'asset.failed'], secret: SECRET })
+    .expect(201);
 }, 60_000);
 afterAll(async () => {
   await workers?.close();
@@ -88,7 +90,9 @@ const recorded = async (assetId: string) =>
 
 describe('asset.ready and asset.failed webhooks', () => {
   it('accepts asset.failed as a subscription', async () => {
-    const res = await asAdmin(request(app).post('/api/v1/webhooks')).send({ url: receiver.url, events: ['asset.failed'], secret: SECRET }).expect(201);
+    const res = await asAdmin(request(app).post('/api/v1/webhooks'))
+      .send({ url: receiver.url, events: ['asset.failed'], secret: SECRET })
+      .expect(201);
     expect(res.body.events).toEqual(['asset.failed']);
     await asAdmin(request(app).delete(`/api/v1/webhooks/${res.body.id}`)).expect(204);
   });
@@ -114,7 +118,14 @@ describe('asset.ready and asset.failed webhooks', () => {
     const { id, jobId } = await upload(file);
     const [hook] = await deliveredFor(id);
     expect(hook!.body.event).toBe('asset.failed');
-    expect(hook!.body.data).toEqual({ assetId: id, kind: 'video', status: 'failed', error: expect.stringMatching(/truncated or corrupt/), creatorId, at: expect.any(String) });
+    expect(hook!.body.data).toEqual({
+      assetId: id,
+      kind: 'video',
+      status: 'failed',
+      error: expect.stringMatching(/truncated or corrupt/),
+      creatorId,
+      at: expect.any(String),
+    });
     expect(signatureValid(SECRET, hook!)).toBe(true);
 
     await runAgain(jobId);
@@ -128,12 +139,17 @@ describe('asset.ready and asset.failed webhooks', () => {
   it('sends nothing to a webhook that did not subscribe to the event', async () => {
     const other = await startReceiver();
     try {
-      const res = await asAdmin(request(app).post('/api/v1/webhooks')).send({ url: other.url, events: ['faq.published'], secret: SECRET }).expect(201);
+      const res = await asAdmin(request(app).post('/api/v1/webhooks'))
+        .send({ url: other.url, events: ['faq.published'], secret: SECRET })
+        .expect(201);
       const { id } = await upload(await makeImage(dir, 'quiet.png', { width: 64, height: 64, format: 'png' }));
       await deliveredFor(id);
       await sleep(500);
       expect(other.received).toEqual([]);
-      const rows = await services.database.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, res.body.id as string));
+      const rows = await services.database.db
+        .select()
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.webhookId, res.body.id as string));
       expect(rows).toEqual([]);
     } finally {
       await other.close();

@@ -35,7 +35,10 @@ afterAll(async () => {
 });
 
 async function newCreator(s: Services): Promise<string> {
-  const [row] = await s.database.db.insert(creators).values({ handle: `h_${randomUUID()}`, platform: 'instagram', followers: 12_000 }).returning();
+  const [row] = await s.database.db
+    .insert(creators)
+    .values({ handle: `h_${randomUUID()}`, platform: 'instagram', followers: 12_000 })
+    .returning();
   return row!.id;
 }
 
@@ -74,7 +77,12 @@ async function leavesNothing(act: () => Promise<unknown>, s: Services = services
 describe('POST /api/v1/assets', () => {
   it('stores an image: 201 with sniffed type, sha256, size, fields, and a probe job', async () => {
     const file = await makeImage(dir, 'first.jpg', { width: 120, height: 80, format: 'jpeg' });
-    const res = await upload(file, { creatorId, title: '  Summer look ', productSkus: 'SKU-2, SKU-1,,SKU-2', sourceUrl: 'https://tiktok.com/@a/video/1' }).expect(201);
+    const res = await upload(file, {
+      creatorId,
+      title: '  Summer look ',
+      productSkus: 'SKU-2, SKU-1,,SKU-2',
+      sourceUrl: 'https://tiktok.com/@a/video/1',
+    }).expect(201);
     expect(res.body).toMatchObject({
       kind: 'image',
       status: 'uploaded',
@@ -199,7 +207,12 @@ describe('POST /api/v1/assets', () => {
 
     it('the file under another field name → 400 unexpected_file_field', async () => {
       await leavesNothing(async () => {
-        const res = await request(app).post('/api/v1/assets').set('Authorization', `Bearer ${adminKey}`).field('creatorId', creatorId).attach('upload', file).expect(400);
+        const res = await request(app)
+          .post('/api/v1/assets')
+          .set('Authorization', `Bearer ${adminKey}`)
+          .field('creatorId', creatorId)
+          .attach('upload', file)
+          .expect(400);
         expect(res.body.error.code).toBe('unexpected_file_field');
       });
     });
@@ -238,11 +251,17 @@ describe('POST /api/v1/assets', () => {
       const png = await readFile(await makeImage(dir, 'abort.png', { width: 10, height: 10, format: 'png' }));
       try {
         await leavesNothing(async () => {
-          const req = http.request({ port, host: '127.0.0.1', method: 'POST', path: '/api/v1/assets', headers: {
-            Authorization: `Bearer ${adminKey}`,
-            'Content-Type': 'multipart/form-data; boundary=B',
-            'Content-Length': String(10 * 1024 * 1024),
-          } });
+          const req = http.request({
+            port,
+            host: '127.0.0.1',
+            method: 'POST',
+            path: '/api/v1/assets',
+            headers: {
+              Authorization: `Bearer ${adminKey}`,
+              'Content-Type': 'multipart/form-data; boundary=B',
+              'Content-Length': String(10 * 1024 * 1024),
+            },
+          });
           req.on('error', () => undefined);
           req.write(`--B\r\nContent-Disposition: form-data; name="creatorId"\r\n\r\n${creatorId}\r\n`);
           req.write('--B\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n');
@@ -314,7 +333,13 @@ describe('POST /api/v1/assets to S3 storage', () => {
   let s3Creator: string;
   beforeAll(async () => {
     s3 = await startS3rver();
-    onS3 = await openTestServices({ STORAGE_DRIVER: 's3', S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey, S3_BUCKET: 'uploads' });
+    onS3 = await openTestServices({
+      STORAGE_DRIVER: 's3',
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY: s3.accessKey,
+      S3_SECRET_KEY: s3.secretKey,
+      S3_BUCKET: 'uploads',
+    });
     s3App = createApp(onS3);
     key = (await ensureAdminKey(onS3)).key!;
     s3Creator = await newCreator(onS3);
@@ -338,7 +363,12 @@ describe('POST /api/v1/assets to S3 storage', () => {
     await leavesNothing(async () => {
       expect((await upload(file, { creatorId: s3Creator }, { key, to: s3App }).expect(415)).body.error.code).toBe('unsupported_media_type');
     }, onS3);
-    expect(s3.requests().slice(before).filter((r) => r.startsWith('PUT') || r.startsWith('POST'))).toEqual([]);
+    expect(
+      s3
+        .requests()
+        .slice(before)
+        .filter((r) => r.startsWith('PUT') || r.startsWith('POST')),
+    ).toEqual([]);
   });
 
   it('storage down → 503 storage_unavailable and no row', async () => {

@@ -69,15 +69,28 @@ describe('POST /api/v1/comments/import', () => {
   });
 
   it('imports CSV as a multipart file with defaults from form fields, reporting bad rows by line', async () => {
-    const csv = ['comment_id,message,created_time,username', 'csv-1,"Czy wysyłacie do Niemiec?",2026-01-05T10:00:00+0000,kasia', 'csv-2,,2026-01-05T10:00:00Z,x', 'csv-3,"Ile kosztuje?",not a date,y', 'csv-4,"Ok, a zwroty?",,'].join('\n');
-    const res = await importAs(keys.admin).field('platform', 'facebook').field('productSku', 'SKU-CSV').attach('file', Buffer.from(csv), 'export.csv').expect(202);
+    const csv = [
+      'comment_id,message,created_time,username',
+      'csv-1,"Czy wysyłacie do Niemiec?",2026-01-05T10:00:00+0000,kasia',
+      'csv-2,,2026-01-05T10:00:00Z,x',
+      'csv-3,"Ile kosztuje?",not a date,y',
+      'csv-4,"Ok, a zwroty?",,',
+    ].join('\n');
+    const res = await importAs(keys.admin)
+      .field('platform', 'facebook')
+      .field('productSku', 'SKU-CSV')
+      .attach('file', Buffer.from(csv), 'export.csv')
+      .expect(202);
     expect(res.body).toMatchObject({ format: 'csv', rows: 4, accepted: 2, rejectedCount: 2 });
     expect(res.body.rejected.map((r: { line: number; code: string }) => [r.line, r.code])).toEqual([
       [3, 'missing_text'],
       [4, 'invalid_posted_at'],
     ]);
     const listed = await as(keys.viewer, request(app).get('/api/v1/comments?productSku=SKU-CSV')).expect(200);
-    expect(listed.body.items.map((c: { platform: string; externalId: string }) => `${c.platform}:${c.externalId}`).sort()).toEqual(['facebook:csv-1', 'facebook:csv-4']);
+    expect(listed.body.items.map((c: { platform: string; externalId: string }) => `${c.platform}:${c.externalId}`).sort()).toEqual([
+      'facebook:csv-1',
+      'facebook:csv-4',
+    ]);
   });
 
   it('imports NDJSON sent as the raw body, with defaults in the query string', async () => {
@@ -89,15 +102,25 @@ describe('POST /api/v1/comments/import', () => {
   it('answers bad requests with stable codes', async () => {
     const code = (res: request.Response) => res.body.error.code as string;
     expect(code(await importAs(keys.admin).set('Content-Type', 'application/xml').send('<comments/>').expect(415))).toBe('unsupported_content_type');
-    expect(code(await importAs(keys.admin).attach('file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'photo.png').expect(415))).toBe('unsupported_import_format');
+    expect(
+      code(
+        await importAs(keys.admin)
+          .attach('file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'photo.png')
+          .expect(415),
+      ),
+    ).toBe('unsupported_import_format');
     expect(code(await importAs(keys.admin).field('platform', 'x').expect(422))).toBe('missing_file');
     expect(code(await importAs(keys.admin).attach('file', Buffer.from('\n\n'), 'empty.csv').expect(422))).toBe('empty_import');
     expect(code(await importAs(keys.admin).send({ platform: 'x' }).expect(422))).toBe('expected_array');
-    const none = await importAs(keys.admin).send([{ platform: 'x', externalId: 'n-1' }]).expect(422);
+    const none = await importAs(keys.admin)
+      .send([{ platform: 'x', externalId: 'n-1' }])
+      .expect(422);
     expect(code(none)).toBe('no_valid_rows');
     expect(none.body.error.details.rejected[0]).toMatchObject({ row: 1, code: 'missing_text' });
     expect(code(await importAs(keys.admin, '?productSku=not%20a%20sku').send([]).expect(400))).toBe('invalid_product_sku');
-    expect(code(await importAs(keys.admin).attach('file', Buffer.from('id,text\n'), 'a.csv').attach('file', Buffer.from('id,text\n'), 'b.csv').expect(400))).toBe('too_many_files');
+    expect(
+      code(await importAs(keys.admin).attach('file', Buffer.from('id,text\n'), 'a.csv').attach('file', Buffer.from('id,text\n'), 'b.csv').expect(400)),
+    ).toBe('too_many_files');
     expect(code(await importAs(keys.admin).attach('comments', Buffer.from('id,text\n'), 'a.csv').expect(400))).toBe('unexpected_file_field');
   });
 
@@ -113,7 +136,11 @@ describe('POST /api/v1/comments/import', () => {
     ];
     // CSV past the 8 KB head (where NUL would mean a binary file), in a multipart form and as the raw body.
     const csv = ['id,text,author', ...Array.from({ length: 200 }, (_, i) => `pad-${i},"${'p'.repeat(40)}",x`), ...lines('csvn')].join('\n');
-    const viaForm = await importAs(keys.admin).field('platform', 'instagram').field('productSku', 'SKU-NUL').attach('file', Buffer.from(csv), 'export.csv').expect(202);
+    const viaForm = await importAs(keys.admin)
+      .field('platform', 'instagram')
+      .field('productSku', 'SKU-NUL')
+      .attach('file', Buffer.from(csv), 'export.csv')
+      .expect(202);
     expect(viaForm.body).toMatchObject({ format: 'csv', accepted: 204, rejectedCount: 3 });
     expect(viaForm.body.rejected.map((r: { line: number; code: string }) => [r.line, r.code])).toEqual([
       [203, 'invalid_external_id'],
@@ -130,7 +157,11 @@ describe('POST /api/v1/comments/import', () => {
     expect(raw.body).toMatchObject({ format: 'ndjson', accepted: 4, rejectedCount: 3 });
     expect(raw.body.rejected.map((r: { line: number }) => r.line)).toEqual([2, 3, 4]);
     const json = await importAs(keys.admin, '?platform=instagram&productSku=SKU-NUL')
-      .send([{ id: 'js-1', text: 'ok' }, { id: `js-2${nul}`, text: 'x' }, { id: 'js-3', text: `NUL${nul} and \ud83d`, author: `a${nul}` }])
+      .send([
+        { id: 'js-1', text: 'ok' },
+        { id: `js-2${nul}`, text: 'x' },
+        { id: 'js-3', text: `NUL${nul} and \ud83d`, author: `a${nul}` },
+      ])
       .expect(202);
     expect(json.body).toMatchObject({ accepted: 2, rejectedCount: 1, rejected: [{ row: 2, code: 'invalid_external_id' }] });
     const stored = await as(keys.viewer, request(app).get('/api/v1/comments?productSku=SKU-NUL&limit=200')).expect(200);
@@ -175,7 +206,9 @@ describe('GET /api/v1/comments and PATCH /api/v1/comments/:id', () => {
   });
 
   const list = async (query: string) =>
-    ((await as(keys.viewer, request(app).get(`/api/v1/comments?productSku=SKU-LIST&${query}`)).expect(200)).body.items as Array<{ externalId: string }>).map((c) => c.externalId).sort();
+    ((await as(keys.viewer, request(app).get(`/api/v1/comments?productSku=SKU-LIST&${query}`)).expect(200)).body.items as Array<{ externalId: string }>)
+      .map((c) => c.externalId)
+      .sort();
 
   it('filters on labels and pages with a cursor', async () => {
     expect(await list('topic=shipping')).toEqual(['lst-2']);
@@ -199,7 +232,9 @@ describe('GET /api/v1/comments and PATCH /api/v1/comments/:id', () => {
   });
 
   it('records a correction apart from the model’s labels, audited, and lists by the corrected label', async () => {
-    const res = await as(keys.admin, request(app).patch(`/api/v1/comments/${ids['lst-2']}`)).send({ topic: 'quality', isQuestion: true }).expect(200);
+    const res = await as(keys.admin, request(app).patch(`/api/v1/comments/${ids['lst-2']}`))
+      .send({ topic: 'quality', isQuestion: true })
+      .expect(200);
     expect(res.body).toMatchObject({
       id: ids['lst-2'],
       topic: 'quality',
@@ -211,7 +246,9 @@ describe('GET /api/v1/comments and PATCH /api/v1/comments/:id', () => {
     expect(await list('topic=quality')).toEqual(['lst-2', 'lst-3']);
     expect(await list('topic=shipping')).toEqual([]);
     // A later correction of one label keeps the other.
-    const later = await as(keys.admin, request(app).patch(`/api/v1/comments/${ids['lst-2']}`)).send({ topic: 'shipping' }).expect(200);
+    const later = await as(keys.admin, request(app).patch(`/api/v1/comments/${ids['lst-2']}`))
+      .send({ topic: 'shipping' })
+      .expect(200);
     expect(later.body.correction).toEqual({ topic: 'shipping', isQuestion: true });
     const history = await auditHistory(services.database.db, 'comment', ids['lst-2']!);
     expect(history.map((h) => [h.action, h.after])).toEqual([

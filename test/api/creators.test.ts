@@ -105,7 +105,11 @@ describe('GET /api/v1/creators', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: request.Response = await as(viewerKey)(request(app).get('/api/v1/creators').query({ limit: 4, ...(cursor ? { cursor } : {}) })).expect(200);
+      const res: request.Response = await as(viewerKey)(
+        request(app)
+          .get('/api/v1/creators')
+          .query({ limit: 4, ...(cursor ? { cursor } : {}) }),
+      ).expect(200);
       expect(res.body.items.length).toBeLessThanOrEqual(4);
       seen.push(...res.body.items.map((c: { id: string; handle: string }) => `${c.handle}/${c.id}`));
       cursor = res.body.nextCursor;

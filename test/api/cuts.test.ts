@@ -38,7 +38,8 @@ let video: { id: string; license: License };
 let image: Asset;
 
 const as = (key: string, req: request.Test) => req.set('Authorization', `Bearer ${key}`);
-const postCuts = (assetId: string, body: unknown, key = keys.performance) => as(key, request(h.app).post(`/api/v1/assets/${assetId}/cuts`)).send(body as object);
+const postCuts = (assetId: string, body: unknown, key = keys.performance) =>
+  as(key, request(h.app).post(`/api/v1/assets/${assetId}/cuts`)).send(body as object);
 
 beforeAll(async () => {
   h = await openMediaHarness('cuts-api');
@@ -47,7 +48,10 @@ beforeAll(async () => {
   keys.contentManager = (await createApiKey(db, 'library team', 'content_manager')).key;
   keys.viewer = (await createApiKey(db, 'auditor', 'viewer')).key;
   const { id } = await uploadAsset(h, await makeVideo(h.dir, 'source.mp4', { width: 640, height: 360, durationS: 4, audio: true }), JOB_TIMEOUT_MS);
-  video = { id, license: await addLicense(db, { assetIds: [id], territories: ['PL'], channels: ['paid_social', 'product_page'], endsAt: new Date(Date.now() + 30 * DAY) }) };
+  video = {
+    id,
+    license: await addLicense(db, { assetIds: [id], territories: ['PL'], channels: ['paid_social', 'product_page'], endsAt: new Date(Date.now() + 30 * DAY) }),
+  };
   image = await addAsset(db, h.services.storage, { creatorId: h.creatorId, kind: 'image' });
   await addLicense(db, { assetIds: [image.id] });
 }, 120_000);
@@ -64,7 +68,14 @@ async function readyVideo(licenses: Array<Parameters<typeof addLicense>[1]>, dur
 
 describe('POST /api/v1/assets/:id/cuts refuses', () => {
   it('without a key (401), and for a role that does not make ads (403 forbidden_role)', async () => {
-    expect((await request(h.app).post(`/api/v1/assets/${video.id}/cuts`).send({ cuts: [{ aspect: '1:1', durationS: 2 }] }).expect(401)).body.error.code).toBe('missing_api_key');
+    expect(
+      (
+        await request(h.app)
+          .post(`/api/v1/assets/${video.id}/cuts`)
+          .send({ cuts: [{ aspect: '1:1', durationS: 2 }] })
+          .expect(401)
+      ).body.error.code,
+    ).toBe('missing_api_key');
     expect((await postCuts(video.id, { cuts: [{ aspect: '1:1', durationS: 2 }] }, keys.viewer).expect(403)).body.error.code).toBe('forbidden_role');
   });
 
@@ -144,7 +155,11 @@ describe('POST /api/v1/assets/:id/cuts refuses', () => {
     ['a draft', () => [{ status: 'draft' }], ['not_active']],
     ['a license that has ended', () => [{ startsAt: new Date(Date.now() - 10 * DAY), endsAt: new Date(Date.now() - DAY) }], ['expired']],
     ['a license not started yet', () => [{ startsAt: later() }], ['not_started']],
-    ['two licenses, each lacking something', () => [{ derivativesAllowed: false }, { channels: ['email'] }], ['channel_not_granted', 'derivatives_not_allowed']],
+    [
+      'two licenses, each lacking something',
+      () => [{ derivativesAllowed: false }, { channels: ['email'] }],
+      ['channel_not_granted', 'derivatives_not_allowed'],
+    ],
   ])('%s with 403 derivatives_not_allowed and every reason', async (_name, licenses, reasons) => {
     const asset = await readyVideo(licenses());
     const res = await postCuts(asset.id, { cuts: [cut] }).expect(403);
@@ -160,7 +175,12 @@ describe('POST /api/v1/assets/:id/cuts refuses', () => {
 
   it('no label under a license that requires disclosure with 422 disclosure_required', async () => {
     const asset = await readyVideo([{ disclosureRequired: true }]);
-    const res = await postCuts(asset.id, { cuts: [{ ...cut, disclosure: 'Werbung' }, { ...cut, disclosure: null }] }).expect(422);
+    const res = await postCuts(asset.id, {
+      cuts: [
+        { ...cut, disclosure: 'Werbung' },
+        { ...cut, disclosure: null },
+      ],
+    }).expect(422);
     expect(res.body.error).toMatchObject({ code: 'disclosure_required', details: { index: 1 } });
   });
 });
@@ -181,7 +201,10 @@ async function finishedJob(jobId: string): Promise<JobBody> {
 }
 
 async function cutRows(assetId: string) {
-  const rows = await h.services.database.db.select().from(renditions).where(and(eq(renditions.assetId, assetId), inArray(renditions.kind, ['cut', 'cut_poster'])));
+  const rows = await h.services.database.db
+    .select()
+    .from(renditions)
+    .where(and(eq(renditions.assetId, assetId), inArray(renditions.kind, ['cut', 'cut_poster'])));
   return rows.sort((a, b) => a.storageKey.localeCompare(b.storageKey));
 }
 
@@ -212,73 +235,77 @@ describe('POST /api/v1/assets/:id/cuts makes the cuts', () => {
   let made: CutsResult;
   let firstJobId: string;
 
-  it('queues one job for the same request twice, reports its progress, and stores every cut and poster with its row', async () => {
-    const connection = createRedisConnection(h.services.config.redisUrl, 'worker');
-    const events = new QueueEvents('media', { connection, prefix: h.services.config.queuePrefix });
-    const progress: unknown[] = [];
-    events.on('progress', ({ jobId, data }) => {
-      if (`media.${jobId}` === firstJobId) progress.push(data);
-    });
-    await events.waitUntilReady();
-    try {
-      const first = await postCuts(video.id, REQUEST, keys.contentManager).expect(202);
-      firstJobId = first.body.jobId as string;
-      // The same request, with a default spelt out, while the first is queued or running: the same job.
-      const sameRequest = { cuts: [{ ...REQUEST.cuts[0], fit: 'crop' }, ...REQUEST.cuts.slice(1)] };
-      expect((await postCuts(video.id, sameRequest).expect(202)).body.jobId).toBe(firstJobId);
+  it(
+    'queues one job for the same request twice, reports its progress, and stores every cut and poster with its row',
+    async () => {
+      const connection = createRedisConnection(h.services.config.redisUrl, 'worker');
+      const events = new QueueEvents('media', { connection, prefix: h.services.config.queuePrefix });
+      const progress: unknown[] = [];
+      events.on('progress', ({ jobId, data }) => {
+        if (`media.${jobId}` === firstJobId) progress.push(data);
+      });
+      await events.waitUntilReady();
+      try {
+        const first = await postCuts(video.id, REQUEST, keys.contentManager).expect(202);
+        firstJobId = first.body.jobId as string;
+        // The same request, with a default spelt out, while the first is queued or running: the same job.
+        const sameRequest = { cuts: [{ ...REQUEST.cuts[0], fit: 'crop' }, ...REQUEST.cuts.slice(1)] };
+        expect((await postCuts(video.id, sameRequest).expect(202)).body.jobId).toBe(firstJobId);
 
-      const job = await finishedJob(firstJobId);
-      expect(job).toMatchObject({ state: 'completed', progress: 100, attempts: 1 });
-      made = job.result!;
-    } finally {
-      await events.close();
-      await connection.quit(); // BullMQ leaves a connection it was handed open
-    }
-    expect(made.licenseId).toBe(video.license.id);
-    expect(made.cuts).toEqual([
-      { cutId: expect.any(String), aspect: '9:16', durationS: 2, startS: expect.any(Number), fit: 'crop', disclosure: 'REKLAMA', width: 1080, height: 1920 },
-      { cutId: expect.any(String), aspect: '1:1', durationS: 1.5, startS: 1, fit: 'blur', disclosure: 'Paid partnership', width: 1080, height: 1080 },
-      { cutId: expect.any(String), aspect: '16:9', durationS: 1, startS: 0, fit: 'crop', disclosure: null, width: 1920, height: 1080 },
-    ]);
-    const hookStart = made.cuts[0]!.startS;
-    expect(hookStart).toBeGreaterThanOrEqual(0);
-    expect(hookStart).toBeLessThanOrEqual(2);
+        const job = await finishedJob(firstJobId);
+        expect(job).toMatchObject({ state: 'completed', progress: 100, attempts: 1 });
+        made = job.result!;
+      } finally {
+        await events.close();
+        await connection.quit(); // BullMQ leaves a connection it was handed open
+      }
+      expect(made.licenseId).toBe(video.license.id);
+      expect(made.cuts).toEqual([
+        { cutId: expect.any(String), aspect: '9:16', durationS: 2, startS: expect.any(Number), fit: 'crop', disclosure: 'REKLAMA', width: 1080, height: 1920 },
+        { cutId: expect.any(String), aspect: '1:1', durationS: 1.5, startS: 1, fit: 'blur', disclosure: 'Paid partnership', width: 1080, height: 1080 },
+        { cutId: expect.any(String), aspect: '16:9', durationS: 1, startS: 0, fit: 'crop', disclosure: null, width: 1920, height: 1080 },
+      ]);
+      const hookStart = made.cuts[0]!.startS;
+      expect(hookStart).toBeGreaterThanOrEqual(0);
+      expect(hookStart).toBeLessThanOrEqual(2);
 
-    // Whole percents, only forward, the render's share (up to 90) then storing (up to 99); completion shows 100.
-    expect(progress.length).toBeGreaterThan(1);
-    expect(progress.every((p) => Number.isInteger(p) && (p as number) >= 1 && (p as number) <= 99)).toBe(true);
-    expect(progress).toEqual([...progress].sort((a, b) => (a as number) - (b as number)));
-    expect(new Set(progress).size).toBe(progress.length);
-    expect(progress.some((p) => (p as number) < 90)).toBe(true);
-    expect(progress.at(-1)).toBe(99);
+      // Whole percents, only forward, the render's share (up to 90) then storing (up to 99); completion shows 100.
+      expect(progress.length).toBeGreaterThan(1);
+      expect(progress.every((p) => Number.isInteger(p) && (p as number) >= 1 && (p as number) <= 99)).toBe(true);
+      expect(progress).toEqual([...progress].sort((a, b) => (a as number) - (b as number)));
+      expect(new Set(progress).size).toBe(progress.length);
+      expect(progress.some((p) => (p as number) < 90)).toBe(true);
+      expect(progress.at(-1)).toBe(99);
 
-    // Rows: each cut once with its spec, and its poster under the same spec.
-    const asset: AssetBody = await getAsset(h, video.id);
-    const cuts = asset.renditions.filter((r) => r.kind === 'cut');
-    const posters = asset.renditions.filter((r) => r.kind === 'cut_poster');
-    expect(cuts.map((r) => r.id).sort()).toEqual(made.cuts.map((c) => c.cutId).sort());
-    for (const { cutId, width, height, ...spec } of made.cuts) {
-      const cut = cuts.find((r) => r.id === cutId)!;
-      expect(cut).toMatchObject({ spec, format: 'mp4', width, height });
-      expect(Math.abs(cut.durationS! - spec.durationS)).toBeLessThan(0.1);
-      const poster = posters.find((r) => JSON.stringify(r.spec) === JSON.stringify(cut.spec))!;
-      expect(poster).toMatchObject({ format: 'webp', width, height });
-      expect(await sharp(await downloadUrl(h, poster.url)).metadata()).toMatchObject({ format: 'webp', width, height });
-      const file = await probeDownload(cut.url, `${cutId}.mp4`);
-      expect(Math.abs(file.durationS - spec.durationS)).toBeLessThan(0.1);
-      expect(file.streams).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({ codec_type: 'video', codec_name: 'h264', width, height }),
-          expect.objectContaining({ codec_type: 'audio', codec_name: 'aac' }),
-        ]),
-      );
-    }
-    expect(posters).toHaveLength(3);
+      // Rows: each cut once with its spec, and its poster under the same spec.
+      const asset: AssetBody = await getAsset(h, video.id);
+      const cuts = asset.renditions.filter((r) => r.kind === 'cut');
+      const posters = asset.renditions.filter((r) => r.kind === 'cut_poster');
+      expect(cuts.map((r) => r.id).sort()).toEqual(made.cuts.map((c) => c.cutId).sort());
+      for (const { cutId, width, height, ...spec } of made.cuts) {
+        const cut = cuts.find((r) => r.id === cutId)!;
+        expect(cut).toMatchObject({ spec, format: 'mp4', width, height });
+        expect(Math.abs(cut.durationS! - spec.durationS)).toBeLessThan(0.1);
+        const poster = posters.find((r) => JSON.stringify(r.spec) === JSON.stringify(cut.spec))!;
+        expect(poster).toMatchObject({ format: 'webp', width, height });
+        expect(await sharp(await downloadUrl(h, poster.url)).metadata()).toMatchObject({ format: 'webp', width, height });
+        const file = await probeDownload(cut.url, `${cutId}.mp4`);
+        expect(Math.abs(file.durationS - spec.durationS)).toBeLessThan(0.1);
+        expect(file.streams).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ codec_type: 'video', codec_name: 'h264', width, height }),
+            expect.objectContaining({ codec_type: 'audio', codec_name: 'aac' }),
+          ]),
+        );
+      }
+      expect(posters).toHaveLength(3);
 
-    // Objects: exactly the rows' keys, with the rows' sizes.
-    const rows = await cutRows(video.id);
-    expect(await storedObjects(video.id)).toEqual(rows.map((r) => ({ key: r.storageKey, size: r.sizeBytes })).sort((a, b) => a.key.localeCompare(b.key)));
-  }, JOB_TIMEOUT_MS + 30_000);
+      // Objects: exactly the rows' keys, with the rows' sizes.
+      const rows = await cutRows(video.id);
+      expect(await storedObjects(video.id)).toEqual(rows.map((r) => ({ key: r.storageKey, size: r.sizeBytes })).sort((a, b) => a.key.localeCompare(b.key)));
+    },
+    JOB_TIMEOUT_MS + 30_000,
+  );
 
   it('asking again once it is done gets the same finished job, and adds nothing', async () => {
     const before = await cutRows(video.id);
@@ -289,21 +316,34 @@ describe('POST /api/v1/assets/:id/cuts makes the cuts', () => {
   });
 
   it('records the making in the asset’s history: who asked, the license terms it was made under, the cuts', async () => {
-    type Entry = { action: string; actor: { name: string } | null; after: { jobId: string; license: Record<string, unknown>; cuts: Array<{ cutId: string; aspect: string }> } };
+    type Entry = {
+      action: string;
+      actor: { name: string } | null;
+      after: { jobId: string; license: Record<string, unknown>; cuts: Array<{ cutId: string; aspect: string }> };
+    };
     const history = (await as(keys.viewer, request(h.app).get(`/api/v1/assets/${video.id}/history`)).expect(200)).body.items as Entry[];
     const entries = history.filter((e) => e.action === 'asset.cuts_made' && e.after.jobId === firstJobId);
     expect(entries).toHaveLength(1); // asked twice, made once
     expect(entries[0]!.actor).toMatchObject({ name: 'library team' });
-    expect(entries[0]!.after.license).toMatchObject({ id: video.license.id, territories: ['PL'], derivativesAllowed: true, endsAt: video.license.endsAt!.toISOString() });
+    expect(entries[0]!.after.license).toMatchObject({
+      id: video.license.id,
+      territories: ['PL'],
+      derivativesAllowed: true,
+      endsAt: video.license.endsAt!.toISOString(),
+    });
     expect(entries[0]!.after.cuts.map((c) => [c.cutId, c.aspect])).toEqual(made.cuts.map((c) => [c.cutId, c.aspect]));
     expect((await as(keys.viewer, request(h.app).get(`/api/v1/assets/${randomUUID()}/history`)).expect(404)).body.error.code).toBe('asset_not_found');
   });
 
   it('GET /api/v1/ads lists the new cuts for a paid channel in the license territory, and only there', async () => {
     const list = async (query: string) =>
-      ((await as(keys.performance, request(h.app).get(`/api/v1/ads?${query}`)).expect(200)).body.items as Array<{ cutId: string; assetId: string; disclosure: string | null }>).filter(
-        (item) => item.assetId === video.id,
-      );
+      (
+        (await as(keys.performance, request(h.app).get(`/api/v1/ads?${query}`)).expect(200)).body.items as Array<{
+          cutId: string;
+          assetId: string;
+          disclosure: string | null;
+        }>
+      ).filter((item) => item.assetId === video.id);
     const listed = await list('channel=paid_social&territory=PL');
     expect(listed.map((i) => i.cutId).sort()).toEqual(made.cuts.map((c) => c.cutId).sort());
     expect(listed.map((i) => i.disclosure).sort()).toEqual(['Paid partnership', 'REKLAMA', null].sort());
@@ -311,56 +351,88 @@ describe('POST /api/v1/assets/:id/cuts makes the cuts', () => {
     expect(await list('channel=paid_video&territory=PL')).toEqual([]);
   });
 
-  it('a retried job replaces its own objects and rows in place: same ids, same keys, nothing added', async () => {
-    const before = await cutRows(video.id);
-    const objectsBefore = await storedObjects(video.id);
-    const payload = { type: 'cuts' as const, assetId: video.id, licenseId: video.license.id, defaultDisclosure: 'REKLAMA', cuts: [REQUEST.cuts[0]!, REQUEST.cuts[2]!] as CutRequest[] };
-    const job = await settledJob(h.services, await h.services.queues.add('media', payload, { jobId: `retry-${video.id}` }), JOB_TIMEOUT_MS);
-    expect(job.state).toBe('completed');
-    expect((job.result as CutsResult).cuts).toEqual([made.cuts[0], made.cuts[2]]);
-    const after = await cutRows(video.id);
-    expect(after.map(({ id, kind, spec, storageKey }) => ({ id, kind, spec, storageKey }))).toEqual(before.map(({ id, kind, spec, storageKey }) => ({ id, kind, spec, storageKey })));
-    expect((await storedObjects(video.id)).map((o) => o.key)).toEqual(objectsBefore.map((o) => o.key));
-  }, JOB_TIMEOUT_MS);
-
-  it('a job run again after its worker lost the lock records its making once; a new job under the same id records its own', async () => {
-    const db = h.services.database.db;
-    const jobId = `rerun-${video.id}`;
-    const entriesOf = async () =>
-      (await db.select().from(auditLog).where(and(eq(auditLog.action, 'asset.cuts_made'), eq(auditLog.entityId, video.id)))).filter(
-        (e) => (e.after as { jobId: string }).jobId === `media.${jobId}`,
+  it(
+    'a retried job replaces its own objects and rows in place: same ids, same keys, nothing added',
+    async () => {
+      const before = await cutRows(video.id);
+      const objectsBefore = await storedObjects(video.id);
+      const payload = {
+        type: 'cuts' as const,
+        assetId: video.id,
+        licenseId: video.license.id,
+        defaultDisclosure: 'REKLAMA',
+        cuts: [REQUEST.cuts[0]!, REQUEST.cuts[2]!] as CutRequest[],
+      };
+      const job = await settledJob(h.services, await h.services.queues.add('media', payload, { jobId: `retry-${video.id}` }), JOB_TIMEOUT_MS);
+      expect(job.state).toBe('completed');
+      expect((job.result as CutsResult).cuts).toEqual([made.cuts[0], made.cuts[2]]);
+      const after = await cutRows(video.id);
+      expect(after.map(({ id, kind, spec, storageKey }) => ({ id, kind, spec, storageKey }))).toEqual(
+        before.map(({ id, kind, spec, storageKey }) => ({ id, kind, spec, storageKey })),
       );
-    const payload = { type: 'cuts' as const, assetId: video.id, licenseId: video.license.id, defaultDisclosure: 'REKLAMA', cuts: [REQUEST.cuts[0]!] as CutRequest[], requestedBy: null };
-    expect((await settledJob(h.services, await h.services.queues.add('media', payload, { jobId }), JOB_TIMEOUT_MS)).state).toBe('completed');
-    expect(await entriesOf()).toHaveLength(1);
+      expect((await storedObjects(video.id)).map((o) => o.key)).toEqual(objectsBefore.map((o) => o.key));
+    },
+    JOB_TIMEOUT_MS,
+  );
 
-    // What a second worker does with a job whose lock lapsed while the first still ran it: the
-    // same job (same id, same creation time) through the same processor, to the end.
-    const connection = createRedisConnection(h.services.config.redisUrl, 'producer');
-    const queue = new Queue('media', { connection, prefix: h.services.config.queuePrefix });
-    try {
-      const job = (await Job.fromId(queue, jobId))!;
-      const again = await makeAdCuts(job as Job, h.services, tools);
-      expect(again.cuts.map((c) => c.cutId)).toEqual([made.cuts[0]!.cutId]);
-      const [entry] = await entriesOf();
-      expect(await entriesOf()).toEqual([entry]);
-
-      // The request made again once that job is gone is a new making, recorded as such.
-      await job.remove();
+  it(
+    'a job run again after its worker lost the lock records its making once; a new job under the same id records its own',
+    async () => {
+      const db = h.services.database.db;
+      const jobId = `rerun-${video.id}`;
+      const entriesOf = async () =>
+        (
+          await db
+            .select()
+            .from(auditLog)
+            .where(and(eq(auditLog.action, 'asset.cuts_made'), eq(auditLog.entityId, video.id)))
+        ).filter((e) => (e.after as { jobId: string }).jobId === `media.${jobId}`);
+      const payload = {
+        type: 'cuts' as const,
+        assetId: video.id,
+        licenseId: video.license.id,
+        defaultDisclosure: 'REKLAMA',
+        cuts: [REQUEST.cuts[0]!] as CutRequest[],
+        requestedBy: null,
+      };
       expect((await settledJob(h.services, await h.services.queues.add('media', payload, { jobId }), JOB_TIMEOUT_MS)).state).toBe('completed');
-      expect(await entriesOf()).toHaveLength(2);
-    } finally {
-      await queue.close();
-      await connection.quit();
-    }
-  }, 3 * JOB_TIMEOUT_MS);
+      expect(await entriesOf()).toHaveLength(1);
+
+      // What a second worker does with a job whose lock lapsed while the first still ran it: the
+      // same job (same id, same creation time) through the same processor, to the end.
+      const connection = createRedisConnection(h.services.config.redisUrl, 'producer');
+      const queue = new Queue('media', { connection, prefix: h.services.config.queuePrefix });
+      try {
+        const job = (await Job.fromId(queue, jobId))!;
+        const again = await makeAdCuts(job as Job, h.services, tools);
+        expect(again.cuts.map((c) => c.cutId)).toEqual([made.cuts[0]!.cutId]);
+        const [entry] = await entriesOf();
+        expect(await entriesOf()).toEqual([entry]);
+
+        // The request made again once that job is gone is a new making, recorded as such.
+        await job.remove();
+        expect((await settledJob(h.services, await h.services.queues.add('media', payload, { jobId }), JOB_TIMEOUT_MS)).state).toBe('completed');
+        expect(await entriesOf()).toHaveLength(2);
+      } finally {
+        await queue.close();
+        await connection.quit();
+      }
+    },
+    3 * JOB_TIMEOUT_MS,
+  );
 
   it('a license revoked while the job waited fails it for good, with the reason, and adds nothing', async () => {
     const db = h.services.database.db;
     const withdrawn = await addLicense(db, { assetIds: [video.id], territories: ['DE'] });
     await revokeLicense(db, null, withdrawn.id, 'the creator withdrew consent');
     const before = await cutRows(video.id);
-    const payload = { type: 'cuts' as const, assetId: video.id, licenseId: withdrawn.id, defaultDisclosure: '#ad', cuts: [{ aspect: '4:5' as const, durationS: 1 }] };
+    const payload = {
+      type: 'cuts' as const,
+      assetId: video.id,
+      licenseId: withdrawn.id,
+      defaultDisclosure: '#ad',
+      cuts: [{ aspect: '4:5' as const, durationS: 1 }],
+    };
     const job = await settledJob(h.services, await h.services.queues.add('media', payload, { jobId: `revoked-${video.id}` }), JOB_TIMEOUT_MS);
     expect(job.state).toBe('failed');
     expect(job.attempts).toBe(1); // UnrecoverableError: not retried
@@ -373,26 +445,38 @@ describe('DELETE /api/v1/jobs/:id cancels a cut job', () => {
   const cancel = (jobId: string, key = keys.performance) => as(key, request(h.app).delete(`/api/v1/jobs/${jobId}`));
   const jobState = async (jobId: string) => (await as(keys.performance, request(h.app).get(`/api/v1/jobs/${jobId}`)).expect(200)).body as JobBody;
 
-  it('stops a running render: ffmpeg is stopped before it finishes, the job fails for good with the reason, nothing is stored', async () => {
-    const before = await cutRows(video.id);
-    // Eight distinct 1080-line cuts of the whole clip, half of them blurred: seconds of ffmpeg work.
-    const cuts = (['9:16', '1:1', '4:5', '16:9'] as const).flatMap((aspect) => (['crop', 'blur'] as const).map((fit) => ({ aspect, durationS: 4, startS: 0, fit })));
-    const { jobId } = (await postCuts(video.id, { cuts }).expect(202)).body as { jobId: string };
-    const started = Date.now();
-    while ((await jobState(jobId)).progress < 1) {
-      if (Date.now() - started > JOB_TIMEOUT_MS) throw new Error('the render never started');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect((await cancel(jobId).expect(202)).body).toEqual({ id: jobId, state: 'cancelling' });
-    const job = await finishedJob(jobId);
-    expect(job).toMatchObject({ state: 'failed', attempts: 1, error: CANCELLED_REASON });
-    expect(job.progress).toBeLessThan(90); // rendering had not finished: ffmpeg was stopped
-    expect(await cutRows(video.id)).toEqual(before);
-    expect((await cancel(jobId).expect(409)).body.error).toMatchObject({ code: 'job_finished', details: { state: 'failed' } });
-  }, JOB_TIMEOUT_MS);
+  it(
+    'stops a running render: ffmpeg is stopped before it finishes, the job fails for good with the reason, nothing is stored',
+    async () => {
+      const before = await cutRows(video.id);
+      // Eight distinct 1080-line cuts of the whole clip, half of them blurred: seconds of ffmpeg work.
+      const cuts = (['9:16', '1:1', '4:5', '16:9'] as const).flatMap((aspect) =>
+        (['crop', 'blur'] as const).map((fit) => ({ aspect, durationS: 4, startS: 0, fit })),
+      );
+      const { jobId } = (await postCuts(video.id, { cuts }).expect(202)).body as { jobId: string };
+      const started = Date.now();
+      while ((await jobState(jobId)).progress < 1) {
+        if (Date.now() - started > JOB_TIMEOUT_MS) throw new Error('the render never started');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect((await cancel(jobId).expect(202)).body).toEqual({ id: jobId, state: 'cancelling' });
+      const job = await finishedJob(jobId);
+      expect(job).toMatchObject({ state: 'failed', attempts: 1, error: CANCELLED_REASON });
+      expect(job.progress).toBeLessThan(90); // rendering had not finished: ffmpeg was stopped
+      expect(await cutRows(video.id)).toEqual(before);
+      expect((await cancel(jobId).expect(409)).body.error).toMatchObject({ code: 'job_finished', details: { state: 'failed' } });
+    },
+    JOB_TIMEOUT_MS,
+  );
 
   it('removes a job that has not started, refuses viewers, and says when there is no such job', async () => {
-    const payload = { type: 'cuts' as const, assetId: video.id, licenseId: video.license.id, defaultDisclosure: 'REKLAMA', cuts: [{ aspect: '1:1' as const, durationS: 1 }] };
+    const payload = {
+      type: 'cuts' as const,
+      assetId: video.id,
+      licenseId: video.license.id,
+      defaultDisclosure: 'REKLAMA',
+      cuts: [{ aspect: '1:1' as const, durationS: 1 }],
+    };
     const jobId = await h.services.queues.add('media', payload, { jobId: `later-${video.id}`, delay: 60_000 });
     expect((await cancel(jobId, keys.viewer).expect(403)).body.error.code).toBe('forbidden_role');
     expect((await cancel(jobId, keys.contentManager).expect(200)).body).toEqual({ id: jobId, state: 'cancelled' });

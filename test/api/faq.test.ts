@@ -73,9 +73,14 @@ describe('FAQ entries', () => {
   });
 
   it('goes draft → approved → published, needing an answer to publish; then shows in the public gallery and tells webhooks', async () => {
-    const hook = await as(keys.admin, request(app).post('/api/v1/webhooks')).send({ url: 'http://127.0.0.1:9/hook', events: ['faq.published'], secret: 'faq-webhook-secret-1' }).expect(201);
+    const hook = await as(keys.admin, request(app).post('/api/v1/webhooks'))
+      .send({ url: 'http://127.0.0.1:9/hook', events: ['faq.published'], secret: 'faq-webhook-secret-1' })
+      .expect(201);
     expect((await gallery()).body.faq).toEqual([]);
-    expect((await patch(sizeEntry.id, { status: 'published' }).expect(409)).body.error).toMatchObject({ code: 'invalid_transition', details: { from: 'draft', to: 'published' } });
+    expect((await patch(sizeEntry.id, { status: 'published' }).expect(409)).body.error).toMatchObject({
+      code: 'invalid_transition',
+      details: { from: 'draft', to: 'published' },
+    });
     const approved = await patch(sizeEntry.id, { status: 'approved', question: 'Jaki rozmiar wybrać?' }).expect(200);
     expect(approved.body).toMatchObject({ status: 'approved', publishedAt: null });
     expect((await patch(sizeEntry.id, { status: 'published' }).expect(422)).body.error.code).toBe('answer_required');
@@ -83,7 +88,9 @@ describe('FAQ entries', () => {
     expect(published.body).toMatchObject({ status: 'published', publishedAt: expect.any(String), answer: 'Weź swój zwykły rozmiar; przy 180 cm zwykle M.' });
     expect((await gallery()).body.faq).toEqual([{ question: 'Jaki rozmiar wybrać?', answer: 'Weź swój zwykły rozmiar; przy 180 cm zwykle M.' }]);
     const deliveries = await services.database.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, hook.body.id));
-    expect(deliveries.map((d) => [d.event, d.payload])).toEqual([['faq.published', expect.objectContaining({ faqId: sizeEntry.id, sku: SKU, question: 'Jaki rozmiar wybrać?' })]]);
+    expect(deliveries.map((d) => [d.event, d.payload])).toEqual([
+      ['faq.published', expect.objectContaining({ faqId: sizeEntry.id, sku: SKU, question: 'Jaki rozmiar wybrać?' })],
+    ]);
     // Editing a published entry shows at once; unpublishing removes it.
     await patch(sizeEntry.id, { answer: 'Rozmiar M przy 180 cm.' }).expect(200);
     expect((await gallery()).body.faq).toEqual([{ question: 'Jaki rozmiar wybrać?', answer: 'Rozmiar M przy 180 cm.' }]);
@@ -105,6 +112,9 @@ describe('FAQ entries', () => {
     expect((await patch(shippingEntry.id, { answer: 'Yes.\nIn two days 🇵🇱' }).expect(200)).body.answer).toBe('Yes.\nIn two days 🇵🇱');
     expect((await patch('00000000-0000-4000-8000-000000000000', { answer: 'x' }).expect(404)).body.error.code).toBe('faq_entry_not_found');
     expect((await patch(shippingEntry.id, { answer: 'x' }, keys.viewer).expect(403)).body.error.code).toBe('forbidden_role');
-    expect((await as(keys.viewer, request(app).get(`/api/v1/faq/${shippingEntry.id}`)).expect(200)).body).toMatchObject({ id: shippingEntry.id, status: 'draft' });
+    expect((await as(keys.viewer, request(app).get(`/api/v1/faq/${shippingEntry.id}`)).expect(200)).body).toMatchObject({
+      id: shippingEntry.id,
+      status: 'draft',
+    });
   });
 });

@@ -22,7 +22,12 @@ const thisMonday = (() => {
 })();
 const weekStart = (weeksAgo: number) => new Date(thisMonday - weeksAgo * 7 * DAY).toISOString().slice(0, 10);
 
-function comment(id: string, topic: CommentTopic, sentiment: CommentSentiment, opts: { weeksAgo?: number; question?: boolean; spam?: boolean; text?: string } = {}): NewComment {
+function comment(
+  id: string,
+  topic: CommentTopic,
+  sentiment: CommentSentiment,
+  opts: { weeksAgo?: number; question?: boolean; spam?: boolean; text?: string } = {},
+): NewComment {
   return {
     platform: 'instagram',
     externalId: id,
@@ -48,22 +53,27 @@ beforeAll(async () => {
   const db = services.database.db;
   const rows = await db
     .insert(comments)
-    .values([
-      comment('i1', 'size_fit', 'neutral', { weeksAgo: 0, question: true, text: 'Jaki rozmiar wybrać?' }),
-      comment('i2', 'size_fit', 'neutral', { weeksAgo: 1, question: true, text: 'What size should I get?' }),
-      comment('i3', 'shipping', 'negative', { weeksAgo: 1 }),
-      comment('i4', 'quality', 'positive', { weeksAgo: 2 }),
-      comment('i5', 'quality', 'positive', { weeksAgo: 8 }),
-      comment('i6', 'other', 'neutral', { weeksAgo: 0, spam: true }),
-      comment('i7', 'price', 'mixed'),
-      { platform: 'instagram', externalId: 'i8', text: 'not classified yet', productSku: SKU },
-      comment('other-product', 'price', 'negative', { weeksAgo: 0 }),
-    ].map((c) => (c.externalId === 'other-product' ? { ...c, productSku: 'SKU-ELSE' } : c)))
+    .values(
+      [
+        comment('i1', 'size_fit', 'neutral', { weeksAgo: 0, question: true, text: 'Jaki rozmiar wybrać?' }),
+        comment('i2', 'size_fit', 'neutral', { weeksAgo: 1, question: true, text: 'What size should I get?' }),
+        comment('i3', 'shipping', 'negative', { weeksAgo: 1 }),
+        comment('i4', 'quality', 'positive', { weeksAgo: 2 }),
+        comment('i5', 'quality', 'positive', { weeksAgo: 8 }),
+        comment('i6', 'other', 'neutral', { weeksAgo: 0, spam: true }),
+        comment('i7', 'price', 'mixed'),
+        { platform: 'instagram', externalId: 'i8', text: 'not classified yet', productSku: SKU },
+        comment('other-product', 'price', 'negative', { weeksAgo: 0 }),
+      ].map((c) => (c.externalId === 'other-product' ? { ...c, productSku: 'SKU-ELSE' } : c)),
+    )
     .returning({ id: comments.id, externalId: comments.externalId });
   const id = (externalId: string) => rows.find((r) => r.externalId === externalId)!.id;
   // A person says i3 was really about returns: insights count the corrected label.
   await recordCorrection(db, null, id('i3'), { topic: 'returns' });
-  await updateFaqEntries(db, rows.map((r) => r.id));
+  await updateFaqEntries(
+    db,
+    rows.map((r) => r.id),
+  );
 });
 afterAll(() => services.close());
 
@@ -74,21 +84,51 @@ describe('GET /api/v1/products/:sku/insights', () => {
     const { body } = await insights().expect(200);
     expect(body.productSku).toBe(SKU);
     expect(body.totals).toEqual({ comments: 8, spam: 1, questions: 2, unclassified: 1 });
-    expect(body.topics).toEqual({ shipping: 0, price: 1, size_fit: 2, material: 0, availability: 0, usage: 0, quality: 2, returns: 1, compatibility: 0, other: 0 });
+    expect(body.topics).toEqual({
+      shipping: 0,
+      price: 1,
+      size_fit: 2,
+      material: 0,
+      availability: 0,
+      usage: 0,
+      quality: 2,
+      returns: 1,
+      compatibility: 0,
+      other: 0,
+    });
     expect(body.sentiment).toEqual({ negative: 1, neutral: 2, positive: 2, mixed: 1 });
   });
 
   it('lists the product’s FAQ entries', async () => {
     const { body } = await insights().expect(200);
-    expect(body.faq).toEqual([expect.objectContaining({ id: expect.any(String), topic: 'size_fit', count: 2, status: 'draft', question: expect.any(String), examples: expect.any(Array) })]);
+    expect(body.faq).toEqual([
+      expect.objectContaining({
+        id: expect.any(String),
+        topic: 'size_fit',
+        count: 2,
+        status: 'draft',
+        question: expect.any(String),
+        examples: expect.any(Array),
+      }),
+    ]);
   });
 
   it('buckets the last N weeks by posting time (or import time), oldest first, empty weeks included', async () => {
     const { body } = await insights('?weeks=3').expect(200);
     expect(body.weekly.map((w: { weekStart: string }) => w.weekStart)).toEqual([weekStart(2), weekStart(1), weekStart(0)]);
     const [twoAgo, lastWeek, thisWeek] = body.weekly;
-    expect(twoAgo).toMatchObject({ comments: 1, questions: 0, topics: expect.objectContaining({ quality: 1 }), sentiment: expect.objectContaining({ positive: 1 }) });
-    expect(lastWeek).toMatchObject({ comments: 2, questions: 1, topics: expect.objectContaining({ size_fit: 1, returns: 1, shipping: 0 }), sentiment: expect.objectContaining({ neutral: 1, negative: 1 }) });
+    expect(twoAgo).toMatchObject({
+      comments: 1,
+      questions: 0,
+      topics: expect.objectContaining({ quality: 1 }),
+      sentiment: expect.objectContaining({ positive: 1 }),
+    });
+    expect(lastWeek).toMatchObject({
+      comments: 2,
+      questions: 1,
+      topics: expect.objectContaining({ size_fit: 1, returns: 1, shipping: 0 }),
+      sentiment: expect.objectContaining({ neutral: 1, negative: 1 }),
+    });
     // i1 (posted this week) and i7, i8 (no posting time: imported now); the spam is left out.
     expect(thisWeek).toMatchObject({ comments: 3, questions: 1, topics: expect.objectContaining({ size_fit: 1, price: 1 }) });
     const twelve = await insights().expect(200);
@@ -102,7 +142,9 @@ describe('GET /api/v1/products/:sku/insights', () => {
     expect(empty.body).toMatchObject({ totals: { comments: 0 }, faq: [], weekly: [{ weekStart: weekStart(0), comments: 0 }] });
     expect((await insights('?weeks=0').expect(400)).body.error.code).toBe('invalid_weeks');
     expect((await insights('?weeks=500').expect(400)).body.error.code).toBe('invalid_weeks');
-    expect((await request(app).get('/api/v1/products/bad%20sku/insights').set('Authorization', `Bearer ${viewerKey}`).expect(400)).body.error.code).toBe('invalid_sku');
+    expect((await request(app).get('/api/v1/products/bad%20sku/insights').set('Authorization', `Bearer ${viewerKey}`).expect(400)).body.error.code).toBe(
+      'invalid_sku',
+    );
     await request(app).get(`/api/v1/products/${SKU}/insights`).expect(401);
   });
 });

@@ -36,7 +36,14 @@ beforeAll(async () => {
 afterAll(() => services.close());
 
 const cutsJob = (requestedBy: string | null) =>
-  services.queues.add('media', { type: 'cuts', assetId: randomUUID(), licenseId: randomUUID(), defaultDisclosure: null, cuts: [{ aspect: '1:1', durationS: 1 }], requestedBy });
+  services.queues.add('media', {
+    type: 'cuts',
+    assetId: randomUUID(),
+    licenseId: randomUUID(),
+    defaultDisclosure: null,
+    cuts: [{ aspect: '1:1', durationS: 1 }],
+    requestedBy,
+  });
 
 describe('DELETE /api/v1/jobs/:id: who may cancel what', () => {
   it('a performance key cancels the ad cuts it asked for, not another key’s', async () => {

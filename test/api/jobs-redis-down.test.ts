@@ -46,11 +46,15 @@ it.each([
   ['DELETE /api/v1/jobs/:id', () => as(keys.manager, request(app).delete('/api/v1/jobs/media.cuts-1'))],
   ['POST /api/v1/jobs/ping', () => as(keys.admin, request(app).post('/api/v1/jobs/ping'))],
   ['POST /api/v1/comments/retrain', () => as(keys.manager, request(app).post('/api/v1/comments/retrain').send({}))],
-])('%s answers 503 queue_unavailable within 5 s', async (_name, send) => {
-  const { res, ms } = await timed(send());
-  expect({ status: res.status, code: res.body.error?.code }).toEqual({ status: 503, code: 'queue_unavailable' });
-  expect(ms).toBeLessThan(5_000);
-}, 15_000);
+])(
+  '%s answers 503 queue_unavailable within 5 s',
+  async (_name, send) => {
+    const { res, ms } = await timed(send());
+    expect({ status: res.status, code: res.body.error?.code }).toEqual({ status: 503, code: 'queue_unavailable' });
+    expect(ms).toBeLessThan(5_000);
+  },
+  15_000,
+);
 
 it('an upload is stored and accepted with no job; the reconciler queues its probe later', async () => {
   const creator = await as(keys.admin, request(app).post('/api/v1/creators')).send({ handle: 'down', platform: 'tiktok', followers: 5000 }).expect(201);

@@ -24,7 +24,8 @@ type RenditionBody = { id: string; kind: string; url?: string; urlExpiresAt?: st
 type Licensed = { asset: Asset; cut: Rendition; cutPoster: Rendition; poster: Rendition; license: License; sku: string };
 
 const as = (key: string, req: request.Test) => req.set('Authorization', `Bearer ${key}`);
-const assetView = async (key: string, id: string) => (await as(key, request(app).get(`/api/v1/assets/${id}`)).expect(200)).body as { renditions: RenditionBody[] };
+const assetView = async (key: string, id: string) =>
+  (await as(key, request(app).get(`/api/v1/assets/${id}`)).expect(200)).body as { renditions: RenditionBody[] };
 const pull = (cutId: string) => as(keys.performance, request(app).post(`/api/v1/ads/${cutId}/pull`)).send({ channel: 'paid_social', territory: 'PL' });
 const gallery = (sku: string) => request(app).get(`/public/v1/products/${sku}/gallery?territory=PL`).expect(200);
 const urlExpiry = (url: string): number => Number(new URL(url, 'http://x').searchParams.get('expires')) * 1000;
@@ -109,7 +110,9 @@ describe('after a license is revoked or has ended, no route gives a URL to what 
   /** Every exit at once: the asset view (as admin), the ads listing and pull, the public gallery. */
   async function exits(v: Licensed) {
     const view = await assetView(keys.admin, v.asset.id);
-    const ads = (await as(keys.performance, request(app).get('/api/v1/ads?channel=paid_social&territory=PL')).expect(200)).body.items as Array<{ cutId: string }>;
+    const ads = (await as(keys.performance, request(app).get('/api/v1/ads?channel=paid_social&territory=PL')).expect(200)).body.items as Array<{
+      cutId: string;
+    }>;
     const pulled = await pull(v.cut.id);
     const shown = (await gallery(v.sku)).body.items as Array<{ assetId: string; renditions: { original: { url: string }; posters: Array<{ url: string }> } }>;
     return { cut: byId(view, v.cut.id), cutPoster: byId(view, v.cutPoster.id), listed: ads.some((a) => a.cutId === v.cut.id), pulled, shown };
@@ -123,7 +126,9 @@ describe('after a license is revoked or has ended, no route gives a URL to what 
     expect(before.pulled.status).toBe(200);
     expect(before.shown).toHaveLength(1);
 
-    await as(keys.manager, request(app).post(`/api/v1/licenses/${v.license.id}/revoke`)).send({ reason: 'creator withdrew consent' }).expect(200);
+    await as(keys.manager, request(app).post(`/api/v1/licenses/${v.license.id}/revoke`))
+      .send({ reason: 'creator withdrew consent' })
+      .expect(200);
     const after = await exits(v);
     for (const r of [after.cut, after.cutPoster]) {
       expect(r).not.toHaveProperty('url');
@@ -140,7 +145,13 @@ describe('after a license is revoked or has ended, no route gives a URL to what 
     const endsAt = new Date(Date.now() + 3_000);
     const v = await licensedVideo(endsAt);
     const before = await exits(v);
-    const given = [before.cut.url!, before.cutPoster.url!, before.pulled.body.url as string, before.shown[0]!.renditions.original.url, before.shown[0]!.renditions.posters[0]!.url];
+    const given = [
+      before.cut.url!,
+      before.cutPoster.url!,
+      before.pulled.body.url as string,
+      before.shown[0]!.renditions.original.url,
+      before.shown[0]!.renditions.posters[0]!.url,
+    ];
     for (const url of given) expect(urlExpiry(url)).toBeLessThanOrEqual(endsAt.getTime());
     expect(Date.parse(before.pulled.body.expiresAt)).toBeLessThanOrEqual(endsAt.getTime());
 

@@ -41,7 +41,12 @@ const validTerms = () => ({
   endsAt: iso(365 * DAY),
   derivativesAllowed: true,
 });
-const create = async (change: Record<string, unknown> = {}) => (await call('post', '/api/v1/licenses').send({ ...validTerms(), ...change }).expect(201)).body;
+const create = async (change: Record<string, unknown> = {}) =>
+  (
+    await call('post', '/api/v1/licenses')
+      .send({ ...validTerms(), ...change })
+      .expect(201)
+  ).body;
 
 const rowCounts = async () => {
   const db = services.database.db;
@@ -115,16 +120,22 @@ describe('POST /api/v1/licenses', () => {
     ['status revoked', { status: 'revoked' }, 'invalid_status'],
   ])('%s → 422, no partial rows', async (_name, change, code) => {
     const before = await rowCounts();
-    const res = await call('post', '/api/v1/licenses').send({ ...validTerms(), ...change }).expect(422);
+    const res = await call('post', '/api/v1/licenses')
+      .send({ ...validTerms(), ...change })
+      .expect(422);
     expect(res.body.error.code).toBe(code);
     expect(await rowCounts()).toEqual(before);
   });
 
   it('a worldwide grant excluding every country → 422 invalid_excluded_territories', async () => {
     const countries = ALL_COUNTRIES;
-    const res = await call('post', '/api/v1/licenses').send({ ...validTerms(), territories: ['WW'], excludedTerritories: countries }).expect(422);
+    const res = await call('post', '/api/v1/licenses')
+      .send({ ...validTerms(), territories: ['WW'], excludedTerritories: countries })
+      .expect(422);
     expect(res.body.error.code).toBe('invalid_excluded_territories');
-    await call('post', '/api/v1/licenses').send({ ...validTerms(), territories: ['WW'], excludedTerritories: countries.filter((c) => c !== 'PL') }).expect(201);
+    await call('post', '/api/v1/licenses')
+      .send({ ...validTerms(), territories: ['WW'], excludedTerritories: countries.filter((c) => c !== 'PL') })
+      .expect(201);
   });
 
   it('keeps a fee the same whether sent as a number or a string, within the currency’s minor units', async () => {
@@ -138,9 +149,13 @@ describe('POST /api/v1/licenses', () => {
   });
 
   it('explains the missing scope and lists unknown asset ids', async () => {
-    const none = await call('post', '/api/v1/licenses').send({ ...validTerms(), assetIds: [] }).expect(422);
+    const none = await call('post', '/api/v1/licenses')
+      .send({ ...validTerms(), assetIds: [] })
+      .expect(422);
     expect(none.body.error.message).toContain('give assetIds or creatorId');
-    const unknown = await call('post', '/api/v1/licenses').send({ ...validTerms(), assetIds: [NO_SUCH_ID, asset] }).expect(422);
+    const unknown = await call('post', '/api/v1/licenses')
+      .send({ ...validTerms(), assetIds: [NO_SUCH_ID, asset] })
+      .expect(422);
     expect(unknown.body.error.details).toEqual({ assetIds: [NO_SUCH_ID] });
   });
 
@@ -154,7 +169,15 @@ describe('POST /api/v1/licenses', () => {
 describe('GET /api/v1/licenses/:id', () => {
   it('shows the license with its state and where it is live', async () => {
     const created = await create();
-    await insertUsage(services.database.db, { apiKeyId: manager.id, assetId: asset, licenseId: created.id, channel: 'paid_social', territory: 'PL', campaign: 'summer', at: new Date(Date.now() - 1000) });
+    await insertUsage(services.database.db, {
+      apiKeyId: manager.id,
+      assetId: asset,
+      licenseId: created.id,
+      channel: 'paid_social',
+      territory: 'PL',
+      campaign: 'summer',
+      at: new Date(Date.now() - 1000),
+    });
     const res = await call('get', `/api/v1/licenses/${created.id}`, viewerKey).expect(200);
     expect(res.body).toMatchObject({ ...created, updatedAt: expect.any(String) });
     expect(res.body.liveUsages).toEqual([
@@ -181,8 +204,18 @@ describe('GET /api/v1/licenses/:id', () => {
 describe('PATCH /api/v1/licenses/:id', () => {
   it('changes any term and validates the merged result', async () => {
     const created = await create();
-    const res = await call('patch', `/api/v1/licenses/${created.id}`).send({ channels: ['email'], territories: ['WW'], excludedTerritories: ['us'], endsAt: null }).expect(200);
-    expect(res.body).toMatchObject({ id: created.id, channels: ['email'], territories: ['WW'], excludedTerritories: ['US'], endsAt: null, assetIds: [asset], startsAt: created.startsAt });
+    const res = await call('patch', `/api/v1/licenses/${created.id}`)
+      .send({ channels: ['email'], territories: ['WW'], excludedTerritories: ['us'], endsAt: null })
+      .expect(200);
+    expect(res.body).toMatchObject({
+      id: created.id,
+      channels: ['email'],
+      territories: ['WW'],
+      excludedTerritories: ['US'],
+      endsAt: null,
+      assetIds: [asset],
+      startsAt: created.startsAt,
+    });
   });
 
   it('refuses terms that only the merge makes invalid, changing nothing', async () => {
@@ -192,14 +225,50 @@ describe('PATCH /api/v1/licenses/:id', () => {
     expect(res.body.error.code).toBe('invalid_ends_at');
     expect((await call('patch', `/api/v1/licenses/${created.id}`).send({ assetIds: [] }).expect(422)).body.error.code).toBe('invalid_asset_ids');
     expect((await call('patch', `/api/v1/licenses/${created.id}`).send({ creatorId: creator }).expect(422)).body.error.code).toBe('invalid_creator_id');
-    expect((await call('patch', `/api/v1/licenses/${created.id}`).send({ assetIds: [NO_SUCH_ID] }).expect(422)).body.error.code).toBe('unknown_asset_ids');
-    expect((await call('patch', `/api/v1/licenses/${created.id}`).send({ territories: ['XX'] }).expect(422)).body.error.code).toBe('invalid_territories');
+    expect(
+      (
+        await call('patch', `/api/v1/licenses/${created.id}`)
+          .send({ assetIds: [NO_SUCH_ID] })
+          .expect(422)
+      ).body.error.code,
+    ).toBe('unknown_asset_ids');
+    expect(
+      (
+        await call('patch', `/api/v1/licenses/${created.id}`)
+          .send({ territories: ['XX'] })
+          .expect(422)
+      ).body.error.code,
+    ).toBe('invalid_territories');
     // Excluding every granted country, alone or together with a narrower grant.
-    expect((await call('patch', `/api/v1/licenses/${created.id}`).send({ excludedTerritories: ['PL', 'DE'] }).expect(422)).body.error.code).toBe('invalid_excluded_territories');
-    expect((await call('patch', `/api/v1/licenses/${created.id}`).send({ territories: ['DE'], excludedTerritories: ['DE'] }).expect(422)).body.error.code).toBe('invalid_excluded_territories');
+    expect(
+      (
+        await call('patch', `/api/v1/licenses/${created.id}`)
+          .send({ excludedTerritories: ['PL', 'DE'] })
+          .expect(422)
+      ).body.error.code,
+    ).toBe('invalid_excluded_territories');
+    expect(
+      (
+        await call('patch', `/api/v1/licenses/${created.id}`)
+          .send({ territories: ['DE'], excludedTerritories: ['DE'] })
+          .expect(422)
+      ).body.error.code,
+    ).toBe('invalid_excluded_territories');
     // A fee by the same rules as on create, number or string.
-    expect((await call('patch', `/api/v1/licenses/${created.id}`).send({ fee: { amount: 0.1 + 0.2, currency: 'EUR' } }).expect(422)).body.error.code).toBe('invalid_fee');
-    expect((await call('patch', `/api/v1/licenses/${created.id}`).send({ fee: { amount: '12.345', currency: 'PLN' } }).expect(422)).body.error.code).toBe('invalid_fee');
+    expect(
+      (
+        await call('patch', `/api/v1/licenses/${created.id}`)
+          .send({ fee: { amount: 0.1 + 0.2, currency: 'EUR' } })
+          .expect(422)
+      ).body.error.code,
+    ).toBe('invalid_fee');
+    expect(
+      (
+        await call('patch', `/api/v1/licenses/${created.id}`)
+          .send({ fee: { amount: '12.345', currency: 'PLN' } })
+          .expect(422)
+      ).body.error.code,
+    ).toBe('invalid_fee');
     expect(await rowCounts()).toEqual(before);
     expect((await call('get', `/api/v1/licenses/${created.id}`).expect(200)).body).toMatchObject({ endsAt: created.endsAt, assetIds: [asset] });
   });
@@ -254,7 +323,14 @@ describe('GET /api/v1/licenses', () => {
     const later = await create({ assetIds: [lone], endsAt: iso(20 * DAY) });
     await create({ assetIds: [lone], endsAt: iso(40 * DAY) });
     await create({ assetIds: [lone], startsAt: iso(-3 * DAY), endsAt: iso(-DAY) });
-    await insertUsage(services.database.db, { apiKeyId: manager.id, assetId: lone, licenseId: soon.id, channel: 'paid_social', territory: 'DE', campaign: 'q3' });
+    await insertUsage(services.database.db, {
+      apiKeyId: manager.id,
+      assetId: lone,
+      licenseId: soon.id,
+      channel: 'paid_social',
+      territory: 'DE',
+      campaign: 'q3',
+    });
     const res = await call('get', `/api/v1/licenses?expiringWithinDays=30&assetId=${lone}`, viewerKey).expect(200);
     expect(res.body.items.map((l: { id: string }) => l.id)).toEqual([soon.id, later.id]);
     expect(res.body.items[0].liveUsages).toEqual([expect.objectContaining({ campaign: 'q3', channel: 'paid_social', territory: 'DE', pulls: 1 })]);
@@ -287,7 +363,9 @@ describe('GET /api/v1/licenses', () => {
 describe('GET /api/v1/licenses/:id/history', () => {
   it('lists every change with who, when, before and after', async () => {
     const created = await create();
-    await call('patch', `/api/v1/licenses/${created.id}`).send({ channels: ['email'] }).expect(200);
+    await call('patch', `/api/v1/licenses/${created.id}`)
+      .send({ channels: ['email'] })
+      .expect(200);
     await call('post', `/api/v1/licenses/${created.id}/contract`).attach('file', Buffer.from('%PDF-1.7\n'), 'signed.pdf').expect(200);
     await call('post', `/api/v1/licenses/${created.id}/revoke`).send({ reason: 'breach' }).expect(200);
     const res = await call('get', `/api/v1/licenses/${created.id}/history`, viewerKey).expect(200);
@@ -320,7 +398,10 @@ describe('license contract document', () => {
     const link = await call('get', `/api/v1/licenses/${created.id}/contract`, viewerKey).expect(200);
     expect(Date.parse(link.body.expiresAt)).toBeGreaterThan(Date.now());
     const url = new URL(link.body.url, 'http://localhost');
-    const download = await request(app).get(url.pathname + url.search).responseType('blob').expect(200);
+    const download = await request(app)
+      .get(url.pathname + url.search)
+      .responseType('blob')
+      .expect(200);
     expect(Buffer.compare(download.body as Buffer, PDF)).toBe(0);
     expect(download.headers['content-disposition']).toContain("filename*=UTF-8''Umowa%20%C5%82%C3%B3d%C5%BA.pdf");
   });
@@ -328,7 +409,12 @@ describe('license contract document', () => {
   it.each([
     ['a text file named .pdf', 415, 'unsupported_media_type', (r: request.Test) => r.attach('file', Buffer.from('hello, not a pdf'), 'contract.pdf')],
     ['an empty file', 415, 'unsupported_media_type', (r: request.Test) => r.attach('file', Buffer.alloc(0), 'contract.pdf')],
-    ['a PDF over 20 MB', 413, 'file_too_large', (r: request.Test) => r.attach('file', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(20 * 1024 * 1024)]), 'big.pdf')],
+    [
+      'a PDF over 20 MB',
+      413,
+      'file_too_large',
+      (r: request.Test) => r.attach('file', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(20 * 1024 * 1024)]), 'big.pdf'),
+    ],
     ['no file', 422, 'missing_file', (r: request.Test) => r.field('note', 'forgot it')],
     ['the file in another field', 400, 'unexpected_file_field', (r: request.Test) => r.attach('document', Buffer.from('%PDF-1.4'), 'c.pdf')],
     ['JSON instead of multipart', 415, 'expected_multipart', (r: request.Test) => r.send({ file: '%PDF-' })],

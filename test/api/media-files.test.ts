@@ -38,7 +38,9 @@ describe('GET/HEAD /files/*key', () => {
       asked.push({ ...license, at });
       return allowed.has(`${license.id}|${license.use}`);
     };
-    app = express().use(mediaFilesRouter(storage, SECRET, licenseAllows)).use(toJson);
+    app = express()
+      .use(mediaFilesRouter(storage, SECRET, licenseAllows))
+      .use(toJson);
   });
   afterAll(() => rm(base, { recursive: true, force: true }));
 

@@ -236,7 +236,13 @@ describe('what shop pages are sent is safe to show', () => {
     const tricky = await addCreator(db, 'anna\u202egnp.exe\u202c');
     const asset = await addAsset(db, services.storage, { creatorId: tricky.id, skus: ['SKU-BIDI'] });
     await addLicense(db, { assetIds: [asset.id], channels: ['product_page'] });
-    await db.insert(faqEntries).values({ productSku: 'SKU-BIDI', topic: 'usage', question: 'Is it \u2066safe\u2069?', answer: 'Yes\u200f, \u202dreally\u202c.\nSee the manual.', status: 'published' });
+    await db.insert(faqEntries).values({
+      productSku: 'SKU-BIDI',
+      topic: 'usage',
+      question: 'Is it \u2066safe\u2069?',
+      answer: 'Yes\u200f, \u202dreally\u202c.\nSee the manual.',
+      status: 'published',
+    });
     const res = await gallery('PL', 'SKU-BIDI').expect(200);
     expect(res.body.items[0].creator.handle).toBe('annagnp.exe');
     expect(res.body.faq).toEqual([{ question: 'Is it safe?', answer: 'Yes, really.\nSee the manual.' }]);

@@ -60,7 +60,9 @@ async function linksTo(v: Licensed): Promise<Links> {
   const shown = (await request(app).get(`/public/v1/products/${v.sku}/gallery?territory=PL`).expect(200)).body.items;
   expect(shown).toHaveLength(1);
   const { original, posters } = shown[0].renditions as { original: { url: string }; posters: Array<{ url: string }> };
-  const pulled = await as(keys.performance, request(app).post(`/api/v1/ads/${v.cut.id}/pull`)).send({ channel: 'paid_social', territory: 'PL' }).expect(200);
+  const pulled = await as(keys.performance, request(app).post(`/api/v1/ads/${v.cut.id}/pull`))
+    .send({ channel: 'paid_social', territory: 'PL' })
+    .expect(200);
   const view = (await as(keys.manager, request(app).get(`/api/v1/assets/${v.asset.id}`)).expect(200)).body.renditions as Array<{ id: string; url: string }>;
   const urlOf = (id: string) => view.find((r) => r.id === id)!.url;
   return {
@@ -87,8 +89,13 @@ const served = (count: number) => Array.from({ length: count }, () => [200, null
 const refused = (count: number) => Array.from({ length: count }, () => [403, 'license_not_in_force']);
 
 const revoke = (license: License) =>
-  as(keys.manager, request(app).post(`/api/v1/licenses/${license.id}/revoke`)).send({ reason: 'creator withdrew consent' }).expect(200);
-const patch = (license: License, body: Record<string, unknown>) => as(keys.manager, request(app).patch(`/api/v1/licenses/${license.id}`)).send(body).expect(200);
+  as(keys.manager, request(app).post(`/api/v1/licenses/${license.id}/revoke`))
+    .send({ reason: 'creator withdrew consent' })
+    .expect(200);
+const patch = (license: License, body: Record<string, unknown>) =>
+  as(keys.manager, request(app).patch(`/api/v1/licenses/${license.id}`))
+    .send(body)
+    .expect(200);
 
 describe('links to licensed content die with the license, not at their expiry', () => {
   it('revoked: gallery, ad pull and cut preview links are refused at once; the original’s poster is not licensed-only and stays', async () => {
@@ -209,7 +216,13 @@ describe('on S3 storage, where a URL cannot be stopped early', () => {
   let s3Services: Services;
   beforeAll(async () => {
     s3 = await startS3rver();
-    s3Services = await openTestServices({ STORAGE_DRIVER: 's3', S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey, S3_BUCKET: 'revoked-urls' });
+    s3Services = await openTestServices({
+      STORAGE_DRIVER: 's3',
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY: s3.accessKey,
+      S3_SECRET_KEY: s3.secretKey,
+      S3_BUCKET: 'revoked-urls',
+    });
   });
   afterAll(async () => {
     await s3Services.close();

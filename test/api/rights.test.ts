@@ -58,16 +58,35 @@ describe('GET /api/v1/assets/:id/rights', () => {
   it('every reason at once, in the contract’s order', async () => {
     const { asset } = await licensedAsset();
     const res = await rights(asset, { channel: 'ooh', territory: 'FR', at: END, derivative: 'true' }).expect(200);
-    expect(res.body).toEqual({ allowed: false, licenseId: null, reasons: ['expired', 'channel_not_granted', 'territory_not_granted', 'derivatives_not_allowed'] });
+    expect(res.body).toEqual({
+      allowed: false,
+      licenseId: null,
+      reasons: ['expired', 'channel_not_granted', 'territory_not_granted', 'derivatives_not_allowed'],
+    });
   });
 
   it('a creator-wide worldwide license covers every country but its exclusions', async () => {
     const creator = await insertCreator(db);
     const asset = await insertAsset(db, creator);
-    const license = await insertLicense(db, { creatorId: creator, territories: ['WW'], excludedTerritories: ['US'], startsAt: new Date(START), endsAt: null, derivativesAllowed: true });
+    const license = await insertLicense(db, {
+      creatorId: creator,
+      territories: ['WW'],
+      excludedTerritories: ['US'],
+      startsAt: new Date(START),
+      endsAt: null,
+      derivativesAllowed: true,
+    });
     const at = '2031-01-01T00:00:00Z';
-    expect((await rights(asset, { channel: 'paid_social', territory: 'JP', at, derivative: 'true' }).expect(200)).body).toEqual({ allowed: true, licenseId: license, reasons: [] });
-    expect((await rights(asset, { channel: 'paid_social', territory: 'US', at }).expect(200)).body).toEqual({ allowed: false, licenseId: null, reasons: ['territory_not_granted'] });
+    expect((await rights(asset, { channel: 'paid_social', territory: 'JP', at, derivative: 'true' }).expect(200)).body).toEqual({
+      allowed: true,
+      licenseId: license,
+      reasons: [],
+    });
+    expect((await rights(asset, { channel: 'paid_social', territory: 'US', at }).expect(200)).body).toEqual({
+      allowed: false,
+      licenseId: null,
+      reasons: ['territory_not_granted'],
+    });
   });
 
   it('at defaults to now: a license that ended a moment ago no longer covers', async () => {
@@ -80,13 +99,19 @@ describe('GET /api/v1/assets/:id/rights', () => {
     const at = '2030-01-01T00:00:00Z';
     expect((await rights(asset, { channel: 'paid_social', territory: 'PL', at }).expect(200)).body.allowed).toBe(true);
     await request(app).post(`/api/v1/licenses/${license}/revoke`).set('Authorization', `Bearer ${managerKey}`).send({}).expect(200);
-    expect((await rights(asset, { channel: 'paid_social', territory: 'PL', at }).expect(200)).body).toEqual({ allowed: false, licenseId: null, reasons: ['revoked'] });
+    expect((await rights(asset, { channel: 'paid_social', territory: 'PL', at }).expect(200)).body).toEqual({
+      allowed: false,
+      licenseId: null,
+      reasons: ['revoked'],
+    });
   });
 
   it('derivative uses need derivativesAllowed', async () => {
     const { asset } = await licensedAsset();
     const at = '2025-03-01T00:00:00Z';
-    expect((await rights(asset, { channel: 'paid_social', territory: 'PL', at, derivative: 'true' }).expect(200)).body.reasons).toEqual(['derivatives_not_allowed']);
+    expect((await rights(asset, { channel: 'paid_social', territory: 'PL', at, derivative: 'true' }).expect(200)).body.reasons).toEqual([
+      'derivatives_not_allowed',
+    ]);
     expect((await rights(asset, { channel: 'paid_social', territory: 'PL', at, derivative: 'false' }).expect(200)).body.allowed).toBe(true);
   });
 

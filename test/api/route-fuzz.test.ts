@@ -98,7 +98,8 @@ function routeProbes(route: AnyRoute): Probe[] {
   }
   const queryFields = Object.keys((route.query && objectShape(route.query)) ?? {});
   for (const field of queryFields) {
-    for (const bad of [...BAD_QUERY_VALUES, '', 'x'.repeat(3000), '-1', '1e400']) probes.push({ method, path: `${base}?${field}=${bad}`, auth: true, label: `query ${field}=${bad.slice(0, 20)}` });
+    for (const bad of [...BAD_QUERY_VALUES, '', 'x'.repeat(3000), '-1', '1e400'])
+      probes.push({ method, path: `${base}?${field}=${bad}`, auth: true, label: `query ${field}=${bad.slice(0, 20)}` });
     probes.push({ method, path: `${base}?${field}=a&${field}=b`, auth: true, label: `query ${field} repeated` });
     probes.push({ method, path: `${base}?${field}[a]=1`, auth: true, label: `query ${field}[a]` });
   }
@@ -128,19 +129,23 @@ function routeProbes(route: AnyRoute): Probe[] {
   const sample = sampleOf(route.body) as Record<string, unknown>;
   probes.push({ method, path: base, auth: true, body: json(sample), label: 'sample body' });
   for (const field of Object.keys(shape ?? {})) {
-    for (const bad of BAD_FIELD_VALUES) probes.push({ method, path: base, auth: true, body: json({ ...sample, [field]: bad }), label: `body ${field}=${JSON.stringify(bad).slice(0, 30)}` });
+    for (const bad of BAD_FIELD_VALUES)
+      probes.push({ method, path: base, auth: true, body: json({ ...sample, [field]: bad }), label: `body ${field}=${JSON.stringify(bad).slice(0, 30)}` });
   }
   // NUL inside every nested string of an otherwise plausible body.
-  for (const spoiled of withNulInEachString(sample)) probes.push({ method, path: base, auth: true, body: json(spoiled.value), label: `NUL in ${spoiled.path}` });
+  for (const spoiled of withNulInEachString(sample))
+    probes.push({ method, path: base, auth: true, body: json(spoiled.value), label: `NUL in ${spoiled.path}` });
   return probes;
 }
 
 function* withNulInEachString(value: unknown, path = ''): Generator<{ path: string; value: unknown }> {
   if (typeof value === 'string') yield { path, value: `${value}\u0000` };
   else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) for (const inner of withNulInEachString(value[i], `${path}.${i}`)) yield { path: inner.path, value: value.map((v, j) => (j === i ? inner.value : v)) };
+    for (let i = 0; i < value.length; i++)
+      for (const inner of withNulInEachString(value[i], `${path}.${i}`)) yield { path: inner.path, value: value.map((v, j) => (j === i ? inner.value : v)) };
   } else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) for (const inner of withNulInEachString(item, `${path}.${key}`)) yield { path: inner.path, value: { ...value, [key]: inner.value } };
+    for (const [key, item] of Object.entries(value))
+      for (const inner of withNulInEachString(item, `${path}.${key}`)) yield { path: inner.path, value: { ...value, [key]: inner.value } };
   }
 }
 

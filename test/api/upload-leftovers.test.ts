@@ -22,7 +22,10 @@ beforeAll(async () => {
   app = createApp(services);
   adminKey = (await ensureAdminKey(services)).key!;
   dir = await mkdtemp(path.join(os.tmpdir(), 'upload-leftovers-'));
-  const [row] = await services.database.db.insert(creators).values({ handle: `h_${randomUUID()}`, platform: 'instagram', followers: 12_000 }).returning();
+  const [row] = await services.database.db
+    .insert(creators)
+    .values({ handle: `h_${randomUUID()}`, platform: 'instagram', followers: 12_000 })
+    .returning();
   creatorId = row!.id;
 });
 afterAll(async () => {
@@ -47,7 +50,8 @@ async function emptyDirectories(): Promise<string[]> {
     for (const entry of entries) if (entry.isDirectory()) await walk(path.join(at, entry.name));
   };
   for (const tree of ['objects', 'meta']) {
-    for (const entry of await readdir(path.join(storageRoot(), tree), { withFileTypes: true })) if (entry.isDirectory()) await walk(path.join(storageRoot(), tree, entry.name));
+    for (const entry of await readdir(path.join(storageRoot(), tree), { withFileTypes: true }))
+      if (entry.isDirectory()) await walk(path.join(storageRoot(), tree, entry.name));
   }
   return empty;
 }

@@ -107,7 +107,11 @@ describe('webhooks API', () => {
 describe('webhook targets (SSRF)', () => {
   /** The same app with nothing allowed, as a production instance runs by default. */
   const strict = () => createApp({ ...services, config: { ...services.config, webhookAllowedHosts: [] } });
-  const createStrict = (url: string) => request(strict()).post('/api/v1/webhooks').set('Authorization', `Bearer ${adminKey}`).send({ url, events: ['asset.ready'], secret: SECRET });
+  const createStrict = (url: string) =>
+    request(strict())
+      .post('/api/v1/webhooks')
+      .set('Authorization', `Bearer ${adminKey}`)
+      .send({ url, events: ['asset.ready'], secret: SECRET });
 
   it.each([
     'http://127.0.0.1/hook',

@@ -52,7 +52,11 @@ describe('Redis down, then back empty', () => {
   beforeAll(async () => {
     receiver = await startReceiver();
     a = await launch('a');
-    const hook = await a.call('POST', '/api/v1/webhooks', a.adminKey, { url: receiver.url, events: ['asset.ready', 'license.expired'], secret: 'faults-webhook-secret' });
+    const hook = await a.call('POST', '/api/v1/webhooks', a.adminKey, {
+      url: receiver.url,
+      events: ['asset.ready', 'license.expired'],
+      secret: 'faults-webhook-secret',
+    });
     expect(hook.status).toBe(201);
     manager = await a.createKey('content_manager');
     performance = await a.createKey('performance');
@@ -100,7 +104,12 @@ describe('Redis down, then back empty', () => {
   }, 30_000);
 
   it('a comment import stores the comments and defers their classification', async () => {
-    const rows = Array.from({ length: 30 }, (_, i) => ({ platform: 'instagram', externalId: `fault-${i}`, text: i % 2 ? `Czy rozmiar ${i} jest dostępny?` : `Super produkt ${i}`, productSku: 'SKU-FAULT' }));
+    const rows = Array.from({ length: 30 }, (_, i) => ({
+      platform: 'instagram',
+      externalId: `fault-${i}`,
+      text: i % 2 ? `Czy rozmiar ${i} jest dostępny?` : `Super produkt ${i}`,
+      productSku: 'SKU-FAULT',
+    }));
     const { res, ms } = await a.timed('POST', '/api/v1/comments/import', manager, rows);
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ accepted: 30, jobId: null, classification: 'deferred' });
@@ -114,11 +123,15 @@ describe('Redis down, then back empty', () => {
     ['cancelling a job', 'DELETE', (): string => '/api/v1/jobs/media.cuts-x', (): string => manager, undefined],
     ['a worker ping', 'POST', (): string => '/api/v1/jobs/ping', (): string => a.adminKey, undefined],
     ['a retrain', 'POST', (): string => '/api/v1/comments/retrain', (): string => manager, {}],
-  ])('%s answers 503 queue_unavailable within 5 s', async (_what, method, url, key, body) => {
-    const { res, ms } = await a.timed(method, url(), key(), body);
-    expect({ status: res.status, code: (res.body as { error?: { code: string } }).error?.code }).toEqual({ status: 503, code: 'queue_unavailable' });
-    expect(ms).toBeLessThan(FAST_MS);
-  }, 30_000);
+  ])(
+    '%s answers 503 queue_unavailable within 5 s',
+    async (_what, method, url, key, body) => {
+      const { res, ms } = await a.timed(method, url(), key(), body);
+      expect({ status: res.status, code: (res.body as { error?: { code: string } }).error?.code }).toEqual({ status: 503, code: 'queue_unavailable' });
+      expect(ms).toBeLessThan(FAST_MS);
+    },
+    30_000,
+  );
 
   it('/metrics answers within 5 s', async () => {
     const started = Date.now();
@@ -128,61 +141,81 @@ describe('Redis down, then back empty', () => {
     expect(Date.now() - started).toBeLessThan(FAST_MS);
   }, 30_000);
 
-  it('once Redis is back with none of its data, every asset is ready, every comment classified and the sweep scheduled again, once each', async () => {
-    // Down until the second license has ended, so its end is seen only by a sweep after the outage.
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, endingAt + 1_000 - Date.now())));
-    await startRedis();
-    await a.expectAssetsReady([imageId], RECOVERY_MS);
-    await a.expectSoon('every comment classified', async () => {
-      const page = await a.call('GET', '/api/v1/comments?productSku=SKU-FAULT&limit=200', manager);
-      const items = (page.body as { items: Array<{ labels: unknown }> }).items;
-      return items.length === 30 && items.every((c) => c.labels !== null);
-    }, RECOVERY_MS);
-    await a.expectSoon('the expiry sweep scheduled', () => a.hasExpirySweepSchedule(), RECOVERY_MS);
+  it(
+    'once Redis is back with none of its data, every asset is ready, every comment classified and the sweep scheduled again, once each',
+    async () => {
+      // Down until the second license has ended, so its end is seen only by a sweep after the outage.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, endingAt + 1_000 - Date.now())));
+      await startRedis();
+      await a.expectAssetsReady([imageId], RECOVERY_MS);
+      await a.expectSoon(
+        'every comment classified',
+        async () => {
+          const page = await a.call('GET', '/api/v1/comments?productSku=SKU-FAULT&limit=200', manager);
+          const items = (page.body as { items: Array<{ labels: unknown }> }).items;
+          return items.length === 30 && items.every((c) => c.labels !== null);
+        },
+        RECOVERY_MS,
+      );
+      await a.expectSoon('the expiry sweep scheduled', () => a.hasExpirySweepSchedule(), RECOVERY_MS);
 
-    // Nothing twice: two assets, the image's renditions and history entries each once, 30 comments.
-    const list = await a.call('GET', '/api/v1/assets?limit=100', manager);
-    expect((list.body as { items: unknown[] }).items).toHaveLength(2);
-    const image = (await a.call('GET', `/api/v1/assets/${imageId}`, manager)).body as { renditions: Array<{ kind: string; spec: unknown }> };
-    const renditionKeys = image.renditions.map((r) => JSON.stringify([r.kind, r.spec]));
-    expect(renditionKeys.length).toBeGreaterThan(0);
-    expect(new Set(renditionKeys).size).toBe(renditionKeys.length);
-    const history = await a.call('GET', `/api/v1/assets/${imageId}/history`, manager);
-    expect(history.status).toBe(200);
-    const entries = (history.body as { items: Array<{ action: string }> }).items.map((e) => e.action);
-    expect(new Set(entries).size).toBe(entries.length);
-    const all = await a.call('GET', '/api/v1/comments?productSku=SKU-FAULT&limit=200', manager);
-    expect((all.body as { items: unknown[] }).items).toHaveLength(30);
-    // The webhooks of what happened meanwhile, each once (a few more sweeps and reconciliations run first).
-    const sent = (event: string, id: string) => receiver.bodies.filter((b) => b.event === event && JSON.stringify(b.data).includes(id));
-    await a.expectSoon('asset.ready and license.expired sent', async () => sent('asset.ready', imageId).length > 0 && sent('license.expired', endingLicenseId).length > 0, RECOVERY_MS);
-    await new Promise((resolve) => setTimeout(resolve, 7_000));
-    expect(sent('asset.ready', imageId)).toHaveLength(1);
-    expect(sent('license.expired', endingLicenseId)).toHaveLength(1);
-    // And the queue answers again.
-    expect((await a.call('POST', '/api/v1/jobs/ping', a.adminKey)).status).toBe(200);
-  }, RECOVERY_MS * 3);
+      // Nothing twice: two assets, the image's renditions and history entries each once, 30 comments.
+      const list = await a.call('GET', '/api/v1/assets?limit=100', manager);
+      expect((list.body as { items: unknown[] }).items).toHaveLength(2);
+      const image = (await a.call('GET', `/api/v1/assets/${imageId}`, manager)).body as { renditions: Array<{ kind: string; spec: unknown }> };
+      const renditionKeys = image.renditions.map((r) => JSON.stringify([r.kind, r.spec]));
+      expect(renditionKeys.length).toBeGreaterThan(0);
+      expect(new Set(renditionKeys).size).toBe(renditionKeys.length);
+      const history = await a.call('GET', `/api/v1/assets/${imageId}/history`, manager);
+      expect(history.status).toBe(200);
+      const entries = (history.body as { items: Array<{ action: string }> }).items.map((e) => e.action);
+      expect(new Set(entries).size).toBe(entries.length);
+      const all = await a.call('GET', '/api/v1/comments?productSku=SKU-FAULT&limit=200', manager);
+      expect((all.body as { items: unknown[] }).items).toHaveLength(30);
+      // The webhooks of what happened meanwhile, each once (a few more sweeps and reconciliations run first).
+      const sent = (event: string, id: string) => receiver.bodies.filter((b) => b.event === event && JSON.stringify(b.data).includes(id));
+      await a.expectSoon(
+        'asset.ready and license.expired sent',
+        async () => sent('asset.ready', imageId).length > 0 && sent('license.expired', endingLicenseId).length > 0,
+        RECOVERY_MS,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 7_000));
+      expect(sent('asset.ready', imageId)).toHaveLength(1);
+      expect(sent('license.expired', endingLicenseId)).toHaveLength(1);
+      // And the queue answers again.
+      expect((await a.call('POST', '/api/v1/jobs/ping', a.adminKey)).status).toBe(200);
+    },
+    RECOVERY_MS * 3,
+  );
 });
 
 describe('two installations on one Redis, both with the default prefix', () => {
-  it('each processes its own uploads: none takes the other’s jobs', async () => {
-    const a = instances[0] ?? (await launch('a'));
-    const b = await launch('b');
-    // Files made first, then uploaded to both at once: their probes overlap in time.
-    for (const instance of [a, b]) await instance.upload(await makeImage(tmp, `${instance.name}-first.png`, { width: 100, height: 80, format: 'png' }));
-    const uploads = await Promise.all(
-      [a, b].flatMap((instance) =>
-        [0, 1, 2].map(async (i) => {
-          const file = await makeImage(tmp, `${instance.name}-${i}.png`, { width: 120 + i, height: 90, format: 'png' });
-          return { instance, id: ((await instance.upload(file)) as { id: string }).id };
-        }),
-      ),
-    );
-    for (const instance of [a, b]) await instance.expectAssetsReady(uploads.filter((u) => u.instance === instance).map((u) => u.id), RECOVERY_MS);
-    const prefixes = await queuePrefixes();
-    expect(prefixes.size).toBe(2);
-    for (const prefix of prefixes) expect(prefix).toMatch(/^ugc-[0-9a-f]{12}$/);
-  }, RECOVERY_MS * 3);
+  it(
+    'each processes its own uploads: none takes the other’s jobs',
+    async () => {
+      const a = instances[0] ?? (await launch('a'));
+      const b = await launch('b');
+      // Files made first, then uploaded to both at once: their probes overlap in time.
+      for (const instance of [a, b]) await instance.upload(await makeImage(tmp, `${instance.name}-first.png`, { width: 100, height: 80, format: 'png' }));
+      const uploads = await Promise.all(
+        [a, b].flatMap((instance) =>
+          [0, 1, 2].map(async (i) => {
+            const file = await makeImage(tmp, `${instance.name}-${i}.png`, { width: 120 + i, height: 90, format: 'png' });
+            return { instance, id: ((await instance.upload(file)) as { id: string }).id };
+          }),
+        ),
+      );
+      for (const instance of [a, b])
+        await instance.expectAssetsReady(
+          uploads.filter((u) => u.instance === instance).map((u) => u.id),
+          RECOVERY_MS,
+        );
+      const prefixes = await queuePrefixes();
+      expect(prefixes.size).toBe(2);
+      for (const prefix of prefixes) expect(prefix).toMatch(/^ugc-[0-9a-f]{12}$/);
+    },
+    RECOVERY_MS * 3,
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -206,7 +239,8 @@ async function startRedis(): Promise<void> {
   const args = ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmp];
   redis = spawn('redis-server', args, { stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => redis!.once('exit', () => resolve()));
-  if (!(await waitFor(async () => (await pingRedis(redisUrl(), 300)) === 'pong', { timeoutMs: 15_000, until: exited }))) throw new Error('redis-server did not start');
+  if (!(await waitFor(async () => (await pingRedis(redisUrl(), 300)) === 'pong', { timeoutMs: 15_000, until: exited })))
+    throw new Error('redis-server did not start');
 }
 
 async function stopRedis(): Promise<void> {
@@ -313,10 +347,13 @@ async function launch(name: string): Promise<Instance> {
       return (res.body as { key: string }).key;
     },
     async expectAssetsReady(ids, timeoutMs) {
-      const statuses = async () => Promise.all(ids.map(async (id) => ((await call('GET', `/api/v1/assets/${id}`, adminKey)).body as { status: string }).status));
-      await expectSoon(`assets ready (${(await statuses()).join(', ')})`, async () => (await statuses()).every((s) => s === 'ready'), timeoutMs).catch(async (err: Error) => {
-        throw new Error(`${err.message}\nlast statuses: ${(await statuses()).join(', ')}`);
-      });
+      const statuses = async () =>
+        Promise.all(ids.map(async (id) => ((await call('GET', `/api/v1/assets/${id}`, adminKey)).body as { status: string }).status));
+      await expectSoon(`assets ready (${(await statuses()).join(', ')})`, async () => (await statuses()).every((s) => s === 'ready'), timeoutMs).catch(
+        async (err: Error) => {
+          throw new Error(`${err.message}\nlast statuses: ${(await statuses()).join(', ')}`);
+        },
+      );
     },
     async hasExpirySweepSchedule() {
       return (await redisKeys('*:licenses:repeat*')).length > 0 && (await queuePrefixes()).size > 0;

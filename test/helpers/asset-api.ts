@@ -6,12 +6,28 @@ import { settledJob } from './settled-job';
 /** An asset as `GET /api/v1/assets/:id` shows it, as far as rendition tests look. */
 export interface AssetBody {
   status: string;
-  renditions: Array<{ id: string; kind: string; spec: Record<string, unknown>; format: string; width: number; height: number; durationS?: number; url: string; urlExpiresAt?: string; urlWithheld?: string }>;
+  renditions: Array<{
+    id: string;
+    kind: string;
+    spec: Record<string, unknown>;
+    format: string;
+    width: number;
+    height: number;
+    durationS?: number;
+    url: string;
+    urlExpiresAt?: string;
+    urlWithheld?: string;
+  }>;
 }
 
 /** Uploads through the API as the harness's admin, for its creator, and waits for the probe job to settle. */
 export async function uploadAsset(h: MediaHarness, file: string, timeoutMs?: number): Promise<{ id: string; job: JobView }> {
-  const res = await request(h.app).post('/api/v1/assets').set('Authorization', `Bearer ${h.adminKey}`).field('creatorId', h.creatorId).attach('file', file).expect(201);
+  const res = await request(h.app)
+    .post('/api/v1/assets')
+    .set('Authorization', `Bearer ${h.adminKey}`)
+    .field('creatorId', h.creatorId)
+    .attach('file', file)
+    .expect(201);
   return { id: res.body.id as string, job: await settledJob(h.services, res.body.jobId as string, timeoutMs) };
 }
 

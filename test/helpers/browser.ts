@@ -123,7 +123,8 @@ export async function startTestInstance(options: TestInstanceOptions = {}): Prom
     await services.close();
     throw e;
   });
-  const call = (pathname: string, init: RequestInit) => send(`${url}${pathname}`, { ...init, headers: { Authorization: `Bearer ${adminKey}`, ...init.headers } });
+  const call = (pathname: string, init: RequestInit) =>
+    send(`${url}${pathname}`, { ...init, headers: { Authorization: `Bearer ${adminKey}`, ...init.headers } });
   return {
     url,
     adminKey,

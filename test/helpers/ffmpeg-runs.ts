@@ -25,7 +25,12 @@ export async function recordFfmpegRuns(dir: string, tools: MediaTools): Promise<
   await writeFile(log, '');
   await writeFile(
     script,
-    ['#!/bin/sh', `{ printf '%s' "$$"; for arg in "$@"; do printf ' '; printf '%s' "$arg" | base64 -w0; done; echo; } >> '${log}'`, `exec '${tools.ffmpegPath}' "$@"`, ''].join('\n'),
+    [
+      '#!/bin/sh',
+      `{ printf '%s' "$$"; for arg in "$@"; do printf ' '; printf '%s' "$arg" | base64 -w0; done; echo; } >> '${log}'`,
+      `exec '${tools.ffmpegPath}' "$@"`,
+      '',
+    ].join('\n'),
   );
   await chmod(script, 0o755);
   return {

@@ -33,8 +33,7 @@ export function testDatabases({ migrate = true } = {}): TestDatabase[] {
     }
   };
   const serverUrl = process.env.TEST_DATABASE_URL;
-  const openPglite = async (): Promise<Database> =>
-    migrate ? openDatabase({ loadDataDir: await pgliteTemplate() }) : openDatabase({});
+  const openPglite = async (): Promise<Database> => (migrate ? openDatabase({ loadDataDir: await pgliteTemplate() }) : openDatabase({}));
   const all: TestDatabase[] = [{ name: 'pglite', open: async () => prepare(await openPglite()) }];
   if (serverUrl) all.push({ name: 'postgres', open: async () => prepare(await openServerDatabase(serverUrl)) });
   // `toString` names each case in describe.each('%s').
@@ -75,4 +74,3 @@ async function onServer(serverUrl: string, statement: string): Promise<void> {
     await client.end();
   }
 }
-

@@ -13,7 +13,9 @@ function configVariables(): string[] {
 }
 
 function envExample(): Record<string, string> {
-  const lines = read('.env.example').split('\n').filter((l) => /^[A-Z][A-Z0-9_]*=/.test(l));
+  const lines = read('.env.example')
+    .split('\n')
+    .filter((l) => /^[A-Z][A-Z0-9_]*=/.test(l));
   return Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
 }
 

@@ -38,7 +38,13 @@ function runImport(args: string[]): Promise<{ code: number | null; output: strin
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
 }
 
-const CSV = ['comment_id,message,created_time,username', '1,"Jaki rozmiar wybrać?",2026-01-05T10:00:00Z,kasia', '2,,2026-01-05T10:00:00Z,x', '3,"What size should I get?",yesterday,y', '4,"Czy wysyłacie do Niemiec?",,'].join('\n');
+const CSV = [
+  'comment_id,message,created_time,username',
+  '1,"Jaki rozmiar wybrać?",2026-01-05T10:00:00Z,kasia',
+  '2,,2026-01-05T10:00:00Z,x',
+  '3,"What size should I get?",yesterday,y',
+  '4,"Czy wysyłacie do Niemiec?",,',
+].join('\n');
 
 test('imports a CSV export with defaults from the command line, reports refused rows by line, and is idempotent', async () => {
   const file = path.join(dataDir, 'export.csv');
@@ -53,7 +59,10 @@ test('imports a CSV export with defaults from the command line, reports refused 
   expect(second.output).toContain('4 rows, 0 new comments, 2 already there, 2 refused');
   const database = await openDatabase({ dbDir: path.join(dataDir, 'db') });
   try {
-    const rows = await database.db.select({ platform: comments.platform, id: comments.externalId, sku: comments.productSku }).from(comments).orderBy(asc(comments.externalId));
+    const rows = await database.db
+      .select({ platform: comments.platform, id: comments.externalId, sku: comments.productSku })
+      .from(comments)
+      .orderBy(asc(comments.externalId));
     expect(rows).toEqual([
       { platform: 'instagram', id: '1', sku: 'SKU-CLI' },
       { platform: 'instagram', id: '4', sku: 'SKU-CLI' },
@@ -81,7 +90,9 @@ test('says what to do when npm start holds the database, and fails without a fil
 
 test('by default runs a worker until the new comments are classified and filed into FAQ entries', async () => {
   const file = path.join(dataDir, 'export.ndjson');
-  const rows = ['Jaki rozmiar wybrać przy 180 cm?', 'What size should I get for 180 cm?', 'Win a free iPhone!!! DM me now 💰💰💰'].map((text, i) => JSON.stringify({ id: `w-${i}`, text }));
+  const rows = ['Jaki rozmiar wybrać przy 180 cm?', 'What size should I get for 180 cm?', 'Win a free iPhone!!! DM me now 💰💰💰'].map((text, i) =>
+    JSON.stringify({ id: `w-${i}`, text }),
+  );
   fs.writeFileSync(file, rows.join('\n'));
   const run = await runImport(['--file', file, '--product', 'SKU-CLI', '--platform', 'tiktok']);
   expect(run.code).toBe(0);

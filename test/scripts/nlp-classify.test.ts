@@ -49,14 +49,27 @@ it('classifies a JSON Lines file into another, same order, ids kept, every head 
   expect(run.stderr.replace(/npm warn.*\n/g, '')).toBe('');
   expect(run.code).toBe(0);
 
-  const rows = (await readFile(output, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const rows = (await readFile(output, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   expect(rows).toHaveLength(INPUT.length);
   expect(rows.map((r) => r.id)).toEqual(['c1', 2, undefined, 'c4', 'c5']);
   expect(rows[2]).not.toHaveProperty('id');
   for (const row of rows) {
     expect(Object.keys(row).filter((k) => k !== 'id')).toEqual([
-      'lang', 'sentiment', 'sentimentScores', 'isQuestion', 'questionScore', 'topic', 'topicScores',
-      'spam', 'spamScore', 'substantive', 'substantiveScore', 'modelVersion',
+      'lang',
+      'sentiment',
+      'sentimentScores',
+      'isQuestion',
+      'questionScore',
+      'topic',
+      'topicScores',
+      'spam',
+      'spamScore',
+      'substantive',
+      'substantiveScore',
+      'modelVersion',
     ]);
     const sentiment = row.sentimentScores as Record<string, number>;
     const topics = row.topicScores as Record<string, number>;
@@ -80,8 +93,14 @@ it('classifies a JSON Lines file into another, same order, ids kept, every head 
 it('reads stdin and writes stdout without --in and --out', async () => {
   const run = await classifyCommand([], jsonl(INPUT.slice(0, 2)));
   expect(run.code).toBe(0);
-  const rows = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; lang: string });
-  expect(rows.map((r) => [r.id, r.lang])).toEqual([['c1', 'pl'], [2, 'en']]);
+  const rows = run.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { id: unknown; lang: string });
+  expect(rows.map((r) => [r.id, r.lang])).toEqual([
+    ['c1', 'pl'],
+    [2, 'en'],
+  ]);
 }, 60_000);
 
 it.each([
@@ -89,11 +108,15 @@ it.each([
   ['no text', '{"text": "ok"}\n\n{"id": 3}\n', 'line 3: "text" must be a string'],
   ['bad lang', '{"text": "ok", "lang": "de"}\n', 'line 1: "lang" must be one of pl, en, other'],
   ['an array', '["text"]\n', 'line 1: expected a JSON object'],
-])('stops at a bad line (%s) with its number, exit code 1, and no output file', async (_, input, message) => {
-  const output = path.join(dir, `bad-${message.slice(0, 6).replace(/\W/g, '')}.jsonl`);
-  const run = await classifyCommand(['--out', output], input);
-  expect(run.code).toBe(1);
-  expect(run.stderr).toContain(`nlp:classify: ${message}`);
-  expect(existsSync(output)).toBe(false);
-  expect(existsSync(`${output}.partial`)).toBe(false);
-}, 60_000);
+])(
+  'stops at a bad line (%s) with its number, exit code 1, and no output file',
+  async (_, input, message) => {
+    const output = path.join(dir, `bad-${message.slice(0, 6).replace(/\W/g, '')}.jsonl`);
+    const run = await classifyCommand(['--out', output], input);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`nlp:classify: ${message}`);
+    expect(existsSync(output)).toBe(false);
+    expect(existsSync(`${output}.partial`)).toBe(false);
+  },
+  60_000,
+);

@@ -51,7 +51,8 @@ it('is deterministic: the same seed gives a byte-identical model file, another s
   expect((await modelBytes('a')).equals(await modelBytes('b'))).toBe(true);
   expect((await modelBytes('a')).equals(await modelBytes('c'))).toBe(false);
 
-  for (const head of ['language', 'sentimentPl', 'sentimentEn', 'question', 'topic', 'spam', 'substantive']) expect(log).toMatch(new RegExp(`${head}\\s+\\d+ examples`));
+  for (const head of ['language', 'sentimentPl', 'sentimentEn', 'question', 'topic', 'spam', 'substantive'])
+    expect(log).toMatch(new RegExp(`${head}\\s+\\d+ examples`));
   const manifest = JSON.parse(await readFile(path.join(dir, 'a', MANIFEST_FILE), 'utf8')) as ModelManifest;
   expect(log).toContain(`Model version ${manifest.modelVersion}`);
   expect(manifest).toMatchObject({ seed: 3, corrections: 0 });
@@ -80,7 +81,10 @@ it("folds in the corrections stored in the product's database (--from-db)", asyn
   const database = await openDatabase({ dbDir: path.join(dataDir, 'db') });
   try {
     await migrateDatabase(database);
-    const [comment] = await database.db.insert(comments).values({ platform: 'instagram', externalId: 'c1', text: 'Czy ten zegarek jest wodoodporny?' }).returning();
+    const [comment] = await database.db
+      .insert(comments)
+      .values({ platform: 'instagram', externalId: 'c1', text: 'Czy ten zegarek jest wodoodporny?' })
+      .returning();
     await database.db.insert(commentCorrections).values({ commentId: comment!.id, topic: 'usage' });
   } finally {
     await database.close();
@@ -104,8 +108,12 @@ it('without the corpora, says where it looked and that the shipped models still 
 it.each([
   [['--seed', 'abc'], '--seed must be a whole number'],
   [['--corrections', '/nonexistent/corrections.jsonl'], '--corrections: ENOENT'],
-])('rejects bad options: %j', async (args, message) => {
-  const run = await trainCommand([...args, '--out', path.join(dir, 'never')]);
-  expect(run.code).toBe(1);
-  expect(run.stderr).toContain(message);
-}, 60_000);
+])(
+  'rejects bad options: %j',
+  async (args, message) => {
+    const run = await trainCommand([...args, '--out', path.join(dir, 'never')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(message);
+  },
+  60_000,
+);

@@ -31,7 +31,10 @@ afterAll(async () => {
 
 it('works with no Content-Security-Policy violation: sign-in, library thumbnails, a video with poster and preview', async () => {
   const creator = await instance.api('POST', '/api/v1/creators', { handle: 'csp.check', platform: 'instagram', followers: 12_000 });
-  const image = await instance.upload(await makeImage(dir, 'tee.jpg', { width: 800, height: 600, format: 'jpeg', colour: '#2266aa' }), { creatorId: creator.id, title: 'Tee' });
+  const image = await instance.upload(await makeImage(dir, 'tee.jpg', { width: 800, height: 600, format: 'jpeg', colour: '#2266aa' }), {
+    creatorId: creator.id,
+    title: 'Tee',
+  });
   const video = await instance.upload(await makeVideo(dir, 'clip.mp4', { width: 320, height: 240, durationS: 2 }), { creatorId: creator.id, title: 'Clip' });
   await settledJob(instance.services, image.jobId, 40_000);
   await settledJob(instance.services, video.jobId, 40_000);
@@ -42,7 +45,8 @@ it('works with no Content-Security-Policy violation: sign-in, library thumbnails
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
   await page.addInitScript({
-    content: "document.addEventListener('securitypolicyviolation', (e) => console.error('Content Security Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI));",
+    content:
+      "document.addEventListener('securitypolicyviolation', (e) => console.error('Content Security Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI));",
   });
   const response = await page.goto(`${instance.url}/`);
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");

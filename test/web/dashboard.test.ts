@@ -95,7 +95,11 @@ describe('the dashboard', () => {
     } finally {
       await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     }
-    await page.locator('.upload-item').filter({ hasText: 'grain-b.png' }).getByText(/Renditions ready: \d+/).waitFor({ timeout: 30_000 });
+    await page
+      .locator('.upload-item')
+      .filter({ hasText: 'grain-b.png' })
+      .getByText(/Renditions ready: \d+/)
+      .waitFor({ timeout: 30_000 });
   });
 
   it('uploads an image and shows its renditions as they appear; the same bytes again get a dedupe notice', async () => {
@@ -206,8 +210,14 @@ describe('the dashboard', () => {
     await page.getByLabel('Except these countries').fill('Russia');
     await page.getByLabel('Except these countries').press('Enter');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await expectEventually(async () => (await sentence.innerText()).startsWith('Usable for Paid social, Product pages everywhere except Russia, to the end of'));
-    expect(await instance.api('GET', `/api/v1/licenses/${licenseId}`)).toMatchObject({ territories: ['WW'], excludedTerritories: ['RU'], channels: ['paid_social', 'product_page'] });
+    await expectEventually(async () =>
+      (await sentence.innerText()).startsWith('Usable for Paid social, Product pages everywhere except Russia, to the end of'),
+    );
+    expect(await instance.api('GET', `/api/v1/licenses/${licenseId}`)).toMatchObject({
+      territories: ['WW'],
+      excludedTerritories: ['RU'],
+      channels: ['paid_social', 'product_page'],
+    });
     const history = await instance.api('GET', `/api/v1/licenses/${licenseId}/history`);
     expect(history.items.map((h: { action: string }) => h.action)).toHaveLength(3); // created, contract, this edit
 
@@ -251,7 +261,15 @@ describe('the dashboard', () => {
     await cut.waitFor({ timeout: 60_000 });
     expect(await builder.locator('.job .badge').innerText()).toBe('Done');
     const played = await cut.evaluate(
-      (video: { duration: number; videoWidth: number; videoHeight: number; play(): Promise<void>; addEventListener(e: string, f: () => void): void; preload: string; load(): void }) =>
+      (video: {
+        duration: number;
+        videoWidth: number;
+        videoHeight: number;
+        play(): Promise<void>;
+        addEventListener(e: string, f: () => void): void;
+        preload: string;
+        load(): void;
+      }) =>
         new Promise<{ duration: number; width: number; height: number }>((resolve) => {
           video.addEventListener('loadedmetadata', () => resolve({ duration: video.duration, width: video.videoWidth, height: video.videoHeight }));
           video.preload = 'metadata';
@@ -307,7 +325,10 @@ describe('the dashboard', () => {
     expect(await withheld.first().innerText()).toBe('No preview. The license was revoked.');
     expect(await page.locator('.cut-item video').count()).toBe(0);
     // The renditions table no longer links the cut or its poster either.
-    const cutRows = await page.getByRole('row').filter({ hasText: /Ad cut|Cut poster/ }).all();
+    const cutRows = await page
+      .getByRole('row')
+      .filter({ hasText: /Ad cut|Cut poster/ })
+      .all();
     expect(cutRows.length).toBeGreaterThanOrEqual(2);
     for (const row of cutRows) expect(await row.getByRole('link').count()).toBe(0);
     await saveScreenshot(page, 'dashboard-cut-revoked');
@@ -338,7 +359,11 @@ describe('the dashboard', () => {
     await article.locator('.badge').filter({ hasText: 'Approved' }).waitFor();
     await article.getByRole('button', { name: 'Publish' }).click();
     await article.locator('.badge').filter({ hasText: 'Published' }).waitFor();
-    expect(await instance.api('GET', `/api/v1/faq/${entry.id}`)).toMatchObject({ status: 'published', question: 'Do you ship to Poland?', answer: 'Yes: orders reach Poland in two working days.' });
+    expect(await instance.api('GET', `/api/v1/faq/${entry.id}`)).toMatchObject({
+      status: 'published',
+      question: 'Do you ship to Poland?',
+      answer: 'Yes: orders reach Poland in two working days.',
+    });
     const gallery = (await (await fetch(`${instance.url}/public/v1/products/${SKU}/gallery?territory=PL`)).json()) as { faq: unknown[] };
     expect(gallery.faq).toEqual([{ question: 'Do you ship to Poland?', answer: 'Yes: orders reach Poland in two working days.' }]);
     await saveScreenshot(page, 'dashboard-insights');
@@ -360,7 +385,9 @@ describe('the dashboard', () => {
     await page.getByRole('link', { name: 'Biblioteka' }).waitFor();
     expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang)).toBe('pl');
     await page.getByRole('heading', { name: 'Gdzie i do kiedy mogę tego użyć?' }).waitFor();
-    expect(await page.locator('.rights-sentence').innerText()).toMatch(/^Można używać w kanałach: Płatne social media, Strony produktów; na całym świecie z wyjątkiem: Rosja; do końca dnia .+ \(za 200 dni\)\.$/);
+    expect(await page.locator('.rights-sentence').innerText()).toMatch(
+      /^Można używać w kanałach: Płatne social media, Strony produktów; na całym świecie z wyjątkiem: Rosja; do końca dnia .+ \(za 200 dni\)\.$/,
+    );
     await saveScreenshot(page, 'dashboard-pl');
     await page.reload();
     await page.getByRole('link', { name: 'Biblioteka' }).waitFor(); // the choice is remembered

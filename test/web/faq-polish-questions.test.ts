@@ -56,7 +56,10 @@ it('shows Polish questions without "?" as an FAQ entry of their topic, and revie
   await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
   await page.goto(`${instance.url}/insights/${SKU}`);
   // The size questions make one entry; its heading is one of them, as written (no "?").
-  const entry = page.locator('article[aria-labelledby^="faq-"]').filter({ hasText: /rozmiar/i }).first();
+  const entry = page
+    .locator('article[aria-labelledby^="faq-"]')
+    .filter({ hasText: /rozmiar/i })
+    .first();
   await entry.waitFor({ timeout: 15_000 });
   const heading = (await entry.getByRole('heading').innerText()).trim();
   expect(COMMENTS.slice(0, 3)).toContain(heading);

@@ -30,7 +30,9 @@ async function rawGet(pathname: string, headers: Record<string, string>): Promis
   await once(server, 'listening');
   try {
     const { port } = server.address() as AddressInfo;
-    const res = await new Promise<http.IncomingMessage>((resolve, reject) => http.get({ host: '127.0.0.1', port, path: pathname, headers }, resolve).on('error', reject));
+    const res = await new Promise<http.IncomingMessage>((resolve, reject) =>
+      http.get({ host: '127.0.0.1', port, path: pathname, headers }, resolve).on('error', reject),
+    );
     const chunks: Buffer[] = [];
     for await (const chunk of res) chunks.push(chunk as Buffer);
     return { status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) };

@@ -3,7 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { faqEntries } from '../../core/db';
 import { markGalleriesStale } from '../../core/gallery/gallery-cache';
-import { launchBrowser, saveScreenshot, serveStatic, startTestInstance, type Browser, type Page, type StaticServer, type TestInstance } from '../helpers/browser';
+import {
+  launchBrowser,
+  saveScreenshot,
+  serveStatic,
+  startTestInstance,
+  type Browser,
+  type Page,
+  type StaticServer,
+  type TestInstance,
+} from '../helpers/browser';
 import { makeImage, makeVideo } from '../helpers/media-fixtures';
 import { settledJob } from '../helpers/settled-job';
 import { freePort } from '../scripts/free-port';
@@ -148,7 +157,11 @@ function shown(page: Page): Promise<Shown> {
         sources: [...img.parentElement.querySelectorAll('source')].map((source: DomNode) => source.type),
         loaded: img.complete && img.naturalWidth > 0,
       })),
-      text: [...root.children].filter((el: DomNode) => el.tagName !== 'STYLE').map((el: DomNode) => el.textContent).join('').trim(),
+      text: [...root.children]
+        .filter((el: DomNode) => el.tagName !== 'STYLE')
+        .map((el: DomNode) => el.textContent)
+        .join('')
+        .trim(),
       height: host.getBoundingClientRect().height,
     };
   });
@@ -159,7 +172,9 @@ async function openShopPage(pathname: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${shop.url}${pathname}`);
   await page.waitForSelector('ugc-gallery[state=ready]', { timeout: 15_000 });
-  await page.waitForFunction(() => [...document.querySelector('ugc-gallery').shadowRoot.querySelectorAll('img')].every((img: DomNode) => img.complete && img.naturalWidth > 0));
+  await page.waitForFunction(() =>
+    [...document.querySelector('ugc-gallery').shadowRoot.querySelectorAll('img')].every((img: DomNode) => img.complete && img.naturalWidth > 0),
+  );
   return page;
 }
 

@@ -121,7 +121,8 @@ async function setUp(database: RecoveryDatabase): Promise<void> {
 async function tearDown(database: RecoveryDatabase): Promise<void> {
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
   await queues.close();
-  for await (const keys of redis.scanStream({ match: `${config.queuePrefix}:*`, count: 500 })) if ((keys as string[]).length) await redis.del(...(keys as string[]));
+  for await (const keys of redis.scanStream({ match: `${config.queuePrefix}:*`, count: 500 }))
+    if ((keys as string[]).length) await redis.del(...(keys as string[]));
   await redis.quit();
   await rm(env.DATA_DIR!, { recursive: true, force: true });
   await rm(scratch, { recursive: true, force: true });
@@ -139,7 +140,21 @@ async function seedAndRequestCuts(source: string, database: Database): Promise<{
     await services.storage.put(originalKey(id), createReadStream(source), { contentType: 'video/mp4', size: bytes.length });
     const facts = await probeMedia(source, 'video', tools);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    await insertAsset(db, { id, creatorId: creator!.id, kind: 'video', status: 'ready', sha256, storageKey: originalKey(id), mimeType: 'video/mp4', sizeBytes: bytes.length, ...facts }, []);
+    await insertAsset(
+      db,
+      {
+        id,
+        creatorId: creator!.id,
+        kind: 'video',
+        status: 'ready',
+        sha256,
+        storageKey: originalKey(id),
+        mimeType: 'video/mp4',
+        sizeBytes: bytes.length,
+        ...facts,
+      },
+      [],
+    );
     await addLicense(db, { assetIds: [id], territories: ['PL'] });
     const { key } = await createApiKey(db, 'ads team', 'performance');
     const res = await request(createApp(services)).post(`/api/v1/assets/${id}/cuts`).set('Authorization', `Bearer ${key}`).send({ cuts: CUTS }).expect(202);
@@ -151,7 +166,12 @@ async function seedAndRequestCuts(source: string, database: Database): Promise<{
 
 /** worker/main.ts in its own process group, so that killing the group takes its ffmpeg along. */
 function startWorkerProcess(): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], { cwd: ROOT, env: { ...process.env, ...env, TMPDIR: workerTmp }, detached: true, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, TMPDIR: workerTmp },
+    detached: true,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   children.push(child);
   return child;
 }
@@ -238,7 +258,10 @@ describe.each(recoveryDatabases())('on %s', (database) => {
 
     // 4. Every cut and poster is on record once, each row naming a whole, playable object.
     const { rows, objects } = await cutsOnRecord();
-    const result = job.result as { cuts: Array<{ cutId: string; aspect: string; durationS: number; startS: number; fit: string; width: number; height: number }>; licenseId: string };
+    const result = job.result as {
+      cuts: Array<{ cutId: string; aspect: string; durationS: number; startS: number; fit: string; width: number; height: number }>;
+      licenseId: string;
+    };
     const cutRows = rows.filter((r) => r.kind === 'cut');
     expect(result.cuts.map(({ aspect, durationS, startS, fit, width, height }) => ({ aspect, durationS, startS, fit, width, height }))).toEqual([
       { aspect: '9:16', durationS: 4, startS: 0.5, fit: 'crop', width: 1080, height: 1920 },

@@ -29,7 +29,11 @@ async function scratch(name: string): Promise<string> {
   return dir;
 }
 
-const exists = (p: string) => stat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 describe('the start-up sweep of ad-cut scratch directories', () => {
   it("removes those of dead processes and this process's earlier namesake, keeps live ones and anything else", async () => {

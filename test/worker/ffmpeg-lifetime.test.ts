@@ -66,7 +66,8 @@ afterAll(async () => {
   for (const pid of seenFfmpeg) if (alive(pid)) process.kill(pid, 'SIGKILL');
   for (const setup of setups) {
     await setup.queues.close();
-    for await (const keys of setup.redis.scanStream({ match: `${setup.config.queuePrefix}:*`, count: 500 })) if ((keys as string[]).length) await setup.redis.del(...(keys as string[]));
+    for await (const keys of setup.redis.scanStream({ match: `${setup.config.queuePrefix}:*`, count: 500 }))
+      if ((keys as string[]).length) await setup.redis.del(...(keys as string[]));
     await setup.redis.quit();
     await rm(setup.env.DATA_DIR!, { recursive: true, force: true });
   }
@@ -91,7 +92,21 @@ async function setUp(): Promise<Setup> {
     const bytes = await readFile(source);
     await services.storage.put(originalKey(id), createReadStream(source), { contentType: 'video/mp4', size: bytes.length });
     const facts = await probeMedia(source, 'video', tools);
-    await insertAsset(database.db, { id, creatorId: creator!.id, kind: 'video', status: 'ready', sha256: createHash('sha256').update(bytes).digest('hex'), storageKey: originalKey(id), mimeType: 'video/mp4', sizeBytes: bytes.length, ...facts }, []);
+    await insertAsset(
+      database.db,
+      {
+        id,
+        creatorId: creator!.id,
+        kind: 'video',
+        status: 'ready',
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        storageKey: originalKey(id),
+        mimeType: 'video/mp4',
+        sizeBytes: bytes.length,
+        ...facts,
+      },
+      [],
+    );
     await addLicense(database.db, { assetIds: [id], territories: ['PL'] });
     const { key } = await createApiKey(database.db, 'ads team', 'performance');
     const res = await request(createApp(services)).post(`/api/v1/assets/${id}/cuts`).set('Authorization', `Bearer ${key}`).send({ cuts: CUTS }).expect(202);
@@ -125,7 +140,11 @@ function startWorker(setup: Setup): { worker: ChildProcess; ready: Promise<void>
 
 /** The worker's render: the ffmpeg writing `-progress` with its output in the cut workspace. */
 async function renderingFfmpeg(worker: ChildProcess): Promise<number> {
-  const pid = await waitForChild(worker.pid!, (cmdline) => cmdline.includes('ffmpeg') && cmdline.includes('-filter_complex') && cmdline.includes('ugc-cuts-'), 90_000);
+  const pid = await waitForChild(
+    worker.pid!,
+    (cmdline) => cmdline.includes('ffmpeg') && cmdline.includes('-filter_complex') && cmdline.includes('ugc-cuts-'),
+    90_000,
+  );
   seenFfmpeg.add(pid);
   return pid;
 }

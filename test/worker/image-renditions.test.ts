@@ -34,10 +34,19 @@ interface RenditionBody {
 
 const settled = (jobId: string): Promise<JobView> => settledJob(services, jobId);
 
-const getAsset = async (id: string) => (await request(app).get(`/api/v1/assets/${id}`).set('Authorization', `Bearer ${adminKey}`).expect(200)).body as { status: string; renditions: RenditionBody[] };
+const getAsset = async (id: string) =>
+  (await request(app).get(`/api/v1/assets/${id}`).set('Authorization', `Bearer ${adminKey}`).expect(200)).body as {
+    status: string;
+    renditions: RenditionBody[];
+  };
 
 async function upload(file: string): Promise<{ id: string; job: JobView }> {
-  const res = await request(app).post('/api/v1/assets').set('Authorization', `Bearer ${adminKey}`).field('creatorId', creatorId).attach('file', file).expect(201);
+  const res = await request(app)
+    .post('/api/v1/assets')
+    .set('Authorization', `Bearer ${adminKey}`)
+    .field('creatorId', creatorId)
+    .attach('file', file)
+    .expect(201);
   return { id: res.body.id as string, job: await settled(res.body.jobId as string) };
 }
 
@@ -50,11 +59,14 @@ async function storedKeys(assetId: string): Promise<string[]> {
 /** Fetches a rendition through the URL the API gave (the fs driver's URLs are served by the API itself). */
 async function download(url: string): Promise<Buffer> {
   const { pathname, search } = new URL(url, 'http://localhost');
-  const res = await request(app).get(pathname + search).buffer(true).parse((r, done) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (c: Buffer) => chunks.push(c));
-    r.on('end', () => done(null, Buffer.concat(chunks)));
-  });
+  const res = await request(app)
+    .get(pathname + search)
+    .buffer(true)
+    .parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    });
   expect(res.status).toBe(200);
   return res.body as Buffer;
 }
@@ -113,7 +125,9 @@ describe('image renditions on upload', () => {
 
   it('a small image gets renditions at its own size, never larger', async () => {
     const file = path.join(dir, 'small.png');
-    await sharp({ create: { width: 240, height: 240, channels: 4, background: { r: 10, g: 200, b: 90, alpha: 0.5 } } }).png().toFile(file);
+    await sharp({ create: { width: 240, height: 240, channels: 4, background: { r: 10, g: 200, b: 90, alpha: 0.5 } } })
+      .png()
+      .toFile(file);
     const { id } = await upload(file);
     const asset = await getAsset(id);
     expect(asset.status).toBe('ready');

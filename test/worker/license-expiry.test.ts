@@ -131,7 +131,11 @@ describe('expiry sweep', () => {
         .send({ url: flaky.url, events: ['license.expired'], secret: SECRET })
         .expect(201);
       const creator = await addCreator(services.database.db);
-      const ending = await addLicense(services.database.db, { creatorId: creator.id, startsAt: new Date(Date.now() - DAY), endsAt: new Date(Date.now() - 1000) });
+      const ending = await addLicense(services.database.db, {
+        creatorId: creator.id,
+        startsAt: new Date(Date.now() - DAY),
+        endsAt: new Date(Date.now() - 1000),
+      });
       await runSweepJob();
 
       const tries = await flaky.waitFor(3);

@@ -37,7 +37,12 @@ afterAll(async () => {
 
 /** Uploads through the API, waits for the probe job, returns the asset as the API shows it and the job. */
 async function uploadAndProbe(file: string): Promise<{ asset: Record<string, unknown>; job: JobView }> {
-  const res = await request(app).post('/api/v1/assets').set('Authorization', `Bearer ${adminKey}`).field('creatorId', creatorId).attach('file', file).expect(201);
+  const res = await request(app)
+    .post('/api/v1/assets')
+    .set('Authorization', `Bearer ${adminKey}`)
+    .field('creatorId', creatorId)
+    .attach('file', file)
+    .expect(201);
   const job = await settledJob(services, res.body.jobId);
   const asset = await request(app).get(`/api/v1/assets/${res.body.id}`).set('Authorization', `Bearer ${adminKey}`).expect(200);
   return { asset: asset.body, job };
@@ -80,7 +85,11 @@ describe('media probe job', () => {
     const id = randomUUID();
     await services.storage.put(originalKey(id), createReadStream(file), { contentType: 'image/png' });
     const sha256 = randomBytes(32).toString('hex');
-    await insertAsset(services.database.db, { id, creatorId, kind: 'image', sha256, storageKey: originalKey(id), mimeType: 'image/png', sizeBytes: (await readFile(file)).length }, []);
+    await insertAsset(
+      services.database.db,
+      { id, creatorId, kind: 'image', sha256, storageKey: originalKey(id), mimeType: 'image/png', sizeBytes: (await readFile(file)).length },
+      [],
+    );
     const job = await settledJob(services, await services.queues.add('media', { type: 'probe', assetId: id }, { jobId: `probe-${id}` }));
     expect(job).toMatchObject({ state: 'failed', attempts: 1 });
     expect(await findAsset(services.database.db, id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/over 100 megapixels/) });
@@ -88,9 +97,15 @@ describe('media probe job', () => {
 
   it('running twice gives the same row', async () => {
     const { asset } = await uploadAndProbe(await makeVideo(dir, 'twice.mp4', { width: 160, height: 120, durationS: 1, hue: 270 }));
-    const again = await settledJob(services, await services.queues.add('media', { type: 'probe', assetId: String(asset.id) }, { jobId: `again-${String(asset.id)}` }));
+    const again = await settledJob(
+      services,
+      await services.queues.add('media', { type: 'probe', assetId: String(asset.id) }, { jobId: `again-${String(asset.id)}` }),
+    );
     expect(again.state).toBe('completed');
-    const after = await request(app).get(`/api/v1/assets/${String(asset.id)}`).set('Authorization', `Bearer ${adminKey}`).expect(200);
+    const after = await request(app)
+      .get(`/api/v1/assets/${String(asset.id)}`)
+      .set('Authorization', `Bearer ${adminKey}`)
+      .expect(200);
     // Rendition URLs are signed with an expiry counted from the moment of the request, so they
     // are left out: the rows behind them must be the same.
     const stable = ({ updatedAt: _, renditions, ...rest }: Record<string, unknown>) => ({
@@ -104,16 +119,26 @@ describe('media probe job', () => {
     const { asset } = await uploadAndProbe(await makeImage(dir, 'gone.png', { width: 50, height: 40, format: 'png' }));
     await services.storage.delete(originalKey(String(asset.id)));
     // A run again of a probe that had succeeded fails too, but does not undo the success (its renditions exist).
-    const rerun = await settledJob(services, await services.queues.add('media', { type: 'probe', assetId: String(asset.id) }, { jobId: `rerun-${String(asset.id)}`, attempts: 1 }));
+    const rerun = await settledJob(
+      services,
+      await services.queues.add('media', { type: 'probe', assetId: String(asset.id) }, { jobId: `rerun-${String(asset.id)}`, attempts: 1 }),
+    );
     expect(rerun.state).toBe('failed');
     expect(await findAsset(services.database.db, String(asset.id))).toMatchObject({ status: 'ready', error: null });
 
     // As uploaded and not yet probed: the retries fail, and only the last marks it failed.
     await updateAsset(services.database.db, String(asset.id), { status: 'uploaded' });
-    const jobId = await services.queues.add('media', { type: 'probe', assetId: String(asset.id) }, { jobId: `retry-${String(asset.id)}`, attempts: 2, backoff: { type: 'fixed', delay: 100 } });
+    const jobId = await services.queues.add(
+      'media',
+      { type: 'probe', assetId: String(asset.id) },
+      { jobId: `retry-${String(asset.id)}`, attempts: 2, backoff: { type: 'fixed', delay: 100 } },
+    );
     const job = await settledJob(services, jobId);
     expect(job).toMatchObject({ state: 'failed', attempts: 2 });
-    expect(await findAsset(services.database.db, String(asset.id))).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Processing failed: No stored object/) });
+    expect(await findAsset(services.database.db, String(asset.id))).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/^Processing failed: No stored object/),
+    });
   });
 
   it('removes its temporary files', async () => {

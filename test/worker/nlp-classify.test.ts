@@ -61,7 +61,8 @@ async function importAndClassify(rows: object[]) {
   return { report: res.body, job };
 }
 
-const commentsOf = async (sku: string): Promise<CommentItem[]> => (await as(request(app).get(`/api/v1/comments?productSku=${sku}&limit=200`)).expect(200)).body.items;
+const commentsOf = async (sku: string): Promise<CommentItem[]> =>
+  (await as(request(app).get(`/api/v1/comments?productSku=${sku}&limit=200`)).expect(200)).body.items;
 
 describe('nlp worker', () => {
   it('classifies an import in batches, writes every label, and files the questions into FAQ entries', async () => {
@@ -91,27 +92,55 @@ describe('nlp worker', () => {
 
   it('is idempotent: running a batch again gives the same labels and FAQ', async () => {
     const before = await commentsOf(SKU);
-    const faqBefore = (await as(request(app).get(`/api/v1/faq?productSku=${SKU}`)).expect(200)).body.items as Array<{ id: string; count: number; examples: unknown[] }>;
+    const faqBefore = (await as(request(app).get(`/api/v1/faq?productSku=${SKU}`)).expect(200)).body.items as Array<{
+      id: string;
+      count: number;
+      examples: unknown[];
+    }>;
     const jobId = await services.queues.add('nlp', { type: 'classify', commentIds: before.map((c) => c.id) });
     expect((await settledJob(services, jobId, 60_000)).result).toMatchObject({ classified: before.length, faq: { joined: 0, left: 0, created: 0 } });
     const after = await commentsOf(SKU);
     const strip = (cs: CommentItem[]) => cs.map(({ labels, ...rest }) => ({ ...rest, labels: labels && { ...labels, classifiedAt: undefined } }));
     expect(strip(after)).toEqual(strip(before));
-    const faqAfter = (await as(request(app).get(`/api/v1/faq?productSku=${SKU}`)).expect(200)).body.items as Array<{ id: string; count: number; examples: unknown[] }>;
+    const faqAfter = (await as(request(app).get(`/api/v1/faq?productSku=${SKU}`)).expect(200)).body.items as Array<{
+      id: string;
+      count: number;
+      examples: unknown[];
+    }>;
     expect(faqAfter.map((e) => [e.id, e.count, e.examples])).toEqual(faqBefore.map((e) => [e.id, e.count, e.examples]));
   });
 
   it('splits a large import into batches and sums them in the job the client follows', async () => {
-    const rows = Array.from({ length: 2_500 }, (_, i) => ({ platform: 'tiktok', externalId: `bulk-${i}`, text: `${TEXTS[i % TEXTS.length]} #${i}`, productSku: 'SKU-NLP-BULK' }));
+    const rows = Array.from({ length: 2_500 }, (_, i) => ({
+      platform: 'tiktok',
+      externalId: `bulk-${i}`,
+      text: `${TEXTS[i % TEXTS.length]} #${i}`,
+      productSku: 'SKU-NLP-BULK',
+    }));
     const { job } = await importAndClassify(rows);
     expect(job).toMatchObject({ state: 'completed', progress: 100, result: { comments: 2_500, batches: 3, classified: 2_500 } });
   }, 180_000);
 
   it('classifies texts on demand with the same objects as the command line', async () => {
-    const res = await as(request(app).post('/api/v1/comments/classify')).send({ texts: ['Czy wysyłacie do Niemiec?', 'love it'] }).expect(200);
+    const res = await as(request(app).post('/api/v1/comments/classify'))
+      .send({ texts: ['Czy wysyłacie do Niemiec?', 'love it'] })
+      .expect(200);
     expect(res.body.items).toHaveLength(2);
     expect(Object.keys(res.body.items[0]).sort()).toEqual(
-      ['isQuestion', 'lang', 'modelVersion', 'questionScore', 'sentiment', 'sentimentScores', 'spam', 'spamScore', 'substantive', 'substantiveScore', 'topic', 'topicScores'].sort(),
+      [
+        'isQuestion',
+        'lang',
+        'modelVersion',
+        'questionScore',
+        'sentiment',
+        'sentimentScores',
+        'spam',
+        'spamScore',
+        'substantive',
+        'substantiveScore',
+        'topic',
+        'topicScores',
+      ].sort(),
     );
     expect(res.body.items[0]).toMatchObject({ lang: 'pl', isQuestion: true, topic: 'shipping' });
     expect((await as(request(app).post('/api/v1/comments/classify')).send({ texts: [] }).expect(422)).body.error.code).toBe('invalid_texts');

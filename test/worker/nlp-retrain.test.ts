@@ -52,14 +52,20 @@ const CORRECTED = [
 const UNSEEN = 'Czy mogę ten kubek myć w zmywarce?';
 
 async function retrain(body: object): Promise<{ version: string; modelVersion: string; corrections: number; reclassifyJobId: string | null }> {
-  const res = await as(request(app).post('/api/v1/comments/retrain')).send({ rowsPerCorpus: ROWS_PER_CORPUS, ...body }).expect(202);
+  const res = await as(request(app).post('/api/v1/comments/retrain'))
+    .send({ rowsPerCorpus: ROWS_PER_CORPUS, ...body })
+    .expect(202);
   const job = await settledJob(services, res.body.jobId, 180_000);
   if (job.state !== 'completed') throw new Error(`retrain failed: ${job.error}`);
   return job.result as never;
 }
 
 const topicOf = async (text: string): Promise<{ topic: string; topicScores: Record<string, number>; modelVersion: string }> =>
-  (await as(request(app).post('/api/v1/comments/classify')).send({ texts: [text] }).expect(200)).body.items[0];
+  (
+    await as(request(app).post('/api/v1/comments/classify'))
+      .send({ texts: [text] })
+      .expect(200)
+  ).body.items[0];
 
 /** The topic the model ranks second: twelve corrections must be able to win it, whatever the corpora say first. */
 const runnerUp = (scores: Record<string, number>): string => Object.entries(scores).sort((a, b) => b[1] - a[1])[1]![0];
@@ -78,7 +84,10 @@ test('a correction, folded in by a retrain, changes the model’s answer on a si
   expect(before.modelVersion).toBe(baseline.modelVersion);
   const target = runnerUp(before.topicScores);
 
-  for (const { id } of inserted) await as(request(app).patch(`/api/v1/comments/${id}`)).send({ topic: target }).expect(200);
+  for (const { id } of inserted)
+    await as(request(app).patch(`/api/v1/comments/${id}`))
+      .send({ topic: target })
+      .expect(200);
   const corrected = await retrain({ reclassify: true });
   expect(corrected).toMatchObject({ corrections: CORRECTED.length, reclassifyJobId: expect.stringMatching(/^nlp\./) });
   expect(corrected.modelVersion).not.toBe(baseline.modelVersion);

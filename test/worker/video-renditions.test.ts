@@ -30,7 +30,8 @@ async function previewStreams(url: string, name: string): Promise<Stream[]> {
 }
 
 const byKind = (a: { kind: string }, b: { kind: string }) => a.kind.localeCompare(b.kind);
-const summary = (asset: AssetBody) => asset.renditions.map(({ kind, spec, format, width, height, durationS }) => ({ kind, spec, format, width, height, durationS })).sort(byKind);
+const summary = (asset: AssetBody) =>
+  asset.renditions.map(({ kind, spec, format, width, height, durationS }) => ({ kind, spec, format, width, height, durationS })).sort(byKind);
 const rendition = (asset: AssetBody, kind: string) => asset.renditions.find((r) => r.kind === kind)!;
 
 describe('video renditions on upload', () => {
@@ -47,7 +48,9 @@ describe('video renditions on upload', () => {
     expect(objects.map((o) => o.key)).toEqual([`assets/${id}/renditions/poster.webp`, `assets/${id}/renditions/preview.mp4`]);
 
     expect(await sharp(await downloadUrl(h, rendition(asset, 'poster').url)).metadata()).toMatchObject({ format: 'webp', width: 1280, height: 720 });
-    expect(await previewStreams(rendition(asset, 'preview').url, 'landscape-preview.mp4')).toEqual([expect.objectContaining({ codec_type: 'video', codec_name: 'h264', width: 1280, height: 720 })]);
+    expect(await previewStreams(rendition(asset, 'preview').url, 'landscape-preview.mp4')).toEqual([
+      expect.objectContaining({ codec_type: 'video', codec_name: 'h264', width: 1280, height: 720 }),
+    ]);
 
     const again = await settledJob(h.services, await h.services.queues.add('media', { type: 'probe', assetId: id }, { jobId: `again-${id}` }), JOB_TIMEOUT_MS);
     expect(again.state).toBe('completed');
@@ -69,6 +72,8 @@ describe('video renditions on upload', () => {
       { kind: 'poster', width: 720, height: 1280 },
       { kind: 'preview', width: 720, height: 1280 },
     ]);
-    expect(await previewStreams(rendition(asset, 'preview').url, 'portrait-preview.mp4')).toEqual([expect.objectContaining({ codec_type: 'video', width: 720, height: 1280 })]);
+    expect(await previewStreams(rendition(asset, 'preview').url, 'portrait-preview.mp4')).toEqual([
+      expect.objectContaining({ codec_type: 'video', width: 720, height: 1280 }),
+    ]);
   }, 90_000);
 });

@@ -17,7 +17,12 @@ afterAll(() => harness.close());
 it('closing the workers waits for the active job to complete', async () => {
   const { app, adminKey, creatorId, dir, services, workers } = harness;
   const file = await makeVideo(dir, 'drain.mp4', { width: 1280, height: 720, durationS: 8, audio: true });
-  const res = await request(app).post('/api/v1/assets').set('Authorization', `Bearer ${adminKey}`).field('creatorId', creatorId).attach('file', file).expect(201);
+  const res = await request(app)
+    .post('/api/v1/assets')
+    .set('Authorization', `Bearer ${adminKey}`)
+    .field('creatorId', creatorId)
+    .attach('file', file)
+    .expect(201);
 
   for (let i = 0; i < 400 && (await services.queues.find(res.body.jobId))?.state !== 'active'; i++) await sleep(25);
   expect((await services.queues.find(res.body.jobId))?.state).toBe('active');

@@ -47,4 +47,3 @@ export async function sweepDeadCutWorkspaces(tmpDir = os.tmpdir()): Promise<stri
   }
   return removed;
 }
-

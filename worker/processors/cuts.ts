@@ -86,7 +86,8 @@ export async function makeAdCuts(job: Job<CutsPayload>, services: Services, tool
 async function cuttableAsset(job: Job<CutsPayload>, services: Services, assetId: string): Promise<AssetWithProducts> {
   const asset = await findAsset(services.database.db, assetId);
   if (!asset) throw unknownEntity(services, job, 'asset', assetId);
-  if (asset.kind !== 'video' || asset.status !== 'ready') throw new UnrecoverableError(`Asset ${assetId} is not a ready video (${asset.kind}, ${asset.status})`);
+  if (asset.kind !== 'video' || asset.status !== 'ready')
+    throw new UnrecoverableError(`Asset ${assetId} is not a ready video (${asset.kind}, ${asset.status})`);
   return asset;
 }
 
@@ -96,9 +97,14 @@ async function cuttableAsset(job: Job<CutsPayload>, services: Services, assetId:
  */
 async function stillLicensed(services: Services, assetId: string, licenseId: string): Promise<LicenseTerms> {
   const licenses = (await licensesForAssets(services.database.db, [assetId])).get(assetId) ?? [];
-  const decision = cutRights(licenses.filter((l) => l.id === licenseId), new Date());
+  const decision = cutRights(
+    licenses.filter((l) => l.id === licenseId),
+    new Date(),
+  );
   if (!decision.allowed || !decision.license) {
-    const why = decision.reasons.includes('no_license') ? 'no longer covers it' : `no longer lets it be edited for a paid channel (${decision.reasons.join(', ')})`;
+    const why = decision.reasons.includes('no_license')
+      ? 'no longer covers it'
+      : `no longer lets it be edited for a paid channel (${decision.reasons.join(', ')})`;
     throw new UnrecoverableError(`License ${licenseId} of asset ${assetId} ${why}`);
   }
   return decision.license;

@@ -30,9 +30,15 @@ export const EXPIRY_SWEEP_SCHEDULER_ID = 'license-expiry-sweep';
  * schedule, updated to the latest interval.
  */
 export async function scheduleExpirySweep(services: Services): Promise<void> {
-  await services.queues.schedule('licenses', EXPIRY_SWEEP_SCHEDULER_ID, services.config.licenseSweepIntervalS * 1000, { type: 'expiry-sweep' }, {
-    attempts: 1,
-    removeOnComplete: { count: 100 },
-    removeOnFail: { count: 100 },
-  });
+  await services.queues.schedule(
+    'licenses',
+    EXPIRY_SWEEP_SCHEDULER_ID,
+    services.config.licenseSweepIntervalS * 1000,
+    { type: 'expiry-sweep' },
+    {
+      attempts: 1,
+      removeOnComplete: { count: 100 },
+      removeOnFail: { count: 100 },
+    },
+  );
 }

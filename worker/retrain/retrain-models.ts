@@ -66,7 +66,6 @@ export async function retrainModels(services: Services, options: RetrainOptions)
   return { version, modelVersion: classifier.modelVersion, corrections: examples.length, reclassifyJobId, trainSeconds: trained.trainSeconds };
 }
 
-
 async function trainInChildProcess(options: Omit<TrainCommentModelsOptions, 'log'>): Promise<{ modelVersion: string; trainSeconds: number }> {
   await mkdir(options.outDir, { recursive: true });
   const optionsFile = path.join(options.outDir, 'training-options.json');

@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   if (!file) throw new Error('usage: train-models-process.ts <options.json>');
   const options = JSON.parse(await readFile(file, 'utf8')) as TrainCommentModelsOptions;
   const result = await trainCommentModels({ ...options, log: (line) => console.error(line) });
-  console.log(JSON.stringify({ modelVersion: result.modelVersion, corrections: result.manifest.corrections, trainSeconds: result.manifest.figures.trainSeconds }));
+  console.log(
+    JSON.stringify({ modelVersion: result.modelVersion, corrections: result.manifest.corrections, trainSeconds: result.manifest.figures.trainSeconds }),
+  );
 }
 
 main().catch((err: unknown) => {

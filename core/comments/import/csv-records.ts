@@ -43,7 +43,11 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
     const parserLine = startLine(info.lines, raw);
     const tooLongAt = guard.placeholderLine(record, parserLine);
     if (tooLongAt !== undefined) {
-      yield { line: tooLongAt, row: header ? ++row : 0, problem: { code: 'row_too_long', message: `The record is longer than ${MAX_RECORD_CHARS} characters` } };
+      yield {
+        line: tooLongAt,
+        row: header ? ++row : 0,
+        problem: { code: 'row_too_long', message: `The record is longer than ${MAX_RECORD_CHARS} characters` },
+      };
       if (!header) return parser.destroy();
       continue;
     }
@@ -51,7 +55,14 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
     if (!header) {
       header = record.map((name) => name.trim());
       if (!header.some((name) => importFieldOf(name) === 'text')) {
-        yield { line, row: 0, problem: { code: 'invalid_header', message: `The first line must name the columns, one of them the comment text (text, message, body…); got: ${header.join(', ')}` } };
+        yield {
+          line,
+          row: 0,
+          problem: {
+            code: 'invalid_header',
+            message: `The first line must name the columns, one of them the comment text (text, message, body…); got: ${header.join(', ')}`,
+          },
+        };
         parser.destroy();
         return;
       }
@@ -74,7 +85,14 @@ async function* guarded(chunks: AsyncIterable<string>, guard: CsvRecordGuard): A
 
 function toRecord(header: readonly string[], fields: readonly string[], line: number, row: number): SourceRecord {
   if (fields.length > header.length) {
-    return { line, row, problem: { code: 'wrong_field_count', message: `The record has ${fields.length} fields, the header ${header.length}: quote texts that contain the delimiter` } };
+    return {
+      line,
+      row,
+      problem: {
+        code: 'wrong_field_count',
+        message: `The record has ${fields.length} fields, the header ${header.length}: quote texts that contain the delimiter`,
+      },
+    };
   }
   return { line, row, value: Object.fromEntries(header.map((name, i) => [name, fields[i]])) };
 }

@@ -53,7 +53,8 @@ export async function importComments(db: Db, records: AsyncIterable<SourceRecord
   const result: ImportResult = { rows: 0, accepted: 0, duplicates: 0, rejectedCount: 0, rejected: [], commentIds: [] };
   const reject = (at: { line: number; row: number }, problem: RowProblem): void => {
     result.rejectedCount++;
-    if (result.rejected.length < MAX_REPORTED_REJECTS) result.rejected.push({ line: options.linesUnknown ? null : at.line, row: at.row, code: problem.code, message: problem.message });
+    if (result.rejected.length < MAX_REPORTED_REJECTS)
+      result.rejected.push({ line: options.linesUnknown ? null : at.line, row: at.row, code: problem.code, message: problem.message });
   };
   let batch: Array<{ at: { line: number; row: number }; row: ImportRow }> = [];
   const flush = async (): Promise<void> => {
@@ -109,7 +110,10 @@ const tally = ({ rows, accepted, duplicates, rejectedCount }: ImportTally): Impo
 type Located = { at: { line: number; row: number }; row: ImportRow };
 
 async function storeBatch(db: Db, batch: Located[]): Promise<{ stored: string[]; problems: Array<{ at: Located['at']; problem: RowProblem }> }> {
-  const products = await productsOfAssets(db, batch.map((b) => b.row.assetId));
+  const products = await productsOfAssets(
+    db,
+    batch.map((b) => b.row.assetId),
+  );
   const problems: Array<{ at: Located['at']; problem: RowProblem }> = [];
   const rows: ImportRow[] = [];
   for (const { at, row } of batch) {

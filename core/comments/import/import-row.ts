@@ -74,7 +74,8 @@ function toRow(fields: Partial<Record<ImportField, unknown>>, defaults: ImportDe
     assetId: assetIdOf(fields.assetId ?? defaults.assetId),
     productSku: skuOf(fields.productSku ?? defaults.productSku),
   };
-  if (!row.assetId && !row.productSku) throw new RowError('missing_product_sku', 'Link the comment to a product: give productSku or assetId (or a default for the whole file)');
+  if (!row.assetId && !row.productSku)
+    throw new RowError('missing_product_sku', 'Link the comment to a product: give productSku or assetId (or a default for the whole file)');
   return row;
 }
 

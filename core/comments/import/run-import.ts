@@ -24,7 +24,11 @@ export interface ImportReport {
 }
 
 /** Imports a file streamed as bytes (JSON array, NDJSON or CSV, told apart by content), then queues classification. */
-export async function importCommentFile(services: Services, bytes: AsyncIterable<Buffer | Uint8Array | string>, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importCommentFile(
+  services: Services,
+  bytes: AsyncIterable<Buffer | Uint8Array | string>,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const source = await openImportSource(bytes);
   return runImport(services, source.format, source.records, options);
 }
@@ -56,5 +60,9 @@ async function runImport(services: Services, format: ImportFormat, records: Asyn
 function withProgress(cause: unknown, partial: ImportResult): unknown {
   if (!isDomainError(cause)) return cause;
   const stored = `${partial.accepted} new comments from the rows before it were stored (importing again is safe)`;
-  return new DomainError(cause.kind, cause.code, `${cause.message}; ${stored}`, { ...cause.details, accepted: partial.accepted, duplicates: partial.duplicates });
+  return new DomainError(cause.kind, cause.code, `${cause.message}; ${stored}`, {
+    ...cause.details,
+    accepted: partial.accepted,
+    duplicates: partial.duplicates,
+  });
 }

@@ -1,28 +1,11 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  char,
-  check,
-  index,
-  jsonb,
-  numeric,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, char, check, index, jsonb, numeric, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { assets } from './assets';
 import { createdAt, id, timestamptz, updatedAt } from './columns';
 import { creators } from './creators';
 
 export const licenseStatus = pgEnum('license_status', ['draft', 'active', 'revoked']);
-export const licenseNotificationKind = pgEnum('license_notification_kind', [
-  'expiring_30',
-  'expiring_7',
-  'expiring_1',
-  'expired',
-]);
+export const licenseNotificationKind = pgEnum('license_notification_kind', ['expiring_30', 'expiring_7', 'expiring_1', 'expired']);
 
 export interface LicenseExclusivity {
   scope: 'none' | 'category' | 'all';

@@ -67,7 +67,11 @@ export function crossValidateWith(cv: CrossValidation, train: (examples: Trainin
 /** Train on one set, score another (for a corpus that is only ever a test set). */
 export function holdOut(head: HeadName, train: readonly TrainingExample[], test: readonly TrainingExample[], seed: number, unquantised = false): Prediction[] {
   const testKeys = new Set(test.map((e) => textKey(e.text)));
-  const model = trainHead(head, train.filter((e) => !testKeys.has(textKey(e.text))), seed);
+  const model = trainHead(
+    head,
+    train.filter((e) => !testKeys.has(textKey(e.text))),
+    seed,
+  );
   return predictAll(head, headScorer(head, model, unquantised), test);
 }
 
@@ -77,10 +81,20 @@ function headScorer(head: HeadName, trained: LinearModel, unquantised = false): 
 }
 
 function polishSentimentScorer(trained: PolishSentimentModels, unquantised = false): TextScorer {
-  const heads = { sentimentPl: trained.sentimentPl, sentimentPlSentence: trained.sentimentPlSentence, sentimentPlOpening: trained.sentimentPlOpening, sentimentPlClosing: trained.sentimentPlClosing };
+  const heads = {
+    sentimentPl: trained.sentimentPl,
+    sentimentPlSentence: trained.sentimentPlSentence,
+    sentimentPlOpening: trained.sentimentPlOpening,
+    sentimentPlClosing: trained.sentimentPlClosing,
+  };
   const shipped = unquantised ? heads : (Object.fromEntries(Object.entries(heads).map(([name, model]) => [name, quantised(model)])) as typeof heads);
   const sentiment = new PolishSentiment({ ...shipped, reviewStacker: trained.reviewStacker });
-  return (text, example) => sentiment.predictInto(text, headFeatures('sentimentPl', text, example.lang as CommentLang | undefined), new Float64Array(trained.sentimentPl.classes.length));
+  return (text, example) =>
+    sentiment.predictInto(
+      text,
+      headFeatures('sentimentPl', text, example.lang as CommentLang | undefined),
+      new Float64Array(trained.sentimentPl.classes.length),
+    );
 }
 
 function predictAll(head: HeadName, score: TextScorer, test: readonly TrainingExample[], testText = (e: TrainingExample) => e.text): Prediction[] {

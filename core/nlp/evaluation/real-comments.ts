@@ -78,7 +78,13 @@ export function evaluateRealComments(options: RealCommentsOptions): RealComments
     const trainRows = rows.filter((_, i) => foldOf[i] !== fold);
     const withFile: TrainingData = { ...data, seeds: [...data.seeds, ...trainRows.map(asSeed)] };
     const classifier = train(withFile, options, `fold ${fold + 1}/${options.folds}`);
-    crossValidated.push(...predictAll(classifier, rows.filter((_, i) => foldOf[i] === fold), fold));
+    crossValidated.push(
+      ...predictAll(
+        classifier,
+        rows.filter((_, i) => foldOf[i] === fold),
+        fold,
+      ),
+    );
   }
   return { neverSeen, crossValidated, leakingRows };
 }
@@ -87,7 +93,12 @@ export function readRealComments(dataDir: string): RealComment[] {
   const file = path.join(dataDir, REAL_COMMENTS_FILE);
   if (!existsSync(file)) throw new Error(`The real labelled comments are not at ${file} (see ../shared/data/nlp/README.md)`);
   const rows = parseJsonLines<RealComment>(readFileSync(file, 'utf8'), file);
-  rows.forEach((row, i) => checkedLabels({ text: row.text, lang: row.lang, topic: row.topic, sentiment: row.sentiment, isQuestion: row.is_question, spam: row.spam, substantive: row.substantive }, `${file} row ${i + 1}`));
+  rows.forEach((row, i) =>
+    checkedLabels(
+      { text: row.text, lang: row.lang, topic: row.topic, sentiment: row.sentiment, isQuestion: row.is_question, spam: row.spam, substantive: row.substantive },
+      `${file} row ${i + 1}`,
+    ),
+  );
   return rows;
 }
 
@@ -121,7 +132,20 @@ export function withoutLeaks(data: TrainingData, rows: readonly RealComment[]): 
     return kept;
   };
   // Read every corpus now, so leakingRows is complete before anything trains.
-  for (const name of ['polemo', 'allegro', 'plTweets', 'sst2', 'tweetEval', 'semEval', 'goEmotions', 'senTube', 'youtubeSpam', 'bitext', 'semiPqa'] as CorpusName[]) corpus(name);
+  for (const name of [
+    'polemo',
+    'allegro',
+    'plTweets',
+    'sst2',
+    'tweetEval',
+    'semEval',
+    'goEmotions',
+    'senTube',
+    'youtubeSpam',
+    'bitext',
+    'semiPqa',
+  ] as CorpusName[])
+    corpus(name);
   const seeds = data.seeds.filter((s) => !keys.has(textKey(s.text)));
   return { data: { corpus, seeds, corrections: data.corrections }, leakingRows: leakingRows + data.seeds.length - seeds.length };
 }

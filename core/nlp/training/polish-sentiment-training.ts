@@ -54,10 +54,17 @@ export function trainPolishSentiment(examples: readonly TrainingExample[], seed:
   const summaries = new Array<StackerExample>(reviews.length);
   for (let fold = 0; fold < STACKING_FOLDS; fold++) {
     const heldOut = new Set(reviews.filter((r) => r.fold === fold).map((r) => textKey((examples[r.index] as TrainingExample).text)));
-    const models = trainAll(wholeSet(heldOut), reviews.filter((r) => r.fold !== fold));
+    const models = trainAll(
+      wholeSet(heldOut),
+      reviews.filter((r) => r.fold !== fold),
+    );
     reviews.forEach((review, j) => {
       if (review.fold !== fold) return;
-      summaries[j] = { summary: summarise(models, whole[review.index] as FeatureVector, review), label: labels[review.index] as number, weight: (examples[review.index] as TrainingExample).weight };
+      summaries[j] = {
+        summary: summarise(models, whole[review.index] as FeatureVector, review),
+        label: labels[review.index] as number,
+        weight: (examples[review.index] as TrainingExample).weight,
+      };
     });
   }
   const heads = trainAll(wholeSet(), reviews);
@@ -97,9 +104,21 @@ function trainReviewHeads(reviews: readonly Review[], examples: readonly Trainin
   const labelOf = (r: Review): number => labels[r.index] as number;
   return {
     // Each sentence carries its review's label; 1/√n keeps long reviews from dominating.
-    sentimentPlSentence: trainHeadOn('sentimentPlSentence', reviews.flatMap((r) => r.sentences.flatMap((s) => weightedCopies(s, labelOf(r), weightOf(r) / Math.sqrt(r.sentences.length)))), seed),
-    sentimentPlOpening: trainHeadOn('sentimentPlOpening', reviews.flatMap((r) => weightedCopies(r.opening, labelOf(r), weightOf(r))), seed),
-    sentimentPlClosing: trainHeadOn('sentimentPlClosing', reviews.flatMap((r) => weightedCopies(r.closing, labelOf(r), weightOf(r))), seed),
+    sentimentPlSentence: trainHeadOn(
+      'sentimentPlSentence',
+      reviews.flatMap((r) => r.sentences.flatMap((s) => weightedCopies(s, labelOf(r), weightOf(r) / Math.sqrt(r.sentences.length)))),
+      seed,
+    ),
+    sentimentPlOpening: trainHeadOn(
+      'sentimentPlOpening',
+      reviews.flatMap((r) => weightedCopies(r.opening, labelOf(r), weightOf(r))),
+      seed,
+    ),
+    sentimentPlClosing: trainHeadOn(
+      'sentimentPlClosing',
+      reviews.flatMap((r) => weightedCopies(r.closing, labelOf(r), weightOf(r))),
+      seed,
+    ),
   };
 }
 

@@ -57,7 +57,8 @@ function polishTweetQuestions(data: TrainingData): TrainingExample[] {
   const examples: TrainingExample[] = [];
   for (const row of data.corpus('plTweets')) {
     for (const sentence of splitSentences(row.text)) {
-      if (PLAIN_QUESTION.test(sentence) && !FEELING_MARKS.test(sentence)) examples.push({ text: sentence, lang: 'pl', label: 'neutral', weight: QUESTION_WEIGHT, source: 'plTweets:questions' });
+      if (PLAIN_QUESTION.test(sentence) && !FEELING_MARKS.test(sentence))
+        examples.push({ text: sentence, lang: 'pl', label: 'neutral', weight: QUESTION_WEIGHT, source: 'plTweets:questions' });
     }
   }
   return examples;

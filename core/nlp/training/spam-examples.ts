@@ -21,7 +21,8 @@ export function spamExamples(data: TrainingData, seed: number): TrainingExample[
     .map((row) => ({ text: row.text, lang: 'en', label: row.spam ? 'yes' : 'no', weight: 1, source: 'youtubeSpam' }));
   const reviewSentences = data.corpus('allegro').flatMap((row) => splitSentences(row.text));
   for (const text of sampleOf(reviewSentences, 3000, seed)) examples.push({ text, lang: 'pl', label: 'no', weight: 0.5, source: 'allegro' });
-  for (const row of sampleOf(data.corpus('senTube'), 3000, seed)) examples.push({ text: row.text, lang: 'en', label: 'no', weight: SENTUBE_WEIGHT, source: 'senTube' });
+  for (const row of sampleOf(data.corpus('senTube'), 3000, seed))
+    examples.push({ text: row.text, lang: 'en', label: 'no', weight: SENTUBE_WEIGHT, source: 'senTube' });
   for (const s of data.seeds) examples.push({ text: s.text, lang: s.lang, label: s.spam ? 'yes' : 'no', weight: SEED_WEIGHT, source: `seeds:${s.set}` });
   for (const c of data.corrections) {
     if (c.spam !== undefined) examples.push({ text: c.text, lang: c.lang, label: c.spam ? 'yes' : 'no', weight: CORRECTION_WEIGHT, source: 'correction' });

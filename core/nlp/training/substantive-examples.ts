@@ -11,10 +11,14 @@ import { sampleOf, splitSentences } from './text-sampling';
 export function substantiveExamples(data: TrainingData, seed: number): TrainingExample[] {
   const examples: TrainingExample[] = [];
   for (const s of data.seeds) {
-    if (s.substantive !== undefined) examples.push({ text: s.text, lang: s.lang, label: s.substantive ? 'yes' : 'no', weight: SEED_WEIGHT, source: `seeds:${s.set}` });
+    if (s.substantive !== undefined)
+      examples.push({ text: s.text, lang: s.lang, label: s.substantive ? 'yes' : 'no', weight: SEED_WEIGHT, source: `seeds:${s.set}` });
   }
   for (const row of sampleOf(data.corpus('semiPqa'), 800, seed)) examples.push({ text: row.text, lang: 'en', label: 'yes', weight: 0.5, source: 'semiPqa' });
-  const reviewSentences = data.corpus('allegro').flatMap((row) => splitSentences(row.text)).filter(isInformative);
+  const reviewSentences = data
+    .corpus('allegro')
+    .flatMap((row) => splitSentences(row.text))
+    .filter(isInformative);
   for (const text of sampleOf(reviewSentences, 1500, seed)) examples.push({ text, lang: 'pl', label: 'yes', weight: 0.5, source: 'allegro' });
   const comments = data.corpus('senTube').filter((row) => isInformative(row.text));
   for (const row of sampleOf(comments, 1500, seed)) examples.push({ text: row.text, lang: 'en', label: 'yes', weight: 0.5, source: 'senTube' });

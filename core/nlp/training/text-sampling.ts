@@ -3,7 +3,10 @@ import { seededRandom, shuffleInPlace } from '../seeded-random';
 /** Up to `n` items, a seeded random choice kept in their original order (deterministic). */
 export function sampleOf<T>(items: readonly T[], n: number, seed: number): T[] {
   if (items.length <= n) return [...items];
-  const chosen = shuffleInPlace(items.map((_, i) => i), seededRandom(seed)).slice(0, n);
+  const chosen = shuffleInPlace(
+    items.map((_, i) => i),
+    seededRandom(seed),
+  ).slice(0, n);
   return chosen.sort((a, b) => a - b).map((i) => items[i] as T);
 }
 
@@ -16,4 +19,8 @@ export const withoutQuestionMarks = (text: string): string => text.replace(/\s*[
 export const withoutFinalMarks = (text: string): string => text.replace(/[\s.!?？…]+$/u, '').trim();
 
 /** A text's identity for de-duplication across folds: case, spacing and "?" do not count. */
-export const textKey = (text: string): string => text.toLowerCase().replace(/[?？\s]+/gu, ' ').trim();
+export const textKey = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[?？\s]+/gu, ' ')
+    .trim();

@@ -45,7 +45,8 @@ export function topicExamples(data: TrainingData, seed: number): TrainingExample
       if (topic) examples.push({ text: sentence, lang, label: topic, weight: WEAK_WEIGHT, source: `${name}:keywords` });
     }
   }
-  for (const row of sampleOf(data.corpus('plTweets'), 3000, seed)) examples.push({ text: row.text, lang: 'pl', label: 'other', weight: 0.5, source: 'plTweets' });
+  for (const row of sampleOf(data.corpus('plTweets'), 3000, seed))
+    examples.push({ text: row.text, lang: 'pl', label: 'other', weight: 0.5, source: 'plTweets' });
   for (const row of sampleOf(data.corpus('semEval'), 500, seed)) examples.push({ text: row.text, lang: 'en', label: 'other', weight: 0.3, source: 'semEval' });
   for (const s of data.seeds) if (s.topic) examples.push({ text: s.text, lang: s.lang, label: s.topic, weight: SEED_WEIGHT, source: `seeds:${s.set}` });
   for (const c of data.corrections) if (c.topic) examples.push({ text: c.text, lang: c.lang, label: c.topic, weight: CORRECTION_WEIGHT, source: 'correction' });

@@ -8,6 +8,8 @@ import { foldDiacritics } from '../diacritics';
  * "przesylka" and "przesyłka" both count; Polish entries are stems that match at a word's
  * start ("rozmiar~" finds "rozmiaru", "rozmiarze").
  */
+// Word lists read best in the lines they were written in, not one word a line.
+// prettier-ignore
 const ASPECT_WORDS: Record<Exclude<CommentTopic, 'quality' | 'other'>, RegExp> = {
   shipping: words(
     'przesylk~', 'wysyl~', 'wyslan~', 'dostaw[aey]', 'dostarcz~', 'kurier~', 'paczk~', 'paczkomat~', 'inpost', 'dpd', 'poczt~', 'doreczen~',
@@ -54,6 +56,7 @@ const ASPECT_WORDS: Record<Exclude<CommentTopic, 'quality' | 'other'>, RegExp> =
 };
 
 /** Judging the product as a whole ("polecam", "solidnie wykonane", "broke after a week"): quality (LABELS.md). */
+// prettier-ignore
 const QUALITY_WORDS = words(
   'jakosc~', 'jakosci', 'solidn~', 'wykonani~', 'wykonan[ya]', 'trwal~', 'psuj~', 'zepsu~', 'pekl~', 'peka~', 'uszkodz~', 'wadliw~', 'wad[ay]', 'dziala', 'dzialaj~', 'nie dziala',
   'rozpad~', 'odpad~', 'polecam~', 'nie polecam', 'swietn~', 'doskonal~', 'rewelac~', 'idealn~', 'zadowolon~', 'bubel~', 'chlam~', 'badziew~', 'tandet~', 'szajs', 'porazk~', 'dobr[yae] (produkt|sprzet|jakosc)', 'spelnia~', 'sprawdza sie', 'zgodn[ya] z opisem', 'godny polecenia',
@@ -62,6 +65,7 @@ const QUALITY_WORDS = words(
 );
 
 /** About the video, the creator or the platform, not the product: other (LABELS.md). */
+// prettier-ignore
 const OTHER_WORDS = words(
   'video', 'vid', 'videos', 'channel', 'subscribe', 'subscribed', 'song', 'music', 'soundtrack', 'commercial', 'advert', 'ad', 'review', 'reviewer', 'host', 'presenter', 'lol', 'haha',
   'filmik~', 'film', 'kanal', 'subskryb~', 'piosenk~', 'muzyk~', 'reklama',

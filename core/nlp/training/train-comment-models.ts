@@ -68,10 +68,17 @@ export async function trainCommentModels(options: TrainCommentModelsOptions): Pr
     modelVersion,
     seed: options.seed,
     trainedAt: new Date(options.trainedAt ?? Date.now()).toISOString(),
-    corpora: Object.entries(CORPORA).map(([name, c]) => ({ file: c.file, name: c.name, licence: c.licence, rows: data.corpus(name as keyof typeof CORPORA).length })),
+    corpora: Object.entries(CORPORA).map(([name, c]) => ({
+      file: c.file,
+      name: c.name,
+      licence: c.licence,
+      rows: data.corpus(name as keyof typeof CORPORA).length,
+    })),
     seedExamples: data.seeds.length,
     corrections: data.corrections.length,
-    heads: Object.fromEntries(HEAD_NAMES.map((name) => [name, { classes: HEADS[name].classes, bits: HEADS[name].bits, examples: examplesPerHead[name] }])) as ModelManifest['heads'],
+    heads: Object.fromEntries(
+      HEAD_NAMES.map((name) => [name, { classes: HEADS[name].classes, bits: HEADS[name].bits, examples: examplesPerHead[name] }]),
+    ) as ModelManifest['heads'],
     figures: { trainSeconds: Math.round((Date.now() - started) / 100) / 10, artifactBytes: artifact.length },
   };
   mkdirSync(options.outDir, { recursive: true });
@@ -104,12 +111,18 @@ export function trainModelSet(data: TrainingData, seed: number, log: (line: stri
     const polishStarted = Date.now();
     const trained = trainPolishSentiment(examples, seed);
     Object.assign(examplesPerHead, trained.examples);
-    log(`  ${'sentimentPl'.padEnd(12)} ${String(examples.length).padStart(7)} examples  ${seconds(Date.now() - polishStarted)} (with the review heads and stacker, ${trained.examples.reviewStacker} reviews)`);
+    log(
+      `  ${'sentimentPl'.padEnd(12)} ${String(examples.length).padStart(7)} examples  ${seconds(Date.now() - polishStarted)} (with the review heads and stacker, ${trained.examples.reviewStacker} reviews)`,
+    );
     return trained.models;
   };
   const language = train('language', languageExamples(data, seed));
   // Corrections without a language get the one the new detector gives them.
-  const withLanguages: TrainingData = { ...data, corpus: data.corpus, corrections: data.corrections.map((c) => ({ ...c, lang: c.lang ?? detect(language, c.text) })) };
+  const withLanguages: TrainingData = {
+    ...data,
+    corpus: data.corpus,
+    corrections: data.corrections.map((c) => ({ ...c, lang: c.lang ?? detect(language, c.text) })),
+  };
   const models: ModelSet = {
     language,
     ...trainPolish(sentimentExamples(withLanguages, 'pl')),

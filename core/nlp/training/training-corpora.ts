@@ -35,7 +35,10 @@ export interface CorpusRow {
 
 /** Thrown when ../shared/data/nlp is absent (a fresh clone): training says so and stops. */
 export class MissingCorporaError extends Error {
-  constructor(readonly dataDir: string, readonly missing: string[]) {
+  constructor(
+    readonly dataDir: string,
+    readonly missing: string[],
+  ) {
     super(
       `The training corpora are not at ${dataDir} (missing: ${missing.join(', ')}). ` +
         'Training needs ../shared/data/nlp (see its README) or --data <dir>; classification keeps working from the shipped models in models/nlp.',

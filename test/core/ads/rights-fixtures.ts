@@ -41,7 +41,18 @@ export async function addAsset(
   await storage.put(storageKey, Buffer.from(`original ${id}`), { contentType: mimeType });
   const [row] = await db
     .insert(assets)
-    .values({ id, creatorId: opts.creatorId, kind, status: opts.status ?? 'ready', sha256: randomUUID(), storageKey, mimeType, sizeBytes: 45, width: 1080, height: 1920 })
+    .values({
+      id,
+      creatorId: opts.creatorId,
+      kind,
+      status: opts.status ?? 'ready',
+      sha256: randomUUID(),
+      storageKey,
+      mimeType,
+      sizeBytes: 45,
+      width: 1080,
+      height: 1920,
+    })
     .returning();
   if (opts.skus?.length) await db.insert(assetProducts).values(opts.skus.map((sku) => ({ assetId: id, sku })));
   return row!;

@@ -6,13 +6,25 @@ import { findAsset, findAssetBySha256, insertAsset, listAssets, updateAsset } fr
 import { testDatabases } from '../../helpers/test-database';
 
 async function newCreator(db: Db): Promise<string> {
-  const [row] = await db.insert(creators).values({ handle: `c_${randomUUID()}`, platform: 'tiktok', followers: 5000 }).returning();
+  const [row] = await db
+    .insert(creators)
+    .values({ handle: `c_${randomUUID()}`, platform: 'tiktok', followers: 5000 })
+    .returning();
   return row!.id;
 }
 
 const newAsset = (creatorId: string, fields: Partial<NewAsset> = {}): NewAsset => {
   const id = randomUUID();
-  return { id, creatorId, kind: 'image', sha256: randomBytes(32).toString('hex'), storageKey: `assets/${id}/original`, mimeType: 'image/png', sizeBytes: 10, ...fields };
+  return {
+    id,
+    creatorId,
+    kind: 'image',
+    sha256: randomBytes(32).toString('hex'),
+    storageKey: `assets/${id}/original`,
+    mimeType: 'image/png',
+    sizeBytes: 10,
+    ...fields,
+  };
 };
 
 describe.each(testDatabases())('asset store on %s', ({ open }) => {

@@ -5,9 +5,20 @@ import { specHash, upsertRenditions, type RenditionInput } from '../../../core/a
 import { testDatabases } from '../../helpers/test-database';
 
 async function newImageAsset(db: Db): Promise<string> {
-  const [creator] = await db.insert(creators).values({ handle: `c_${randomUUID()}`, platform: 'tiktok', followers: 5000 }).returning();
+  const [creator] = await db
+    .insert(creators)
+    .values({ handle: `c_${randomUUID()}`, platform: 'tiktok', followers: 5000 })
+    .returning();
   const id = randomUUID();
-  await db.insert(assets).values({ id, creatorId: creator!.id, kind: 'image', sha256: randomBytes(32).toString('hex'), storageKey: `assets/${id}/original`, mimeType: 'image/jpeg', sizeBytes: 10 });
+  await db.insert(assets).values({
+    id,
+    creatorId: creator!.id,
+    kind: 'image',
+    sha256: randomBytes(32).toString('hex'),
+    storageKey: `assets/${id}/original`,
+    mimeType: 'image/jpeg',
+    sizeBytes: 10,
+  });
   return id;
 }
 

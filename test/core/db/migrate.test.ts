@@ -33,13 +33,10 @@ describe.each(testDatabases({ migrate: false }))('migrateDatabase on %s', ({ ope
 
   const publicTables = async () =>
     (
-      await database.db.execute<{ name: string }>(
-        sql`select table_name as name from information_schema.tables where table_schema = 'public' order by 1`,
-      )
+      await database.db.execute<{ name: string }>(sql`select table_name as name from information_schema.tables where table_schema = 'public' order by 1`)
     ).rows.map((r) => r.name);
 
-  const appliedMigrations = async () =>
-    (await database.db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)).rows[0]?.n;
+  const appliedMigrations = async () => (await database.db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)).rows[0]?.n;
 
   it('applies the migrations to a fresh database, even with two migrators at once', async () => {
     expect(await publicTables()).toEqual([]);

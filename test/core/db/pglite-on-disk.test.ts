@@ -17,10 +17,7 @@ describe('PGlite in a directory', () => {
     const first = await openDatabase({ dbDir });
     expect(first.driver).toBe('pglite');
     await migrateDatabase(first);
-    const [written] = await first.db
-      .insert(creators)
-      .values({ handle: 'kept', platform: 'tiktok', followers: 12_000 })
-      .returning();
+    const [written] = await first.db.insert(creators).values({ handle: 'kept', platform: 'tiktok', followers: 12_000 }).returning();
     await first.close();
 
     const second = await openDatabase({ dbDir });

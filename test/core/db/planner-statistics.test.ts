@@ -11,9 +11,9 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 it('gives PGlite (which has no autovacuum) planner statistics', async () => {
-  await database.db.insert(apiKeys).values(
-    Array.from({ length: 50 }, (_, i) => ({ name: `k${i}`, role: 'viewer' as const, keyHash: `hash-${i}`, keyPrefix: 'ugc_test' })),
-  );
+  await database.db
+    .insert(apiKeys)
+    .values(Array.from({ length: 50 }, (_, i) => ({ name: `k${i}`, role: 'viewer' as const, keyHash: `hash-${i}`, keyPrefix: 'ugc_test' })));
   const analysedRows = async (): Promise<number> => {
     const { rows } = await database.db.execute<{ n: number }>(sql`select reltuples::int as n from pg_class where relname = 'api_keys'`);
     return rows[0]!.n;

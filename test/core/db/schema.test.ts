@@ -22,7 +22,10 @@ import { testDatabases } from '../../helpers/test-database';
 const unique = () => randomBytes(8).toString('hex');
 
 async function newCreator(db: Db) {
-  const [creator] = await db.insert(creators).values({ handle: `c_${unique()}`, platform: 'tiktok', followers: 25_000 }).returning();
+  const [creator] = await db
+    .insert(creators)
+    .values({ handle: `c_${unique()}`, platform: 'tiktok', followers: 25_000 })
+    .returning();
   return creator!;
 }
 
@@ -109,9 +112,7 @@ describe.each(testDatabases())('schema on %s', ({ open }) => {
   it('refuses a license_assets row for an asset that does not exist', async () => {
     const license = await newLicense(db);
     const missing = '00000000-0000-4000-8000-000000000000';
-    expect(await sqlState(db.insert(licenseAssets).values({ licenseId: license.id, assetId: missing }))).toBe(
-      SqlState.foreignKeyViolation,
-    );
+    expect(await sqlState(db.insert(licenseAssets).values({ licenseId: license.id, assetId: missing }))).toBe(SqlState.foreignKeyViolation);
   });
 
   it('refuses a license that ends before it starts, or a fee without a currency', async () => {
@@ -143,16 +144,13 @@ describe.each(testDatabases())('schema on %s', ({ open }) => {
     const [first] = await upsert('cuts/a.mp4');
     const [second] = await upsert('cuts/b.mp4');
     expect(second!.id).toBe(first!.id);
-    expect(await db.select().from(renditions).where(eq(renditions.assetId, asset.id))).toEqual([
-      expect.objectContaining({ storageKey: 'cuts/b.mp4' }),
-    ]);
+    expect(await db.select().from(renditions).where(eq(renditions.assetId, asset.id))).toEqual([expect.objectContaining({ storageKey: 'cuts/b.mp4' })]);
     expect(await sqlState(db.insert(renditions).values(cut('cuts/c.mp4')))).toBe(SqlState.uniqueViolation);
   });
 
   it('records each expiry notice once per license', async () => {
     const license = await newLicense(db, { endsAt: new Date('2025-02-01T00:00:00Z') });
-    const send = (kind: 'expiring_7' | 'expired') =>
-      db.insert(licenseNotifications).values({ licenseId: license.id, kind }).onConflictDoNothing().returning();
+    const send = (kind: 'expiring_7' | 'expired') => db.insert(licenseNotifications).values({ licenseId: license.id, kind }).onConflictDoNothing().returning();
     expect(await send('expiring_7')).toHaveLength(1);
     expect(await send('expiring_7')).toEqual([]);
     expect(await send('expired')).toHaveLength(1);
@@ -199,7 +197,12 @@ describe.each(testDatabases())('schema on %s', ({ open }) => {
       throw new Error('changed my mind');
     });
     await expect(failing).rejects.toThrow('changed my mind');
-    expect(await db.select().from(creators).where(and(eq(creators.platform, 'youtube'), eq(creators.handle, handle)))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(creators)
+        .where(and(eq(creators.platform, 'youtube'), eq(creators.handle, handle))),
+    ).toEqual([]);
   });
 
   it('loads relations', async () => {

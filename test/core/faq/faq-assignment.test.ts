@@ -73,7 +73,10 @@ describe('updateFaqEntries', () => {
     const first = await addQuestions(sku, 'size_fit', ['Jaki rozmiar wybrać przy 180 cm?']);
     await updateFaqEntries(services.database.db, first);
     const [entry] = await entriesOf(sku);
-    await services.database.db.update(faqEntries).set({ question: 'Jaki rozmiar wybrać?', answer: 'Bierz swój zwykły rozmiar.', status: 'published' }).where(eq(faqEntries.id, entry!.id));
+    await services.database.db
+      .update(faqEntries)
+      .set({ question: 'Jaki rozmiar wybrać?', answer: 'Bierz swój zwykły rozmiar.', status: 'published' })
+      .where(eq(faqEntries.id, entry!.id));
     const later = await addQuestions(sku, 'size_fit', ['rozmiar M czy L przy 180 cm', 'what size for 180 cm?', 'Czy ten materiał się gniecie?']);
     expect(await updateFaqEntries(services.database.db, later)).toMatchObject({ joined: 3, created: 1 });
     expect(await updateFaqEntries(services.database.db, [...first, ...later])).toEqual({ joined: 0, left: 0, created: 0, touched: 0 });

@@ -12,7 +12,13 @@ const groups = (placed: Map<Question, Cluster>): string[][] => {
   return [...byCluster.values()].map((texts) => texts.sort()).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
 };
 
-const SIZE = ['Jaki rozmiar wybrać?', 'czy L będzie pasować na 180 cm', 'What size should I get?', 'jaki rozmiar bierze sie przy 180 cm wzrostu', 'Do they run true to size? I am usually a 43'];
+const SIZE = [
+  'Jaki rozmiar wybrać?',
+  'czy L będzie pasować na 180 cm',
+  'What size should I get?',
+  'jaki rozmiar bierze sie przy 180 cm wzrostu',
+  'Do they run true to size? I am usually a 43',
+];
 const SHIPPING = ['Czy wysyłacie do Niemiec?', 'How long does shipping take?', 'ile trwa wysylka do UK', 'Do you deliver to Austria?'];
 const WASHING = ['Czy ta koszulka nie kurczy się po praniu?', 'Does it shrink in the wash?', 'w jakiej temperaturze prać'];
 
@@ -51,7 +57,8 @@ describe('placeQuestions', () => {
     const once = placeQuestions([], questions(...texts));
     next -= texts.length; // the same comment ids again
     const again = placeQuestions([], questions(...texts));
-    const summary = (placed: Map<Question, Cluster>) => [...new Set(placed.values())].map((c) => ({ q: c.question, n: c.count, ex: c.examples, centroid: c.centroid }));
+    const summary = (placed: Map<Question, Cluster>) =>
+      [...new Set(placed.values())].map((c) => ({ q: c.question, n: c.count, ex: c.examples, centroid: c.centroid }));
     expect(summary(again)).toEqual(summary(once));
   });
 
@@ -67,7 +74,16 @@ describe('placeQuestions', () => {
   });
 
   it('keeps at most MAX_EXAMPLES examples, the most central first, and makes the most central the question', () => {
-    const many = ['jaki rozmiar wybrać', 'jaki rozmiar wybrać przy 180 cm', 'rozmiar M czy L?', 'what size for 180 cm', 'what size should I order', 'size M or L for 75 kg', 'który rozmiar będzie dobry', 'rozmiar L czy XL przy 185 cm wzrostu'];
+    const many = [
+      'jaki rozmiar wybrać',
+      'jaki rozmiar wybrać przy 180 cm',
+      'rozmiar M czy L?',
+      'what size for 180 cm',
+      'what size should I order',
+      'size M or L for 75 kg',
+      'który rozmiar będzie dobry',
+      'rozmiar L czy XL przy 185 cm wzrostu',
+    ];
     const [cluster] = [...new Set(placeQuestions([], questions(...many)).values())];
     expect(cluster!.count).toBe(many.length);
     expect(cluster!.examples).toHaveLength(MAX_EXAMPLES);
@@ -77,11 +93,18 @@ describe('placeQuestions', () => {
   });
 
   it('never replaces a question a person wrote, nor the question of a reviewed entry', () => {
-    const entry = { id: 'e1', status: 'draft', commentCount: 1, centroid: questionTerms('jaki rozmiar wybrać'), examples: [{ commentId: 'x1', text: 'jaki rozmiar wybrać' }] };
+    const entry = {
+      id: 'e1',
+      status: 'draft',
+      commentCount: 1,
+      centroid: questionTerms('jaki rozmiar wybrać'),
+      examples: [{ commentId: 'x1', text: 'jaki rozmiar wybrać' }],
+    };
     const edited = clusterOf({ ...entry, question: 'Jaki rozmiar wybrać do mojego wzrostu?' });
     const published = clusterOf({ ...entry, status: 'published', question: 'jaki rozmiar wybrać' });
     const automatic = clusterOf({ ...entry, question: 'jaki rozmiar wybrać' });
-    for (const cluster of [edited, published, automatic]) placeQuestions([cluster], questions('what size should I get for 180 cm', 'rozmiar L przy 180 cm?', 'size L for 180 cm?'));
+    for (const cluster of [edited, published, automatic])
+      placeQuestions([cluster], questions('what size should I get for 180 cm', 'rozmiar L przy 180 cm?', 'size L for 180 cm?'));
     expect(edited.question).toBe('Jaki rozmiar wybrać do mojego wzrostu?');
     expect(published.question).toBe('jaki rozmiar wybrać');
     expect(automatic.examples.map((e) => e.text)).toContain(automatic.question);

@@ -89,7 +89,11 @@ describe('cutRights: several licenses', () => {
 
   it('refused by all: the reasons of every license, de-duplicated, in contract order', () => {
     const decision = cutRights(
-      [license({ id: 'x', derivativesAllowed: false }), license({ id: 'y', status: 'draft', channels: ['email'] }), license({ id: 'z', derivativesAllowed: false })],
+      [
+        license({ id: 'x', derivativesAllowed: false }),
+        license({ id: 'y', status: 'draft', channels: ['email'] }),
+        license({ id: 'z', derivativesAllowed: false }),
+      ],
       INSIDE,
     );
     expect(decision).toEqual({ allowed: false, licenseId: null, license: null, reasons: ['not_active', 'channel_not_granted', 'derivatives_not_allowed'] });

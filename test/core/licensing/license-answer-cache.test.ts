@@ -72,10 +72,16 @@ describe('licensed uses in URLs', () => {
     expect(decodeLicensedUse(encodeLicensedUse(use))).toEqual(use);
   });
 
-  it.each(['', 'edit', `edit.${asset}.paid_social`, `show.${asset}`, `show.${asset}.tv.PL`, `show.${asset}.product_page`, `copy.${asset}.product_page.PL`, `show.${asset}.product_page.PL.x`])(
-    'reads %j as no use at all',
-    (text) => {
-      expect(decodeLicensedUse(text)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'edit',
+    `edit.${asset}.paid_social`,
+    `show.${asset}`,
+    `show.${asset}.tv.PL`,
+    `show.${asset}.product_page`,
+    `copy.${asset}.product_page.PL`,
+    `show.${asset}.product_page.PL.x`,
+  ])('reads %j as no use at all', (text) => {
+    expect(decodeLicensedUse(text)).toBeNull();
+  });
 });

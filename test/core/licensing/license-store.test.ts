@@ -19,7 +19,15 @@ describe.each(testDatabases())('license-store on %s', ({ open }) => {
       const [a, b, foreign] = [await insertAsset(db, creator), await insertAsset(db, creator), await insertAsset(db, other)];
       const onA = await insertLicense(db, { assetIds: [a], startsAt: new Date('2025-03-01T00:00:00Z') });
       const onAandB = await insertLicense(db, { assetIds: [a, b], startsAt: new Date('2025-02-01T00:00:00Z') });
-      const creatorWide = await insertLicense(db, { creatorId: creator, startsAt: new Date('2025-01-15T00:00:00Z'), territories: ['WW'], excludedTerritories: ['US'], endsAt: null, derivativesAllowed: true, disclosureRequired: true });
+      const creatorWide = await insertLicense(db, {
+        creatorId: creator,
+        startsAt: new Date('2025-01-15T00:00:00Z'),
+        territories: ['WW'],
+        excludedTerritories: ['US'],
+        endsAt: null,
+        derivativesAllowed: true,
+        disclosureRequired: true,
+      });
       await insertLicense(db, { creatorId: other });
       await insertLicense(db, { assetIds: [foreign] });
 
@@ -58,7 +66,12 @@ describe.each(testDatabases())('license-store on %s', ({ open }) => {
       const asset = await insertAsset(db, creator);
       await insertLicense(db, { assetIds: [asset], status: 'draft' });
       await insertLicense(db, { assetIds: [asset], status: 'revoked', revokedAt: new Date() });
-      expect((await licensesForAssets(db, [asset])).get(asset)!.map((l) => l.status).sort()).toEqual(['draft', 'revoked']);
+      expect(
+        (await licensesForAssets(db, [asset]))
+          .get(asset)!
+          .map((l) => l.status)
+          .sort(),
+      ).toEqual(['draft', 'revoked']);
     });
 
     it('works inside a transaction, seeing its uncommitted rows', async () => {

@@ -84,7 +84,11 @@ describe('LicenseTermsInput', () => {
   });
 
   it('accepts a category exclusivity with its category and an exact decimal fee', () => {
-    const terms = LicenseTermsInput.parse({ ...valid, exclusivity: { scope: 'category', category: 'skincare', until: '2025-06-01T00:00:00+02:00' }, fee: { amount: '1500.50', currency: 'PLN' } });
+    const terms = LicenseTermsInput.parse({
+      ...valid,
+      exclusivity: { scope: 'category', category: 'skincare', until: '2025-06-01T00:00:00+02:00' },
+      fee: { amount: '1500.50', currency: 'PLN' },
+    });
     expect(terms.exclusivity).toEqual({ scope: 'category', category: 'skincare', until: '2025-05-31T22:00:00.000Z' });
     expect(terms.fee).toEqual({ amount: '1500.50', currency: 'PLN' });
   });

@@ -110,9 +110,16 @@ it('leaves a record alone whose pid now names another process (a pid reused sinc
 
 it('kills the run and says so past its time limit; gives the exit code and stderr of a failed run; ENOENT for a missing binary', async () => {
   const timedOut = runMediaProcess(tools.ffmpegPath, LONG_RUN, { timeoutMs: 300 });
-  await expect(timedOut).rejects.toMatchObject({ name: 'MediaProcessError', timedOut: true, killed: true, message: 'ffmpeg took longer than 0.3 s and was stopped' });
+  await expect(timedOut).rejects.toMatchObject({
+    name: 'MediaProcessError',
+    timedOut: true,
+    killed: true,
+    message: 'ffmpeg took longer than 0.3 s and was stopped',
+  });
 
-  const failed = await runMediaProcess(tools.ffmpegPath, ['-v', 'error', '-i', path.join(dir, 'missing.mp4'), '-f', 'null', '-'], { timeoutMs: 10_000 }).catch((e: unknown) => e);
+  const failed = await runMediaProcess(tools.ffmpegPath, ['-v', 'error', '-i', path.join(dir, 'missing.mp4'), '-f', 'null', '-'], { timeoutMs: 10_000 }).catch(
+    (e: unknown) => e,
+  );
   expect(failed).toBeInstanceOf(MediaProcessError);
   expect(failed).toMatchObject({ exitCode: 1, killed: false, stderr: expect.stringContaining('No such file or directory') });
 
@@ -121,5 +128,8 @@ it('kills the run and says so past its time limit; gives the exit code and stder
 
 it('stops a run whose output passes its limit', async () => {
   const chatty = ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25:duration=10', '-f', 'rawvideo', '-'];
-  await expect(runMediaProcess(tools.ffmpegPath, chatty, { timeoutMs: 10_000, maxStdoutBytes: 1_000_000 })).rejects.toMatchObject({ killed: true, message: expect.stringMatching(/more than 1000000 bytes/) });
+  await expect(runMediaProcess(tools.ffmpegPath, chatty, { timeoutMs: 10_000, maxStdoutBytes: 1_000_000 })).rejects.toMatchObject({
+    killed: true,
+    message: expect.stringMatching(/more than 1000000 bytes/),
+  });
 });

@@ -27,17 +27,36 @@ describe('bestWindowStart', () => {
   });
 
   it('never runs past the end: an event in the last moments gives the last start that fits', () => {
-    const start = bestWindowStart(sampled(10, (t) => (t >= 9.6 ? 1 : 0)), 3, 10.1);
+    const start = bestWindowStart(
+      sampled(10, (t) => (t >= 9.6 ? 1 : 0)),
+      3,
+      10.1,
+    );
     expect(start).toBeGreaterThan(6.8);
     expect(start + 3).toBeLessThanOrEqual(10.1);
-    expect(bestWindowStart([{ atS: 0, score: 0 }, { atS: 9.9, score: 1 }], 3, 10)).toBe(7);
+    expect(
+      bestWindowStart(
+        [
+          { atS: 0, score: 0 },
+          { atS: 9.9, score: 1 },
+        ],
+        3,
+        10,
+      ),
+    ).toBe(7);
   });
 
   it('starts at 0 when the cut is as long as the source (or longer), or nothing happens anywhere', () => {
     const samples = sampled(8, (t) => t);
     expect(bestWindowStart(samples, 8, 8)).toBe(0);
     expect(bestWindowStart(samples, 9, 8)).toBe(0);
-    expect(bestWindowStart(sampled(8, () => 0), 2, 8)).toBe(0);
+    expect(
+      bestWindowStart(
+        sampled(8, () => 0),
+        2,
+        8,
+      ),
+    ).toBe(0);
     expect(bestWindowStart([], 2, 8)).toBe(0);
   });
 

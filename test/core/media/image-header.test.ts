@@ -19,7 +19,9 @@ describe('imageHeaderSize reads what sharp wrote', () => {
 
   it('lossless WebP (VP8L)', async () => {
     const file = path.join(dir, 'lossless.webp');
-    await sharp({ create: { width: 77, height: 55, channels: 3, background: '#fff' } }).webp({ lossless: true }).toFile(file);
+    await sharp({ create: { width: 77, height: 55, channels: 3, background: '#fff' } })
+      .webp({ lossless: true })
+      .toFile(file);
     expect(imageHeaderSize(await readFile(file), 'image/webp')).toEqual({ width: 77, height: 55 });
   });
 

@@ -14,8 +14,13 @@ afterAll(async () => {
 
 /** A picture whose stored left half is red and right half blue, so a turn shows in its pixels. */
 async function twoHalves(width: number, height: number): Promise<Buffer> {
-  const blue = await sharp({ create: { width: width / 2, height, channels: 3, background: '#0000ff' } }).png().toBuffer();
-  return sharp({ create: { width, height, channels: 3, background: '#ff0000' } }).composite([{ input: blue, left: width / 2, top: 0 }]).png().toBuffer();
+  const blue = await sharp({ create: { width: width / 2, height, channels: 3, background: '#0000ff' } })
+    .png()
+    .toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: '#ff0000' } })
+    .composite([{ input: blue, left: width / 2, top: 0 }])
+    .png()
+    .toBuffer();
 }
 
 /** 2400×1600 stored, EXIF orientation 6 (displayed 1600×2400), with GPS coordinates in its EXIF. */
@@ -68,13 +73,22 @@ describe('renderImageRenditions', () => {
     const images = await renderImageRenditions(file);
     expect(dims(images)).toEqual(
       [
-        ...['webp', 'avif', 'jpg'].flatMap((ext) => [`image-320.${ext} 320x480`, `image-640.${ext} 640x960`, `image-1080.${ext} 1080x1620`, `image-1600.${ext} 1600x2400`]),
+        ...['webp', 'avif', 'jpg'].flatMap((ext) => [
+          `image-320.${ext} 320x480`,
+          `image-640.${ext} 640x960`,
+          `image-1080.${ext} 1080x1620`,
+          `image-1600.${ext} 1600x2400`,
+        ]),
         ...['webp', 'jpg'].flatMap((ext) => [`crop-1x1-1080.${ext} 1080x1080`, `crop-4x5-1080.${ext} 1080x1350`, `crop-9x16-1080.${ext} 1080x1920`]),
       ].sort(),
     );
     for (const image of images) {
       const meta = await sharp(image.bytes).metadata();
-      expect({ format: meta.format === 'heif' ? 'avif' : meta.format, width: meta.width, height: meta.height }).toEqual({ format: image.spec.format, width: image.width, height: image.height });
+      expect({ format: meta.format === 'heif' ? 'avif' : meta.format, width: meta.width, height: meta.height }).toEqual({
+        format: image.spec.format,
+        width: image.width,
+        height: image.height,
+      });
       expect(meta.exif).toBeUndefined();
       expect(hasGpsIfd(image.bytes)).toBe(false);
       expect(meta.orientation).toBeUndefined();
@@ -89,7 +103,9 @@ describe('renderImageRenditions', () => {
 
   it('a PNG with alpha keeps it in WebP and AVIF, and the JPEG fallback is flattened onto white', async () => {
     const file = path.join(dir, 'alpha.png');
-    const square = await sharp({ create: { width: 400, height: 400, channels: 4, background: { r: 0, g: 128, b: 0, alpha: 1 } } }).png().toBuffer();
+    const square = await sharp({ create: { width: 400, height: 400, channels: 4, background: { r: 0, g: 128, b: 0, alpha: 1 } } })
+      .png()
+      .toBuffer();
     await sharp({ create: { width: 1000, height: 800, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
       .composite([{ input: square, left: 300, top: 200 }])
       .png()
@@ -110,11 +126,22 @@ describe('renderImageRenditions', () => {
 
   it('a large CMYK JPEG comes out sRGB at every size (decoded once, shrunk to what the largest output needs)', async () => {
     const file = path.join(dir, 'cmyk.jpg');
-    await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#c83214' } }).toColourspace('cmyk').jpeg().toFile(file);
+    await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#c83214' } })
+      .toColourspace('cmyk')
+      .jpeg()
+      .toFile(file);
     expect(await sharp(file).metadata()).toMatchObject({ space: 'cmyk', channels: 4 });
     const images = await renderImageRenditions(file);
     expect(dims(images).filter((d) => d.includes('.jpg'))).toEqual(
-      ['crop-1x1-1080.jpg 1080x1080', 'crop-4x5-1080.jpg 1080x1350', 'crop-9x16-1080.jpg 1080x1920', 'image-1080.jpg 1080x720', 'image-1600.jpg 1600x1067', 'image-320.jpg 320x213', 'image-640.jpg 640x427'].sort(),
+      [
+        'crop-1x1-1080.jpg 1080x1080',
+        'crop-4x5-1080.jpg 1080x1350',
+        'crop-9x16-1080.jpg 1080x1920',
+        'image-1080.jpg 1080x720',
+        'image-1600.jpg 1600x1067',
+        'image-320.jpg 320x213',
+        'image-640.jpg 640x427',
+      ].sort(),
     );
     for (const image of images) {
       const meta = await sharp(image.bytes).metadata();
@@ -126,7 +153,9 @@ describe('renderImageRenditions', () => {
 
   it('a small image is never upscaled', async () => {
     const file = path.join(dir, 'small.jpg');
-    await sharp({ create: { width: 200, height: 150, channels: 3, background: '#336699' } }).jpeg().toFile(file);
+    await sharp({ create: { width: 200, height: 150, channels: 3, background: '#336699' } })
+      .jpeg()
+      .toFile(file);
     expect(dims(await renderImageRenditions(file))).toEqual(
       [
         'image-200.webp 200x150',

@@ -59,7 +59,7 @@ async function videoPackets(file: string): Promise<Array<{ atS: number; key: boo
 /** The types of an MP4's top-level boxes in file order (ISO 14496-12: 32-bit size, 4-char type; size 1 = 64-bit size follows). */
 function topLevelBoxes(bytes: Buffer): string[] {
   const types: string[] = [];
-  for (let at = 0; at + 8 <= bytes.length; ) {
+  for (let at = 0; at + 8 <= bytes.length;) {
     const size32 = bytes.readUInt32BE(at);
     const size = size32 === 1 ? Number(bytes.readBigUInt64BE(at + 8)) : size32 === 0 ? bytes.length - at : size32;
     types.push(bytes.toString('latin1', at + 4, at + 8));
@@ -70,7 +70,22 @@ function topLevelBoxes(bytes: Buffer): string[] {
 
 /** One frame as PNG; `stored` reads it as stored, before any rotation the file asks the player for. */
 async function frameAt(file: string, atS: number, stored = false): Promise<Buffer> {
-  const args = ['-v', 'error', ...(stored ? ['-noautorotate'] : []), '-ss', atS.toFixed(3), '-i', file, '-frames:v', '1', '-f', 'image2pipe', '-c:v', 'png', '-'];
+  const args = [
+    '-v',
+    'error',
+    ...(stored ? ['-noautorotate'] : []),
+    '-ss',
+    atS.toFixed(3),
+    '-i',
+    file,
+    '-frames:v',
+    '1',
+    '-f',
+    'image2pipe',
+    '-c:v',
+    'png',
+    '-',
+  ];
   return (await run(tools.ffmpegPath, args, { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 })).stdout;
 }
 
@@ -84,7 +99,12 @@ async function pixels(image: Buffer | string | sharp.Sharp, width: number, heigh
 /** Mean absolute difference of two same-sized pixel buffers, 0..255. */
 const distance = (a: Buffer, b: Buffer): number => a.reduce((sum, v, i) => sum + Math.abs(v - b[i]!), 0) / a.length;
 
-async function render(source: string, requests: CutRequest[], name: string, options?: RenderAdCutsOptions & { tools?: MediaTools; cutSource?: Partial<CutSource> }) {
+async function render(
+  source: string,
+  requests: CutRequest[],
+  name: string,
+  options?: RenderAdCutsOptions & { tools?: MediaTools; cutSource?: Partial<CutSource> },
+) {
   const cutSource = { ...(await probeVideo(source, tools)), ...options?.cutSource };
   const cuts = planCuts(requests, '#ad', () => {
     throw new Error('every cut here has its start');
@@ -104,7 +124,14 @@ async function expectValidCut(rendered: RenderedCut, fps: number): Promise<void>
   const { cut, file, poster } = rendered;
   const probe = await ffprobe(file);
   expect(probe.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
-  expect(probe.video).toMatchObject({ codec_name: 'h264', profile: 'High', pix_fmt: 'yuv420p', width: cut.width, height: cut.height, avg_frame_rate: `${fps}/1` });
+  expect(probe.video).toMatchObject({
+    codec_name: 'h264',
+    profile: 'High',
+    pix_fmt: 'yuv420p',
+    width: cut.width,
+    height: cut.height,
+    avg_frame_rate: `${fps}/1`,
+  });
   expect(probe.video.side_data_list).toBeUndefined(); // no display matrix: stored upright
   expect(probe.video.tags?.rotate).toBeUndefined();
   expect(probe.audio).toMatchObject({ codec_name: 'aac', sample_rate: '48000', channels: 2 });
@@ -216,13 +243,33 @@ describe('renderAdCuts', () => {
     const mute = await makeVideo(dir, 'mute.mp4', { width: 320, height: 240, durationS: 3 });
     const { rendered } = await render(mute, [{ aspect: '1:1', durationS: 2, startS: 0.5 }], 'mute', { cutSource: { frameRate: null } });
     await expectValidCut(rendered[0]!, 30);
-    const { stderr } = await run(tools.ffmpegPath, ['-v', 'info', '-nostats', '-i', rendered[0]!.file, '-map', '0:a', '-af', 'volumedetect', '-f', 'null', '-']);
+    const { stderr } = await run(tools.ffmpegPath, [
+      '-v',
+      'info',
+      '-nostats',
+      '-i',
+      rendered[0]!.file,
+      '-map',
+      '0:a',
+      '-af',
+      'volumedetect',
+      '-f',
+      'null',
+      '-',
+    ]);
     expect(Number(/max_volume: (-?[\d.]+) dB/.exec(stderr)?.[1])).toBeLessThan(-80);
   }, 60_000);
 
   it('takes an odd-sized 1079×1921 source, with AAC at 128 kb/s', async () => {
     const odd = await makeOddSizedVideo(dir, 'odd.mp4', { width: 1079, height: 1921, durationS: 3, audio: true });
-    const { rendered } = await render(odd, [{ aspect: '9:16', durationS: 2, startS: 0 }, { aspect: '16:9', durationS: 2, startS: 1, fit: 'blur' }], 'odd');
+    const { rendered } = await render(
+      odd,
+      [
+        { aspect: '9:16', durationS: 2, startS: 0 },
+        { aspect: '16:9', durationS: 2, startS: 1, fit: 'blur' },
+      ],
+      'odd',
+    );
     for (const cut of rendered) {
       await expectValidCut(cut, 25);
       expect(Number((await ffprobe(cut.file)).audio.bit_rate)).toBeGreaterThan(110_000);
@@ -277,7 +324,9 @@ describe('renderAdCuts', () => {
     await mkdir(outDir);
     const source: CutSource = { width: 320, height: 240, durationS: 3, frameRate: 25, hasAudio: false };
     const cuts = planCuts([{ aspect: '1:1', durationS: 1, startS: 0 }], '#ad', () => 0);
-    await expect(renderAdCuts(junk, source, cuts, tools, outDir)).rejects.toThrow(/^ffmpeg failed to render 1 ad cut \(exit code 1\): moov atom not found; .*Invalid data found/);
+    await expect(renderAdCuts(junk, source, cuts, tools, outDir)).rejects.toThrow(
+      /^ffmpeg failed to render 1 ad cut \(exit code 1\): moov atom not found; .*Invalid data found/,
+    );
     expect(await readdir(outDir)).toEqual([]);
   });
 
@@ -297,7 +346,14 @@ describe('renderAdCuts', () => {
   it('refuses a cut that runs past the end of the source, before starting ffmpeg', async () => {
     const ffmpeg = await recordFfmpegRuns(dir, tools);
     const source: CutSource = { width: 1920, height: 1080, durationS: 4, frameRate: 25, hasAudio: true };
-    const cuts = planCuts([{ aspect: '1:1', durationS: 2, startS: 1 }, { aspect: '1:1', durationS: 2, startS: 3 }], null, () => 0);
+    const cuts = planCuts(
+      [
+        { aspect: '1:1', durationS: 2, startS: 1 },
+        { aspect: '1:1', durationS: 2, startS: 3 },
+      ],
+      null,
+      () => 0,
+    );
     await expect(renderAdCuts(landscape, source, cuts, ffmpeg.tools, dir)).rejects.toMatchObject({ code: 'cut_too_long', details: { index: 1 } });
     expect(await ffmpeg.runs()).toEqual([]);
   });

@@ -10,7 +10,8 @@ const ftyp = (major: string, ...compatible: string[]): Buffer => {
   size.writeUInt32BE(8 + brands.length);
   return Buffer.concat([size, Buffer.from('ftyp'), brands, Buffer.alloc(16)]);
 };
-const ebml = (docType: string): Buffer => Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x82, 0x84]), Buffer.from(docType), Buffer.alloc(20)]);
+const ebml = (docType: string): Buffer =>
+  Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x82, 0x84]), Buffer.from(docType), Buffer.alloc(20)]);
 
 describe('sniffMedia from real files', () => {
   let dir: string;

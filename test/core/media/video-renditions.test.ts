@@ -40,7 +40,7 @@ async function ffprobe(file: string): Promise<{ streams: Stream[]; durationS: nu
 /** The types of an MP4's top-level boxes in file order (ISO 14496-12: 32-bit size, 4-char type; size 1 = 64-bit size follows). */
 function topLevelBoxes(bytes: Buffer): string[] {
   const types: string[] = [];
-  for (let at = 0; at + 8 <= bytes.length; ) {
+  for (let at = 0; at + 8 <= bytes.length;) {
     const size32 = bytes.readUInt32BE(at);
     const size = size32 === 1 ? Number(bytes.readBigUInt64BE(at + 8)) : size32 === 0 ? bytes.length - at : size32;
     types.push(bytes.toString('latin1', at + 4, at + 8));
@@ -122,8 +122,13 @@ describe('renderVideoRenditions', () => {
     const [poster] = await rendered('hued', { width: 320, height: 240, durationS: 10 });
     // testsrc2 draws a moving pattern: the frame at 1 s differs from the one at 0 s.
     const source = path.join(dir, 'hued.mp4');
-    const frameAt = async (s: number) => (await run(tools.ffmpegPath, ['-v', 'error', '-ss', String(s), '-i', source, '-frames:v', '1', '-f', 'image2pipe', '-c:v', 'png', '-'], { encoding: 'buffer' })).stdout;
-    const raw = async (image: Buffer | string) => (await sharp(image).removeAlpha().raw().toBuffer());
+    const frameAt = async (s: number) =>
+      (
+        await run(tools.ffmpegPath, ['-v', 'error', '-ss', String(s), '-i', source, '-frames:v', '1', '-f', 'image2pipe', '-c:v', 'png', '-'], {
+          encoding: 'buffer',
+        })
+      ).stdout;
+    const raw = async (image: Buffer | string) => await sharp(image).removeAlpha().raw().toBuffer();
     const distance = (a: Buffer, b: Buffer) => a.reduce((sum, v, i) => sum + Math.abs(v - b[i]!), 0) / a.length;
     const posterPixels = await raw(poster!.file);
     expect(distance(posterPixels, await raw(await frameAt(1)))).toBeLessThan(distance(posterPixels, await raw(await frameAt(0))));

@@ -46,7 +46,10 @@ describe('sentiment', () => {
 
   // Three sentences or more: the review heads and the stacker read the sentences, opening and closing.
   it.each([
-    ['Hotel ma świetną lokalizację, blisko plaży. Obsługa była bardzo miła i pomocna. Niestety pokój był brudny, a śniadania zimne i bez wyboru. Parking drogi i ciasny.', 'mixed'],
+    [
+      'Hotel ma świetną lokalizację, blisko plaży. Obsługa była bardzo miła i pomocna. Niestety pokój był brudny, a śniadania zimne i bez wyboru. Parking drogi i ciasny.',
+      'mixed',
+    ],
     ['Kurtka przyszła szybko. Materiał jest gruby i ciepły. Szwy porządne, zamek chodzi gładko. Rozmiar idealny, polecam każdemu!', 'positive'],
     ['Zamówienie szło dwa tygodnie. Buty po tygodniu się rozkleiły. Kontakt ze sklepem żaden, nikt nie odpisuje. Nie polecam.', 'negative'],
   ])('a long Polish review: %s → %s', (text, sentiment) => {

@@ -26,8 +26,17 @@ describe('scoresInto', () => {
     const bits = 8;
     const features = new FeatureBuffer();
     for (let i = 0; i < 300; i++) features.push(Math.floor(random() * 2 ** 32), Math.fround(random() * 2 - 1));
-    for (const weights of [Int8Array.from({ length: k << bits }, () => Math.round(random() * 254 - 127)), Float32Array.from({ length: k << bits }, () => random() - 0.5)]) {
-      const model: LinearModel = { classes: Array.from({ length: k }, (_, c) => `c${c}`), bits, weights, scale: 0.0123, bias: Float32Array.from({ length: k }, () => random()) };
+    for (const weights of [
+      Int8Array.from({ length: k << bits }, () => Math.round(random() * 254 - 127)),
+      Float32Array.from({ length: k << bits }, () => random() - 0.5),
+    ]) {
+      const model: LinearModel = {
+        classes: Array.from({ length: k }, (_, c) => `c${c}`),
+        bits,
+        weights,
+        scale: 0.0123,
+        bias: Float32Array.from({ length: k }, () => random()),
+      };
       const out = new Float64Array(k);
       scoresInto(model, features, out);
       expect(Array.from(out)).toEqual(reference(model, features));
@@ -38,13 +47,16 @@ describe('scoresInto', () => {
 describe('normaliseComment signals', () => {
   const count = (text: string, pattern: RegExp): number => [...text.matchAll(pattern)].length;
 
-  it.each(['Zażółć GĘŚLĄ jaźń', 'ПРИВЕТ мир', '𝐁𝐎𝐋𝐃 𝐓𝐄𝐗𝐓', 'Ǆǅǆ ⅠⅡ ª º', 'lone \ud800 and \udc00 surrogates', '東京 is big', 'Ωmega ÆSIR'])('counts letters as \\p{L}, \\p{Lu} and \\p{Script=Latin} do: %s', (text) => {
-    const { signals } = normaliseComment(text);
-    const letters = count(text, /\p{L}/gu);
-    expect(signals.letters).toBe(letters);
-    expect(signals.shouting).toBe(letters >= 4 && count(text, /\p{Lu}/gu) >= 0.7 * letters);
-    expect(signals.nonLatinScript).toBe(letters > 0 && count(text, /\p{Script=Latin}/gu) < 0.5 * letters);
-  });
+  it.each(['Zażółć GĘŚLĄ jaźń', 'ПРИВЕТ мир', '𝐁𝐎𝐋𝐃 𝐓𝐄𝐗𝐓', 'Ǆǅǆ ⅠⅡ ª º', 'lone \ud800 and \udc00 surrogates', '東京 is big', 'Ωmega ÆSIR'])(
+    'counts letters as \\p{L}, \\p{Lu} and \\p{Script=Latin} do: %s',
+    (text) => {
+      const { signals } = normaliseComment(text);
+      const letters = count(text, /\p{L}/gu);
+      expect(signals.letters).toBe(letters);
+      expect(signals.shouting).toBe(letters >= 4 && count(text, /\p{Lu}/gu) >= 0.7 * letters);
+      expect(signals.nonLatinScript).toBe(letters > 0 && count(text, /\p{Script=Latin}/gu) < 0.5 * letters);
+    },
+  );
 
   it('still masks links whose domain ending matches only by Unicode case folding', () => {
     // U+212A KELVIN SIGN folds to "k" under the link pattern's /iu flags: "shop.u\u212A" ends in ".uk".

@@ -2,7 +2,16 @@ import { withoutLeaks, type RealComment } from '../../../core/nlp/evaluation/rea
 import type { CorpusName, CorpusRow } from '../../../core/nlp/training/training-corpora';
 import type { TrainingData } from '../../../core/nlp/training/training-data';
 
-const real = (text: string, source: string): RealComment => ({ text, lang: 'pl', source, is_question: false, topic: 'quality', sentiment: 'positive', substantive: true, spam: false });
+const real = (text: string, source: string): RealComment => ({
+  text,
+  lang: 'pl',
+  source,
+  is_question: false,
+  topic: 'quality',
+  sentiment: 'positive',
+  substantive: true,
+  spam: false,
+});
 
 const rows: Partial<Record<CorpusName, CorpusRow[]>> = {
   allegro: [
@@ -16,12 +25,18 @@ const rows: Partial<Record<CorpusName, CorpusRow[]>> = {
 };
 const data: TrainingData = {
   corpus: (name) => rows[name] ?? [],
-  seeds: [{ text: 'JAK TAM U WAS', lang: 'pl', set: 'product-comments-pl' }, { text: 'super', lang: 'pl', set: 'generic-comments' }],
+  seeds: [
+    { text: 'JAK TAM U WAS', lang: 'pl', set: 'product-comments-pl' },
+    { text: 'super', lang: 'pl', set: 'generic-comments' },
+  ],
   corrections: [],
 };
 
 it('leaves out every row that would leak a real comment into training, and nothing else', () => {
-  const { data: kept, leakingRows } = withoutLeaks(data, [real('zgodna z  opisem.', 'Allegro Reviews training split (sentence)'), real('Jak tam u Was', 'Polish tweets training part')]);
+  const { data: kept, leakingRows } = withoutLeaks(data, [
+    real('zgodna z  opisem.', 'Allegro Reviews training split (sentence)'),
+    real('Jak tam u Was', 'Polish tweets training part'),
+  ]);
   // The review the sentence was cut from goes; a tweet that merely contains it is no review.
   expect(kept.corpus('allegro').map((r) => r.text)).toEqual(['Szybka wysyłka, polecam.']);
   // Same text whatever the case, spacing or "?".

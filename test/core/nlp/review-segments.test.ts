@@ -16,7 +16,11 @@ describe('reviewSegments', () => {
 
   it('gives a longer text its sentences, the first two as the opening and the last three as the closing', () => {
     const text = 'Jeden. Dwa. Trzy. Cztery. Pięć.';
-    expect(reviewSegments(text)).toEqual({ sentences: ['Jeden.', 'Dwa.', 'Trzy.', 'Cztery.', 'Pięć.'], opening: 'Jeden. Dwa.', closing: 'Trzy. Cztery. Pięć.' });
+    expect(reviewSegments(text)).toEqual({
+      sentences: ['Jeden.', 'Dwa.', 'Trzy.', 'Cztery.', 'Pięć.'],
+      opening: 'Jeden. Dwa.',
+      closing: 'Trzy. Cztery. Pięć.',
+    });
     expect(reviewSegments('Jeden. Dwa. Trzy.')?.closing).toBe('Jeden. Dwa. Trzy.');
   });
 

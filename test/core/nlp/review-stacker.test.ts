@@ -1,5 +1,12 @@
 import { COMMENT_SENTIMENTS } from '../../../core/vocabulary/comment-labels';
-import { reviewSummary, stackerPredictInto, summaryLength, trainReviewStacker, type ReviewProbabilities, type StackerExample } from '../../../core/nlp/review-stacker';
+import {
+  reviewSummary,
+  stackerPredictInto,
+  summaryLength,
+  trainReviewStacker,
+  type ReviewProbabilities,
+  type StackerExample,
+} from '../../../core/nlp/review-stacker';
 import { seededRandom } from '../../../core/nlp/seeded-random';
 
 const classes = COMMENT_SENTIMENTS; // negative, neutral, positive, mixed
@@ -15,7 +22,12 @@ const p = (negative: number, positive: number): Float64Array => {
 
 describe('reviewSummary', () => {
   it('summarises whole, opening, closing and sentences into a fixed-length vector', () => {
-    const review: ReviewProbabilities = { whole: p(0.4, 0.4), opening: p(0.1, 0.8), closing: p(0.8, 0.1), sentences: [p(0.05, 0.9), p(0.1, 0.1), p(0.9, 0.05)] };
+    const review: ReviewProbabilities = {
+      whole: p(0.4, 0.4),
+      opening: p(0.1, 0.8),
+      closing: p(0.8, 0.1),
+      sentences: [p(0.05, 0.9), p(0.1, 0.1), p(0.9, 0.05)],
+    };
     const summary = reviewSummary(review, classes);
     expect(summary).toHaveLength(summaryLength(classes.length));
     const k = classes.length;
@@ -63,8 +75,12 @@ describe('trainReviewStacker', () => {
 
   it('is deterministic for a seed, and another seed gives other weights', () => {
     const examples = synthetic(200, 3);
-    expect(trainReviewStacker(examples, classes, { epochs: 5, learningRate: 0.02, l2: 1e-4, seed: 7 })).toEqual(trainReviewStacker(examples, classes, { epochs: 5, learningRate: 0.02, l2: 1e-4, seed: 7 }));
-    expect(trainReviewStacker(examples, classes, { epochs: 5, learningRate: 0.02, l2: 1e-4, seed: 8 }).weights).not.toEqual(trainReviewStacker(examples, classes, { epochs: 5, learningRate: 0.02, l2: 1e-4, seed: 7 }).weights);
+    expect(trainReviewStacker(examples, classes, { epochs: 5, learningRate: 0.02, l2: 1e-4, seed: 7 })).toEqual(
+      trainReviewStacker(examples, classes, { epochs: 5, learningRate: 0.02, l2: 1e-4, seed: 7 }),
+    );
+    expect(trainReviewStacker(examples, classes, { epochs: 5, learningRate: 0.02, l2: 1e-4, seed: 8 }).weights).not.toEqual(
+      trainReviewStacker(examples, classes, { epochs: 5, learningRate: 0.02, l2: 1e-4, seed: 7 }).weights,
+    );
   });
 
   it('refuses to train on nothing', () => {

@@ -27,7 +27,20 @@ afterAll(() => services.close());
 
 async function addAsset(status: 'uploaded' | 'processing' | 'ready' = 'uploaded'): Promise<string> {
   const id = randomUUID();
-  await insertAsset(services.database.db, { id, creatorId, kind: 'image', status, sha256: randomBytes(32).toString('hex'), storageKey: `assets/${id}/original`, mimeType: 'image/png', sizeBytes: 10 }, []);
+  await insertAsset(
+    services.database.db,
+    {
+      id,
+      creatorId,
+      kind: 'image',
+      status,
+      sha256: randomBytes(32).toString('hex'),
+      storageKey: `assets/${id}/original`,
+      mimeType: 'image/png',
+      sizeBytes: 10,
+    },
+    [],
+  );
   return id;
 }
 
@@ -96,9 +109,15 @@ it('queues classification for comments no job covers, after the grace period, on
 
 it('queues pending webhook deliveries with no job, not delivered ones, and re-creates the expiry sweep schedule', async () => {
   const db = services.database.db;
-  const [hook] = await db.insert(webhooks).values({ url: 'http://127.0.0.1:9/hook', events: ['license.expired'], secret: 's'.repeat(32) }).returning();
+  const [hook] = await db
+    .insert(webhooks)
+    .values({ url: 'http://127.0.0.1:9/hook', events: ['license.expired'], secret: 's'.repeat(32) })
+    .returning();
   const [pending] = await db.insert(webhookDeliveries).values({ webhookId: hook!.id, event: 'license.expired', payload: {} }).returning();
-  const [delivered] = await db.insert(webhookDeliveries).values({ webhookId: hook!.id, event: 'license.expired', payload: {}, status: 'delivered' }).returning();
+  const [delivered] = await db
+    .insert(webhookDeliveries)
+    .values({ webhookId: hook!.id, event: 'license.expired', payload: {}, status: 'delivered' })
+    .returning();
   await loseRedisData();
   expect(await services.queues.hasScheduler('licenses', EXPIRY_SWEEP_SCHEDULER_ID)).toBe(false);
 

@@ -2,7 +2,7 @@ import { attachmentDisposition } from '../../../core/storage';
 
 describe('attachmentDisposition', () => {
   it('gives an ASCII fallback and the exact name in filename*', () => {
-    expect(attachmentDisposition("Résumé \"final\" (1)'s.mp4")).toBe(
+    expect(attachmentDisposition('Résumé "final" (1)\'s.mp4')).toBe(
       `attachment; filename="R_sum_ _final_ (1)'s.mp4"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%22final%22%20%281%29%27s.mp4`,
     );
   });

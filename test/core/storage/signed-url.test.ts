@@ -7,7 +7,11 @@ const grant: FileUrlGrant = { key: 'assets/42/a b/ünï.mp4', expires: NOW / 100
 /** The query a server receives for `url`, as Express parses it. */
 function parse(url: string): { key: string; query: Record<string, string> } {
   const { pathname, searchParams } = new URL(url, 'http://api.test');
-  const key = pathname.replace(/^\/files\//, '').split('/').map(decodeURIComponent).join('/');
+  const key = pathname
+    .replace(/^\/files\//, '')
+    .split('/')
+    .map(decodeURIComponent)
+    .join('/');
   return { key, query: Object.fromEntries(searchParams) };
 }
 

@@ -171,13 +171,7 @@ describe.each([
     const badKeys = ['../x', 'a/../../b', './a', 'a//b', 'a/', planted, 'a\0b', 'a\nb', 'a\\b', '', 'k'.repeat(1025)];
     const before = await fixture.footprint();
     for (const key of badKeys) {
-      for (const call of [
-        () => driver.put(key, text),
-        () => driver.get(key),
-        () => driver.stat(key),
-        () => driver.delete(key),
-        () => driver.url(key),
-      ]) {
+      for (const call of [() => driver.put(key, text), () => driver.get(key), () => driver.stat(key), () => driver.delete(key), () => driver.url(key)]) {
         await expect(call()).rejects.toMatchObject({ kind: 'invalid', code: 'invalid_storage_key' });
       }
     }
@@ -223,7 +217,10 @@ describe.each([
     expect(received.digest('hex')).toBe(sent.digest('hex'));
     if (name === 's3') {
       // 5 + 5 + 2 MiB: proof that this went through a multipart upload, not one PUT.
-      const parts = s3.requests().slice(requestsBefore).filter((r) => r.startsWith('PUT ') && r.includes('partNumber='));
+      const parts = s3
+        .requests()
+        .slice(requestsBefore)
+        .filter((r) => r.startsWith('PUT ') && r.includes('partNumber='));
       expect(parts).toHaveLength(3);
     }
   });

@@ -1,9 +1,8 @@
 import { assertValidKey, assertValidPrefix } from '../../../core/storage';
 
 describe('storage keys', () => {
-  it.each(['a', 'assets/42/original.mp4', 'a/.hidden', 'a/..b/c..', 'ünï code/ä b.txt', 'é'.repeat(512)])(
-    'accepts %s',
-    (key) => expect(() => assertValidKey(key)).not.toThrow(),
+  it.each(['a', 'assets/42/original.mp4', 'a/.hidden', 'a/..b/c..', 'ünï code/ä b.txt', 'é'.repeat(512)])('accepts %s', (key) =>
+    expect(() => assertValidKey(key)).not.toThrow(),
   );
 
   it.each([

@@ -16,7 +16,8 @@ describe.each(testDatabases())('usage ledger on %s', ({ open }) => {
     const same = new Date('2026-05-01T10:00:00.123Z');
     const entry = { apiKeyId: key.id, channel: 'paid_social', territory: 'PL' };
     const made = [];
-    for (let i = 0; i < 5; i++) made.push(await recordUsage(db, { ...entry, assetId: a.id, licenseId: license.id, outcome: 'granted', campaign: `c${i}`, at: same }));
+    for (let i = 0; i < 5; i++)
+      made.push(await recordUsage(db, { ...entry, assetId: a.id, licenseId: license.id, outcome: 'granted', campaign: `c${i}`, at: same }));
     made.push(await recordUsage(db, { ...entry, assetId: a.id, outcome: 'refused', reasons: ['expired'], at: new Date(same.getTime() + 1) }));
     made.push(await recordUsage(db, { ...entry, assetId: b.id, outcome: 'refused', reasons: ['no_license'], at: new Date(same.getTime() - 1) }));
 

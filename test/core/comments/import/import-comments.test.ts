@@ -19,10 +19,21 @@ const importText = async (text: string, options: Parameters<typeof importComment
 
 describe('checkImportRow', () => {
   it('maps platform export names and normalises values', () => {
-    const checked = checkImportRow({ comment_id: 42, message: '  Czy wysyłacie do Niemiec?  ', from: { name: 'Ola', id: '9' }, created_time: '2024-05-01T10:00:00+0000', sku: 'SKU-1' }, { platform: 'Facebook' });
+    const checked = checkImportRow(
+      { comment_id: 42, message: '  Czy wysyłacie do Niemiec?  ', from: { name: 'Ola', id: '9' }, created_time: '2024-05-01T10:00:00+0000', sku: 'SKU-1' },
+      { platform: 'Facebook' },
+    );
     expect(checked).toEqual({
       ok: true,
-      row: { platform: 'facebook', externalId: '42', text: 'Czy wysyłacie do Niemiec?', author: 'Ola', postedAt: new Date('2024-05-01T10:00:00Z'), assetId: null, productSku: 'SKU-1' },
+      row: {
+        platform: 'facebook',
+        externalId: '42',
+        text: 'Czy wysyłacie do Niemiec?',
+        author: 'Ola',
+        postedAt: new Date('2024-05-01T10:00:00Z'),
+        assetId: null,
+        productSku: 'SKU-1',
+      },
     });
   });
 
@@ -95,7 +106,10 @@ describe('importComments', () => {
     ]);
     const result = await importText(json);
     expect(result).toMatchObject({ accepted: 2, rejectedCount: 1, rejected: [{ row: 3, code: 'unknown_asset' }] });
-    const stored = await db.select({ id: comments.externalId, sku: comments.productSku, assetId: comments.assetId }).from(comments).where(eq(comments.platform, 'instagram'));
+    const stored = await db
+      .select({ id: comments.externalId, sku: comments.productSku, assetId: comments.assetId })
+      .from(comments)
+      .where(eq(comments.platform, 'instagram'));
     expect(stored.filter((c) => c.id.startsWith('asset-')).sort((a, b) => a.id.localeCompare(b.id))).toEqual([
       { id: 'asset-1', sku: 'SKU-FROM-ASSET', assetId: single.id },
       { id: 'asset-2', sku: null, assetId: none.id },

@@ -70,7 +70,13 @@ describe('openImportSource: NDJSON', () => {
 
 describe('openImportSource: CSV', () => {
   it('maps platform export headers, keeps quoted multi-line texts, and reports records on the line they start', async () => {
-    const csv = ['comment_id,message,created_time,username', '1,"Czy wysyłacie do Niemiec?",2024-05-01T10:00:00+0000,kasia', '2,"first line', 'second line",2024-05-02T10:00:00Z,', '3,too,many,fields,here'].join('\n');
+    const csv = [
+      'comment_id,message,created_time,username',
+      '1,"Czy wysyłacie do Niemiec?",2024-05-01T10:00:00+0000,kasia',
+      '2,"first line',
+      'second line",2024-05-02T10:00:00Z,',
+      '3,too,many,fields,here',
+    ].join('\n');
     const { format, records } = await read(csv);
     expect(format).toBe('csv');
     expect(values(records)).toEqual([
@@ -101,7 +107,11 @@ describe('openImportSource: CSV', () => {
 
 describe('openImportSource: not text', () => {
   it('refuses binary files and empty ones with stable codes', async () => {
-    const codeOf = (p: Promise<unknown>) => p.then(() => 'none', (e: unknown) => (isDomainError(e) ? e.code : String(e)));
+    const codeOf = (p: Promise<unknown>) =>
+      p.then(
+        () => 'none',
+        (e: unknown) => (isDomainError(e) ? e.code : String(e)),
+      );
     expect(await codeOf(read(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00])))).toBe('unsupported_import_format');
     expect(await codeOf(read('   \n\n'))).toBe('empty_import');
   });
@@ -141,7 +151,7 @@ describe('openImportSource: one record over the size limit', () => {
   const csvRows = (from: number, to: number): string => Array.from({ length: to - from + 1 }, (_, i) => `${from + i},comment ${from + i}\n`).join('');
 
   it('CSV: a 300 KB quoted field is one rejected row on its line; every valid row after it is kept', async () => {
-    const { records } = await readAll(['id,text\n', csvRows(1, 3), '4,"', { repeat: 'long, "" text\n', times: 300 * 1024 / 14 }, '"\n', csvRows(5, 8)]);
+    const { records } = await readAll(['id,text\n', csvRows(1, 3), '4,"', { repeat: 'long, "" text\n', times: (300 * 1024) / 14 }, '"\n', csvRows(5, 8)]);
     const longLines = Math.floor((300 * 1024) / 14);
     expect(problems(records)).toEqual([{ line: 5, row: 4, code: 'row_too_long' }]);
     expect(values(records).map((v) => [v.line, v.row, (v.value as { id: string }).id])).toEqual([
@@ -183,7 +193,17 @@ describe('openImportSource: one record over the size limit', () => {
 
   it('NDJSON: a 300 KB line and a 64 MB line are rejected on their lines; the lines after are kept', async () => {
     const row = (id: number): string => `{"id":"${id}","text":"c${id}"}\n`;
-    const { records, peakMb } = await readAll([row(1), '{"id":"2","text":"', { repeat: 'z', times: 300 * 1024 }, '"}\n', row(3), '{"id":"4","text":"', { repeat: 'z', times: 64 * 2 ** 20 }, '"}\n', row(5)]);
+    const { records, peakMb } = await readAll([
+      row(1),
+      '{"id":"2","text":"',
+      { repeat: 'z', times: 300 * 1024 },
+      '"}\n',
+      row(3),
+      '{"id":"4","text":"',
+      { repeat: 'z', times: 64 * 2 ** 20 },
+      '"}\n',
+      row(5),
+    ]);
     expect(problems(records)).toEqual([
       { line: 2, row: 2, code: 'row_too_long' },
       { line: 4, row: 4, code: 'row_too_long' },
@@ -198,7 +218,18 @@ describe('openImportSource: one record over the size limit', () => {
 
   it('JSON array: a 300 KB element and a 64 MB element are rejected on their lines; the elements after are kept', async () => {
     const el = (id: number): string => `{"id":"${id}","text":"c${id}"},\n`;
-    const { records, peakMb } = await readAll(['[\n', el(1), '{"id":"2","text":"', { repeat: 'w\\"', times: 100 * 1024 }, '"},\n', el(3), '{"id":"4","text":"', { repeat: 'w', times: 64 * 2 ** 20 }, '"},\n', '{"id":"5","text":"c5"}\n]\n']);
+    const { records, peakMb } = await readAll([
+      '[\n',
+      el(1),
+      '{"id":"2","text":"',
+      { repeat: 'w\\"', times: 100 * 1024 },
+      '"},\n',
+      el(3),
+      '{"id":"4","text":"',
+      { repeat: 'w', times: 64 * 2 ** 20 },
+      '"},\n',
+      '{"id":"5","text":"c5"}\n]\n',
+    ]);
     expect(problems(records)).toEqual([
       { line: 3, row: 2, code: 'row_too_long' },
       { line: 5, row: 4, code: 'row_too_long' },

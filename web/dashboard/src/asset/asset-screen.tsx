@@ -32,11 +32,7 @@ export function AssetScreen({ id }: { id: string }) {
   }, [processing, asset.data, asset.reload]);
 
   if (!a) {
-    return (
-      <Screen title={t('asset.title')}>
-        {asset.error ? <ErrorAlert error={asset.error} /> : <p role="status">{t('common.loading')}</p>}
-      </Screen>
-    );
+    return <Screen title={t('asset.title')}>{asset.error ? <ErrorAlert error={asset.error} /> : <p role="status">{t('common.loading')}</p>}</Screen>;
   }
   return (
     <Screen
@@ -62,7 +58,15 @@ export function AssetScreen({ id }: { id: string }) {
             </>
           )}
           <dt>{t('asset.products')}</dt>
-          <dd>{a.productSkus.length ? a.productSkus.map((sku) => <Link key={sku} to={`/insights/${encodeURIComponent(sku)}`} className="sku">{sku}</Link>) : '—'}</dd>
+          <dd>
+            {a.productSkus.length
+              ? a.productSkus.map((sku) => (
+                  <Link key={sku} to={`/insights/${encodeURIComponent(sku)}`} className="sku">
+                    {sku}
+                  </Link>
+                ))
+              : '—'}
+          </dd>
           <dt>{t('asset.dimensions')}</dt>
           <dd>
             {a.width && a.height ? `${a.width} × ${a.height}` : '—'}

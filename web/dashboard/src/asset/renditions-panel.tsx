@@ -10,7 +10,8 @@ import { formatDuration } from '../library/asset-card';
  */
 export function RenditionsPanel({ asset, onStale }: { asset: AssetDetail; onStale?: () => void }) {
   const { t, label } = useI18n();
-  const withheld = (r: Rendition) => t('asset.cutNoPreview', { reason: r.urlWithheld === 'forbidden_role' ? t('asset.cutPreviewRole') : label('reason', r.urlWithheld ?? 'no_license') });
+  const withheld = (r: Rendition) =>
+    t('asset.cutNoPreview', { reason: r.urlWithheld === 'forbidden_role' ? t('asset.cutPreviewRole') : label('reason', r.urlWithheld ?? 'no_license') });
   const byKind = (kind: Rendition['kind']) => asset.renditions.filter((r) => r.kind === kind);
   const cuts = byKind('cut');
   return (

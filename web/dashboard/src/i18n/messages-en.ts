@@ -88,7 +88,8 @@ export const en = {
   'asset.noCuts': 'No ad cuts yet: make some with the cut builder.',
   'asset.cutNoPreview': 'No preview. {reason}.',
   'asset.cutPreviewRole': 'Cuts are watched by content managers and performance teams; to use one, pull it through the ads API',
-  'asset.cutsPullOnly': 'Previews here last a few minutes and only while a license allows edits. To use a cut, pull it through the ads API: every pull is checked and recorded.',
+  'asset.cutsPullOnly':
+    'Previews here last a few minutes and only while a license allows edits. To use a cut, pull it through the ads API: every pull is checked and recorded.',
 
   'rights.title': 'Where and until when can I use this?',
   'rights.nowhere': 'Not usable anywhere right now.',

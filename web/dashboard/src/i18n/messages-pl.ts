@@ -90,7 +90,8 @@ export const pl: Record<MessageKey, string> = {
   'asset.noCuts': 'Brak cięć reklamowych: utwórz je w kreatorze cięć.',
   'asset.cutNoPreview': 'Brak podglądu. {reason}.',
   'asset.cutPreviewRole': 'Cięcia oglądają menedżerowie treści i zespoły performance; aby użyć cięcia, pobierz je przez API reklam',
-  'asset.cutsPullOnly': 'Podgląd działa tu kilka minut i tylko póki licencja pozwala na edycję. Aby użyć cięcia, pobierz je przez API reklam: każde pobranie jest sprawdzane i zapisywane.',
+  'asset.cutsPullOnly':
+    'Podgląd działa tu kilka minut i tylko póki licencja pozwala na edycję. Aby użyć cięcia, pobierz je przez API reklam: każde pobranie jest sprawdzane i zapisywane.',
 
   'rights.title': 'Gdzie i do kiedy mogę tego użyć?',
   'rights.nowhere': 'Obecnie nigdzie nie wolno tego używać.',

@@ -66,7 +66,13 @@ export function TrendChart({ title, series }: { title: string; series: TrendSeri
         {labels.map(
           (label, i) =>
             i % every === 0 && (
-              <text key={label} x={x(i)} y={H - PAD.bottom + 18} textAnchor={i === 0 ? 'start' : i === labels.length - 1 ? 'end' : 'middle'} className="chart-label">
+              <text
+                key={label}
+                x={x(i)}
+                y={H - PAD.bottom + 18}
+                textAnchor={i === 0 ? 'start' : i === labels.length - 1 ? 'end' : 'middle'}
+                className="chart-label"
+              >
                 {label}
               </text>
             ),

@@ -10,7 +10,11 @@ export function AssetCard({ asset, creatorHandle }: { asset: ListedAsset; creato
     <li className="asset-card">
       <Link to={`/assets/${asset.id}`} className="asset-card-link">
         <div className="thumb" aria-hidden={asset.thumbnailUrl ? undefined : true}>
-          {asset.thumbnailUrl ? <img src={asset.thumbnailUrl} alt="" loading="lazy" decoding="async" /> : <span className="thumb-placeholder">{label('kind', asset.kind)}</span>}
+          {asset.thumbnailUrl ? (
+            <img src={asset.thumbnailUrl} alt="" loading="lazy" decoding="async" />
+          ) : (
+            <span className="thumb-placeholder">{label('kind', asset.kind)}</span>
+          )}
           {asset.kind === 'video' && asset.durationS !== undefined && <span className="thumb-duration">{formatDuration(asset.durationS)}</span>}
         </div>
         <span className="asset-card-title">{name}</span>

@@ -26,7 +26,10 @@ export function LibraryFilters({ query, creators }: { query: URLSearchParams; cr
   useEffect(() => {
     const timer = setTimeout(() => {
       const next = new URLSearchParams(query);
-      for (const [name, value] of [['q', search.trim()], ['product', product.trim()]] as const) {
+      for (const [name, value] of [
+        ['q', search.trim()],
+        ['product', product.trim()],
+      ] as const) {
         if (value) next.set(name, value);
         else next.delete(name);
       }
@@ -51,14 +54,39 @@ export function LibraryFilters({ query, creators }: { query: URLSearchParams; cr
       <Field label={t('filter.search')}>
         <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('filter.searchPlaceholder')} />
       </Field>
-      <Field label={t('filter.creator')}>{select('creatorId', creators.map((c) => [c.id, `@${c.handle} (${c.platform})`]))}</Field>
+      <Field label={t('filter.creator')}>
+        {select(
+          'creatorId',
+          creators.map((c) => [c.id, `@${c.handle} (${c.platform})`]),
+        )}
+      </Field>
       <Field label={t('filter.product')}>
         <input type="text" value={product} onChange={(e) => setProduct(e.target.value)} placeholder="SKU-…" />
       </Field>
-      <Field label={t('filter.kind')}>{select('kind', ['image', 'video'].map((k) => [k, label('kind', k)]))}</Field>
-      <Field label={t('filter.status')}>{select('status', ['uploaded', 'processing', 'ready', 'failed'].map((s) => [s, label('status', s)]))}</Field>
-      <Field label={t('filter.licenseState')}>{select('licenseState', ['active', 'expiring', 'expired', 'none'].map((s) => [s, label('assetLicense', s)]))}</Field>
-      <Field label={t('filter.channel')}>{select('channel', CHANNELS.map((c) => [c, label('channel', c)]))}</Field>
+      <Field label={t('filter.kind')}>
+        {select(
+          'kind',
+          ['image', 'video'].map((k) => [k, label('kind', k)]),
+        )}
+      </Field>
+      <Field label={t('filter.status')}>
+        {select(
+          'status',
+          ['uploaded', 'processing', 'ready', 'failed'].map((s) => [s, label('status', s)]),
+        )}
+      </Field>
+      <Field label={t('filter.licenseState')}>
+        {select(
+          'licenseState',
+          ['active', 'expiring', 'expired', 'none'].map((s) => [s, label('assetLicense', s)]),
+        )}
+      </Field>
+      <Field label={t('filter.channel')}>
+        {select(
+          'channel',
+          CHANNELS.map((c) => [c, label('channel', c)]),
+        )}
+      </Field>
     </form>
   );
 }

@@ -6,7 +6,17 @@ import { useI18n } from '../i18n/i18n';
 import { Field } from '../ui/field';
 
 /** The signed contract: the one on file (a short-lived download link) and a PDF to attach with the next save. */
-export function ContractField({ license, file, onFile, error }: { license: License | undefined; file: File | null; onFile: (file: File | null) => void; error?: string | undefined }) {
+export function ContractField({
+  license,
+  file,
+  onFile,
+  error,
+}: {
+  license: License | undefined;
+  file: File | null;
+  onFile: (file: File | null) => void;
+  error?: string | undefined;
+}) {
   const api = useApi();
   const { t } = useI18n();
   const [linkError, setLinkError] = useState<ApiError | null>(null);

@@ -54,8 +54,7 @@ export function ExpiringScreen() {
             <p>
               {license.assetIds.length > 0 && (
                 <>
-                  {t('expiring.assets')}{' '}
-                  <AssetLinks ids={license.assetIds} />
+                  {t('expiring.assets')} <AssetLinks ids={license.assetIds} />
                 </>
               )}
               {license.creatorId && t('expiring.creatorWide')}

@@ -107,8 +107,7 @@ export function LicenseEditorScreen({ id, query }: { id: string | null; query: U
       {license && <RightsSummary licenses={[license]} linkLicenses={false} />}
       {license && license.assetIds.length > 0 && (
         <p>
-          {t('license.coveredAssets')}{' '}
-          <AssetLinks ids={license.assetIds} />
+          {t('license.coveredAssets')} <AssetLinks ids={license.assetIds} />
         </p>
       )}
       {revoked ? (

@@ -22,7 +22,8 @@ export function LicenseFields({ form, set, errors, creators }: Props) {
     <>
       <FieldGroup legend={t('license.covers')} error={errors.covers}>
         <label className="check">
-          <input type="radio" name="covers" checked={form.covers === 'assets'} onChange={() => set('covers', 'assets')} /> {t('license.coversAssets', { n: form.assetIds.length })}
+          <input type="radio" name="covers" checked={form.covers === 'assets'} onChange={() => set('covers', 'assets')} />{' '}
+          {t('license.coversAssets', { n: form.assetIds.length })}
         </label>
         {form.covers === 'assets' && form.assetIds.length > 0 && (
           <p className="indent">
@@ -54,7 +55,12 @@ export function LicenseFields({ form, set, errors, creators }: Props) {
           <input type="radio" name="territory-mode" checked={!form.worldwide} onChange={() => set('worldwide', false)} /> {t('license.countries')}
         </label>
         {form.worldwide ? (
-          <TerritoryPicker label={t('license.excluded')} codes={form.excluded} onChange={(codes) => set('excluded', codes)} error={errors.excludedTerritories} />
+          <TerritoryPicker
+            label={t('license.excluded')}
+            codes={form.excluded}
+            onChange={(codes) => set('excluded', codes)}
+            error={errors.excludedTerritories}
+          />
         ) : (
           <TerritoryPicker label={t('license.countryList')} codes={form.countries} onChange={(codes) => set('countries', codes)} offerEu />
         )}
@@ -95,10 +101,12 @@ export function LicenseFields({ form, set, errors, creators }: Props) {
           <input type="checkbox" checked={form.derivativesAllowed} onChange={(e) => set('derivativesAllowed', e.target.checked)} /> {t('license.derivatives')}
         </label>
         <label className="check">
-          <input type="checkbox" checked={form.disclosureRequired} onChange={(e) => set('disclosureRequired', e.target.checked)} /> {t('license.disclosureRequired')}
+          <input type="checkbox" checked={form.disclosureRequired} onChange={(e) => set('disclosureRequired', e.target.checked)} />{' '}
+          {t('license.disclosureRequired')}
         </label>
         <label className="check">
-          <input type="checkbox" checked={form.attributionRequired} onChange={(e) => set('attributionRequired', e.target.checked)} /> {t('license.attributionRequired')}
+          <input type="checkbox" checked={form.attributionRequired} onChange={(e) => set('attributionRequired', e.target.checked)} />{' '}
+          {t('license.attributionRequired')}
         </label>
       </FieldGroup>
 

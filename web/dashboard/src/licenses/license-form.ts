@@ -27,7 +27,8 @@ export interface LicenseForm {
 }
 
 /** Which control shows an API message about a field of the body. */
-export type FormField = 'covers' | 'territories' | 'excludedTerritories' | 'channels' | 'startsAt' | 'endsAt' | 'exclusivity' | 'fee' | 'notes' | 'status' | 'form';
+export type FormField =
+  'covers' | 'territories' | 'excludedTerritories' | 'channels' | 'startsAt' | 'endsAt' | 'exclusivity' | 'fee' | 'notes' | 'status' | 'form';
 
 export function newLicenseForm(query: URLSearchParams, today = new Date()): LicenseForm {
   const assetIds = query.getAll('assetId');

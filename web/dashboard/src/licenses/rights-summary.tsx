@@ -42,7 +42,11 @@ export function RightsSummary({ licenses, linkLicenses = true }: { licenses: Lic
                 {(license.disclosureRequired || license.attributionRequired) && (
                   <>
                     <dt>{t('rights.duties')}</dt>
-                    <dd>{[license.disclosureRequired && t('rights.disclosure'), license.attributionRequired && t('rights.attribution')].filter(Boolean).join(', ')}</dd>
+                    <dd>
+                      {[license.disclosureRequired && t('rights.disclosure'), license.attributionRequired && t('rights.attribution')]
+                        .filter(Boolean)
+                        .join(', ')}
+                    </dd>
                   </>
                 )}
               </dl>

@@ -7,7 +7,19 @@ import { COUNTRY_CODES, EU_CODES } from './countries';
  * each chosen country is a chip with its own remove button. Unknown text is still added, as
  * typed, so the API's own message about it shows at the field.
  */
-export function TerritoryPicker({ label, codes, onChange, error, offerEu = false }: { label: string; codes: string[]; onChange: (codes: string[]) => void; error?: string | undefined; offerEu?: boolean }) {
+export function TerritoryPicker({
+  label,
+  codes,
+  onChange,
+  error,
+  offerEu = false,
+}: {
+  label: string;
+  codes: string[];
+  onChange: (codes: string[]) => void;
+  error?: string | undefined;
+  offerEu?: boolean;
+}) {
   const { t, country } = useI18n();
   const id = useId();
   const [text, setText] = useState('');
@@ -34,7 +46,12 @@ export function TerritoryPicker({ label, codes, onChange, error, offerEu = false
           {codes.map((code) => (
             <li key={code} className="chip">
               <span>{country(code)}</span>
-              <button type="button" className="chip-remove" aria-label={t('territory.remove', { name: country(code) })} onClick={() => onChange(codes.filter((c) => c !== code))}>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={t('territory.remove', { name: country(code) })}
+                onClick={() => onChange(codes.filter((c) => c !== code))}
+              >
                 ×
               </button>
             </li>
@@ -42,7 +59,17 @@ export function TerritoryPicker({ label, codes, onChange, error, offerEu = false
         </ul>
       )}
       <div className="picker-row">
-        <input id={id} list={`${id}-list`} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={onKey} placeholder={t('territory.placeholder')} aria-invalid={error ? true : undefined} aria-describedby={errorId} autoComplete="off" />
+        <input
+          id={id}
+          list={`${id}-list`}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKey}
+          placeholder={t('territory.placeholder')}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={errorId}
+          autoComplete="off"
+        />
         <datalist id={`${id}-list`}>
           {options.map((o) => (
             <option key={o.code} value={`${o.name} (${o.code})`} />

@@ -10,7 +10,17 @@ interface ControlProps {
  * A labelled form control with its hint and the API's message for it: the message is tied to
  * the control (aria-describedby, aria-invalid), so it is read out when the control is focused.
  */
-export function Field({ label, hint, error, children }: { label: ReactNode; hint?: ReactNode; error?: string | undefined; children: ReactElement<ControlProps> }) {
+export function Field({
+  label,
+  hint,
+  error,
+  children,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  children: ReactElement<ControlProps>;
+}) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;

@@ -26,7 +26,8 @@ export function CreatorForm({ onCreated }: { onCreated: (creator: Creator) => vo
       setError(err instanceof ApiError ? err : new ApiError(0, 'error', String(err)));
     }
   };
-  const errorFor = (field: string) => error?.issues.find((i) => i.field === field)?.message ?? (error && error.issues.length === 0 && field === 'handle' ? error.message : undefined);
+  const errorFor = (field: string) =>
+    error?.issues.find((i) => i.field === field)?.message ?? (error && error.issues.length === 0 && field === 'handle' ? error.message : undefined);
 
   return (
     <form className="inline-form" onSubmit={submit} aria-label={t('creator.add')}>
