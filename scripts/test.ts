@@ -1,7 +1,8 @@
 /**
  * `npm test [-- jest args]`: Redis found or started, then `tsc --noEmit` (API and dashboard),
  * the room boundaries (depcruise, docs/architecture.md), ESLint, Prettier's check, the dashboard
- * built when its sources changed, and jest over test/.
+ * built when its sources changed, and jest over test/: the unit tier (`*.unit.test.ts`), then the
+ * integration tier (see jest.config.js).
  * The data layer also runs against PostgreSQL when TEST_DATABASE_URL is set (.ci/run does that).
  */
 import { spawn } from 'node:child_process';
@@ -47,15 +48,20 @@ async function main(): Promise<number> {
     const format = await timed('prettier --check', [path.join(root, 'node_modules/prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']);
     if (format !== 0) return format;
     await ensureDashboardBuilt((line) => console.log(line.replace('[web]', '[test]')));
-    const jestArgs = [...(isCI ? ['--ci'] : []), ...process.argv.slice(2)];
-    return await timed(
-      'jest',
-      ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning', path.join(root, 'node_modules/jest/bin/jest.js'), ...jestArgs],
-      {
-        REDIS_URL: redis.url,
-        ...browserEnv(),
-      },
-    );
+    const env = { REDIS_URL: redis.url, ...browserEnv() };
+    const given = process.argv.slice(2);
+    // Without arguments the fast tier runs first, so a broken rule shows in seconds; with them, jest as asked.
+    const tiers = given.length
+      ? [given]
+      : [
+          ['--selectProjects', 'unit'],
+          ['--selectProjects', 'integration'],
+        ];
+    for (const args of tiers) {
+      const code = await jest([...(isCI ? ['--ci'] : []), ...args], env);
+      if (code !== 0) return code;
+    }
+    return 0;
   } finally {
     await redis.stop();
     fs.rmSync(redisDir, { recursive: true, force: true });
@@ -75,6 +81,11 @@ function browserEnv(): Record<string, string> {
     console.error(`[test] Chromium unavailable, browser tests will fail: ${(e as Error).message}`);
     return {};
   }
+}
+
+function jest(args: string[], env: Record<string, string>): Promise<number> {
+  const label = args.includes('--selectProjects') ? `jest (${args[args.indexOf('--selectProjects') + 1]} tests)` : 'jest';
+  return timed(label, ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning', path.join(root, 'node_modules/jest/bin/jest.js'), ...args], env);
 }
 
 /** Runs `node args` in the project root and reports its outcome and duration. */
