@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/*/dist/', 'data/', 'test-artifacts/', 'core/db/migrations/'] },
+  { ignores: ['node_modules/', 'dist/', 'web/*/dist/', 'data/', 'test-artifacts/', 'core/db/migrations/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

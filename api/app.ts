@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
@@ -17,8 +19,9 @@ import { healthz, readyz } from './routes/health';
 import { API_ROUTES } from './routes';
 import { mediaFilesRouter } from './routes/media-files';
 import { dropGalleriesOnWrite, publicRateLimit } from './routes/public-gallery';
+import { PROJECT_ROOT } from '../core/config/project-root';
 
-const VERSION = (require('../package.json') as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 /** Polled by orchestrators every few seconds: logging each would drown the log. */
 const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 

@@ -2,9 +2,10 @@ import path from 'node:path';
 import express, { Router, type Request } from 'express';
 import type { Config } from '../../core/config';
 import { dashboardContentSecurityPolicy } from './security-headers';
+import { PROJECT_ROOT } from '../../core/config/project-root';
 
 /** Where `npm run build:web` writes the dashboard (scripts/lib/build-dashboard.ts). */
-export const DASHBOARD_DIST = path.join(__dirname, '..', '..', 'web', 'dashboard', 'dist');
+export const DASHBOARD_DIST = path.join(PROJECT_ROOT, 'web', 'dashboard', 'dist');
 
 /** Vite names these files by their content hash, so a new build never reuses a name: cache them for good. */
 const HASHED_PREFIX = `${path.sep}static${path.sep}`;

@@ -1,14 +1,24 @@
-import { buildWidget, type WidgetBundle } from '../../web/widget/build';
+import { PROJECT_ROOT, RUNNING_COMPILED } from '../../core/config/project-root';
+import { buildWidget } from '../../web/widget/build';
+import { readBuiltWidget, type WidgetBundle } from '../../web/widget/widget-bundle';
 import { defineRoute } from '../http/route';
 
 /** Short: a fixed widget reaches every shop page within minutes; the ETag makes the rechecks cheap. */
 const MAX_AGE_S = 300;
 
-/** Built at the first request and kept; a failed build is retried by the next request. */
+/**
+ * Read once and kept: compiled (production), the bundle `npm run build` wrote; from the sources
+ * (npm start, tests), built in memory from web/widget/src at the first request, so an edit shows
+ * on restart (esbuild is loaded only then, see buildWidget). A failed read or build is retried by the next request.
+ */
 let bundle: Promise<WidgetBundle> | undefined;
 
+async function loadWidget(): Promise<WidgetBundle> {
+  return RUNNING_COMPILED ? readBuiltWidget(PROJECT_ROOT) : buildWidget();
+}
+
 function widgetBundle(): Promise<WidgetBundle> {
-  bundle ??= buildWidget().catch((err: unknown) => {
+  bundle ??= loadWidget().catch((err: unknown) => {
     bundle = undefined;
     throw err;
   });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { PROJECT_ROOT } from './project-root';
 
 /**
  * Every setting the system reads, from environment variables, validated once at start-up.
@@ -121,7 +122,7 @@ export interface Config {
 }
 
 /** Where the corpora are when this checkout sits next to `shared/` (as in CI): `../shared/data/nlp`. */
-export const DEFAULT_NLP_CORPORA_DIR = path.resolve(__dirname, '../../../shared/data/nlp');
+export const DEFAULT_NLP_CORPORA_DIR = path.resolve(PROJECT_ROOT, '../shared/data/nlp');
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -6,8 +6,9 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Pool } from 'pg';
 import type { Database } from './database';
+import { PROJECT_ROOT } from '../config/project-root';
 
-const migrationsFolder = path.join(__dirname, 'migrations');
+const migrationsFolder = path.join(PROJECT_ROOT, 'core', 'db', 'migrations');
 
 /** Any constant shared by every migrator of this product: the key of its advisory lock. */
 const MIGRATION_LOCK_KEY = 7_305_114_273;

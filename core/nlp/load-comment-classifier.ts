@@ -5,9 +5,10 @@ import type { CommentClassifier } from './comment-classification';
 import { HashedCommentClassifier } from './comment-classifier';
 import { parseModels } from './model-artifact';
 import { MODEL_FILE, MANIFEST_FILE, modelVersionOf, type ModelManifest } from './model-manifest';
+import { PROJECT_ROOT } from '../config/project-root';
 
 /** The models shipped in the repository (rebuilt by `npm run nlp:train`). */
-export const DEFAULT_MODEL_DIR = path.resolve(__dirname, '../../models/nlp');
+export const DEFAULT_MODEL_DIR = path.join(PROJECT_ROOT, 'models', 'nlp');
 
 /**
  * Reads the trained models (synchronously: a few MB, tens of milliseconds) into a classifier.

@@ -55,8 +55,8 @@ it('runs postgres, redis with AOF, minio with a bucket, and api and worker from 
   expect(Object.keys(services).sort()).toEqual(['api', 'minio', 'minio-init', 'postgres', 'redis', 'worker']);
   expect(services.redis!.command).toEqual(expect.arrayContaining(['--appendonly', 'yes']));
   for (const stateful of ['postgres', 'redis', 'minio']) expect(services[stateful]!.volumes?.length).toBeGreaterThan(0);
-  expect(services.api!.command).toEqual(['npx', 'tsx', 'api/main.ts']);
-  expect(services.worker!.command).toEqual(['npx', 'tsx', 'worker/main.ts']);
+  expect(services.api!.command).toEqual(['node', 'dist/api/main.js']);
+  expect(services.worker!.command).toEqual(['node', 'dist/worker/main.js']);
   for (const app of ['api', 'worker']) {
     expect(services[app]!.build).toBeDefined();
     expect(services[app]!.depends_on).toMatchObject({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });

@@ -1,24 +1,17 @@
-import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { WIDGET_DIST_FILE, widgetBundleOf, type WidgetBundle } from './widget-bundle';
 
 /** The widget's entry point: TypeScript with no runtime dependencies, bundled into one script. */
 export const WIDGET_ENTRY = path.join(__dirname, 'src', 'index.ts');
-
-export interface WidgetBundle {
-  code: Buffer;
-  /** The same code gzipped once, for clients that accept it (almost all): the size that counts. */
-  gzipped: Buffer;
-  /** Weak: the plain and the gzipped bytes are one script. */
-  etag: string;
-}
 
 /**
  * Bundles the widget in memory: minified, an IIFE (no globals leak into the shop's page), and
  * ES2019 so that browsers a few years old run it too. Takes tens of milliseconds.
  */
 export async function buildWidget(): Promise<WidgetBundle> {
+  // Loaded here, not at the top: the compiled server imports this file but never builds.
+  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [WIDGET_ENTRY],
     bundle: true,
@@ -29,6 +22,13 @@ export async function buildWidget(): Promise<WidgetBundle> {
     write: false,
     logLevel: 'silent',
   });
-  const code = Buffer.from(result.outputFiles[0]!.contents);
-  return { code, gzipped: gzipSync(code, { level: 9 }), etag: `W/"${createHash('sha256').update(code).digest('base64url').slice(0, 27)}"` };
+  return widgetBundleOf(Buffer.from(result.outputFiles[0]!.contents));
+}
+
+/** Writes the bundle where the compiled server reads it (WIDGET_DIST_FILE under `root`): `npm run build`. */
+export async function writeWidget(root: string): Promise<string> {
+  const file = path.join(root, WIDGET_DIST_FILE);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, (await buildWidget()).code);
+  return file;
 }

@@ -10,6 +10,7 @@ import type { Services } from '../../core/runtime/services';
 import { activeClassifier, retrainedModelsRoot, switchToVersion } from '../../core/comments/active-classifier';
 import { queueClassification } from '../../core/comments/classification-jobs';
 import { asTrainingExample, correctionExamples } from '../../core/comments/comment-corrections';
+import { PROJECT_ROOT, RUNNING_COMPILED } from '../../core/config/project-root';
 
 export interface RetrainOptions {
   /** Classify every comment again with the new models once they are in use. */
@@ -32,8 +33,10 @@ export interface RetrainResult {
 
 /** The same seed as the shipped models: a retrain differs from them by the corrections only. */
 const TRAINING_SEED = 1;
-const TRAIN_SCRIPT = path.join(__dirname, 'train-models-process.ts');
-const PROJECT_ROOT = path.resolve(__dirname, '../..');
+/** The child's entry beside this file: compiled JavaScript runs under plain node, the sources under tsx. */
+const TRAIN_COMMAND = RUNNING_COMPILED
+  ? [path.join(__dirname, 'train-models-process.js')]
+  : ['--import', 'tsx', path.join(__dirname, 'train-models-process.ts')];
 
 /**
  * Trains new models from the training corpora and seeds plus every corrected comment (the
@@ -71,7 +74,7 @@ async function trainInChildProcess(options: Omit<TrainCommentModelsOptions, 'log
   const optionsFile = path.join(options.outDir, 'training-options.json');
   await writeFile(optionsFile, JSON.stringify(options));
   try {
-    const output = await run(process.execPath, ['--import', 'tsx', TRAIN_SCRIPT, optionsFile]);
+    const output = await run(process.execPath, [...TRAIN_COMMAND, optionsFile]);
     return JSON.parse(output.trim().split('\n').at(-1)!) as { modelVersion: string; trainSeconds: number };
   } catch (err) {
     await rm(options.outDir, { recursive: true, force: true });

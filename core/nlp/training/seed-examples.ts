@@ -2,9 +2,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { checkedLabels, type LabelledComment } from './labelled-comment';
 import { parseJsonLines } from './training-corpora';
+import { PROJECT_ROOT } from '../../config/project-root';
 
 /** The project's own examples (data/nlp-seeds/*.jsonl), shipped with it; they teach what no corpus labels. */
-export const DEFAULT_SEEDS_DIR = path.resolve(__dirname, '../../../data/nlp-seeds');
+export const DEFAULT_SEEDS_DIR = path.join(PROJECT_ROOT, 'data', 'nlp-seeds');
 
 export interface SeedExample extends LabelledComment {
   /** The file it came from, e.g. "product-comments-pl". */
