@@ -51,7 +51,7 @@ const topRules = [
     name: 'api-is-http-only',
     comment: 'the API never imports the worker or scripts; of web, only the widget build it serves',
     from: { path: '^api/' },
-    to: { path: '^(worker|scripts|test)/|^web/(?!widget/build)' },
+    to: { path: '^(worker|scripts|test)/|^web/(?!widget/(build|widget-bundle)\\.ts$)' },
   },
   {
     name: 'api-reads-no-tables',

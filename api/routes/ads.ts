@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { listAdCuts } from '../../core/ads/ad-cuts';
 import { pullAdCut } from '../../core/ads/pull-ad-cut';
 import { CHANNELS } from '../../core/vocabulary/channels';
-import { RIGHTS_REASONS } from '../../core/licensing/rights';
+import { RIGHTS_REASONS } from '../../core/vocabulary/rights-reasons';
 import { visibleTextSchema } from '../../core/text/visible-text';
 import { decodePageCursor } from '../../core/paging/page-cursor';
 import { defineRoute } from '../http/route';

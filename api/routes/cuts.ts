@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MIN_DISCLOSURE_VISIBLE } from '../../core/ads/disclosure-text';
 import { requestAdCuts } from '../../core/ads/request-ad-cuts';
 import { CUT_ASPECTS, MAX_CUTS_PER_REQUEST, MAX_DISCLOSURE_CHARS, MIN_CUT_S } from '../../core/vocabulary/ad-cut-request';
-import { RIGHTS_REASONS } from '../../core/licensing/rights';
+import { RIGHTS_REASONS } from '../../core/vocabulary/rights-reasons';
 import { defineRoute } from '../http/route';
 import { idParams } from '../http/request-schemas';
 

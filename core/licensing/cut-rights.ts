@@ -1,5 +1,6 @@
 import { PAID_CHANNELS } from '../vocabulary/channels';
-import { longestCovering, standingFailures, type LicenseTerms, type RightsDecision, type RightsReason } from './rights';
+import { longestCovering, standingFailures, type LicenseTerms, type RightsDecision } from './rights';
+import { type RightsReason } from '../vocabulary/rights-reasons';
 import { territoryCovered, WORLDWIDE } from './territories';
 
 /**

@@ -1,22 +1,6 @@
 import type { Channel } from '../vocabulary/channels';
+import { RIGHTS_REASONS, type RightsReason } from '../vocabulary/rights-reasons';
 import { territoryCovered } from './territories';
-
-/**
- * Why a use is not covered, in the order the API contract lists them (responses keep this
- * order, so clients and tests can compare arrays).
- */
-export const RIGHTS_REASONS = [
-  'no_license',
-  'not_active',
-  'revoked',
-  'not_started',
-  'expired',
-  'channel_not_granted',
-  'territory_not_granted',
-  'derivatives_not_allowed',
-] as const;
-
-export type RightsReason = (typeof RIGHTS_REASONS)[number];
 
 /** What the rights check needs of a license: its terms, nothing about storage or audit. */
 export interface LicenseTerms {

@@ -1,5 +1,6 @@
 import { cutRights } from '../../../core/licensing/cut-rights';
-import type { LicenseTerms, RightsReason } from '../../../core/licensing/rights';
+import type { LicenseTerms } from '../../../core/licensing/rights';
+import type { RightsReason } from '../../../core/vocabulary/rights-reasons';
 
 const START = new Date('2025-01-01T00:00:00.000Z');
 const END = new Date('2025-07-01T00:00:00.000Z');

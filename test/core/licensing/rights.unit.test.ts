@@ -1,5 +1,6 @@
 import { CHANNELS, type Channel } from '../../../core/vocabulary/channels';
-import { checkRights, RIGHTS_REASONS, type IntendedUse, type LicenseTerms, type RightsReason } from '../../../core/licensing/rights';
+import { checkRights, type IntendedUse, type LicenseTerms } from '../../../core/licensing/rights';
+import { RIGHTS_REASONS, type RightsReason } from '../../../core/vocabulary/rights-reasons';
 
 const START = new Date('2025-01-01T00:00:00.000Z');
 const END = new Date('2025-07-01T00:00:00.000Z');

@@ -19,17 +19,7 @@ export {
   type CommentSentiment as Sentiment,
 } from '../../../../core/vocabulary/comment-labels';
 
-export const RIGHTS_REASONS = [
-  'no_license',
-  'not_active',
-  'revoked',
-  'not_started',
-  'expired',
-  'channel_not_granted',
-  'territory_not_granted',
-  'derivatives_not_allowed',
-] as const;
-export type RightsReason = (typeof RIGHTS_REASONS)[number];
+export { RIGHTS_REASONS, type RightsReason } from '../../../../core/vocabulary/rights-reasons';
 
 export interface Page<T> {
   items: T[];
