@@ -7,7 +7,7 @@ import { CHANNELS } from '../../core/vocabulary/channels';
 import { attachContract, createLicense, revokeLicense, updateLicense } from '../../core/licensing/license-changes';
 import { contractUrl, getLicense, licenseHistory, listLicenses } from '../../core/licensing/license-queries';
 import { licenseView, type LicenseRecord } from '../../core/licensing/license-record';
-import { LICENSE_STATES } from '../../core/licensing/license-state';
+import { LICENSE_STATES } from '../../core/vocabulary/license-state';
 import { liveUsages } from '../../core/licensing/license-store';
 import { coherentTerms, LicenseTermsInput, LicenseTermsPatch } from '../../core/licensing/license-terms';
 import type { Db } from '../../core/db';

@@ -2,7 +2,7 @@ import { and, eq, exists, gt, gte, isNull, lte, or, sql, type SQL } from 'drizzl
 import { assets, licenseAssets, licenses, type Db } from '../db';
 import type { Channel } from '../vocabulary/channels';
 import type { LicenseTerms } from '../licensing/rights';
-import { EXPIRING_WITHIN_MS } from '../licensing/license-state';
+import { EXPIRING_WITHIN_MS } from '../vocabulary/license-state';
 
 /**
  * Where an asset's rights stand at an instant, for the library's filter and badges (one state

@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { licenseAssets, type Db, type License } from '../db';
-import { licenseState, type LicenseState } from './license-state';
+import { licenseState, type LicenseState } from '../vocabulary/license-state';
 import type { LicenseTermsValues } from './license-terms';
 
 /** The terms a column holds exactly as clients see them. */

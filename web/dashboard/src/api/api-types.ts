@@ -7,7 +7,8 @@ export type AssetKind = 'image' | 'video';
 export type AssetStatus = 'uploaded' | 'processing' | 'ready' | 'failed';
 export type AssetLicenseState = 'active' | 'expiring' | 'expired' | 'none';
 export type LicenseStatus = 'draft' | 'active' | 'revoked';
-export type LicenseState = 'draft' | 'revoked' | 'not_started' | 'active' | 'expiring' | 'expired';
+import type { LicenseState } from '../../../../core/vocabulary/license-state';
+export type { LicenseState };
 
 // The label sets are the server's own (pure modules with no Node dependencies), so the
 // dashboard can never offer a channel or topic the API refuses.

@@ -7,11 +7,9 @@ import { useI18n } from '../i18n/i18n';
 import { Badge, toneOf } from '../ui/badge';
 import { Field, FieldGroup } from '../ui/field';
 import { ProgressBar } from '../ui/progress-bar';
+import { CUT_ASPECTS as ASPECTS, MAX_CUTS_PER_REQUEST as MAX_CUTS, MAX_DISCLOSURE_CHARS, type CutFit } from '../../../../core/vocabulary/ad-cut-request';
 
-const ASPECTS = ['9:16', '1:1', '4:5', '16:9'] as const;
 const PRESET_DURATIONS = [6, 10, 15, 30];
-/** The API takes at most 16 cuts a request: 4 aspects × 4 lengths. */
-const MAX_CUTS = 16;
 
 type Disclosure = 'default' | 'none' | 'custom';
 
@@ -30,7 +28,7 @@ export function CutBuilder({ asset, onCutsMade }: { asset: AssetDetail; onCutsMa
   const [customDuration, setCustomDuration] = useState('');
   const [startMode, setStartMode] = useState<'auto' | 'at'>('auto');
   const [startS, setStartS] = useState('0');
-  const [fit, setFit] = useState<'crop' | 'blur'>('crop');
+  const [fit, setFit] = useState<CutFit>('crop');
   const [disclosure, setDisclosure] = useState<Disclosure>('default');
   const [disclosureText, setDisclosureText] = useState('');
   const [job, setJob] = useState<Job | null>(null);
@@ -139,7 +137,7 @@ export function CutBuilder({ asset, onCutsMade }: { asset: AssetDetail; onCutsMa
             ))}
             {disclosure === 'custom' && (
               <Field label={t('cuts.disclosureText')}>
-                <input value={disclosureText} maxLength={40} onChange={(e) => setDisclosureText(e.target.value)} />
+                <input value={disclosureText} maxLength={MAX_DISCLOSURE_CHARS} onChange={(e) => setDisclosureText(e.target.value)} />
               </Field>
             )}
           </FieldGroup>

@@ -1,21 +1,7 @@
-import type { LicenseState, LicenseTerms } from '../api/api-types';
-
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** As the API: a license ending within 30 days is `expiring`. */
-const EXPIRING_WITHIN_MS = 30 * DAY_MS;
 
-/** Where a license stands at `now`, by the API's rules (start inclusive, end exclusive). */
-export function licenseStateAt(license: Pick<LicenseTerms, 'status' | 'startsAt' | 'endsAt'>, now: Date): LicenseState {
-  if (license.status !== 'active') return license.status;
-  const at = now.getTime();
-  if (at < Date.parse(license.startsAt)) return 'not_started';
-  if (license.endsAt === null) return 'active';
-  const left = Date.parse(license.endsAt) - at;
-  if (left <= 0) return 'expired';
-  return left < EXPIRING_WITHIN_MS ? 'expiring' : 'active';
-}
-
-export const inForce = (state: LicenseState): boolean => state === 'active' || state === 'expiring';
+/** Where a license stands at `now`: the API's own rule (start inclusive, end exclusive, `expiring` within 30 days). */
+export { inForce, licenseState as licenseStateAt } from '../../../../core/vocabulary/license-state';
 
 /**
  * Calendar days from today to the last day of use (the day before an end at midnight): 0 when

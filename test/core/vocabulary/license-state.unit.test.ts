@@ -1,4 +1,4 @@
-import { licenseState } from '../../../core/licensing/license-state';
+import { licenseState } from '../../../core/vocabulary/license-state';
 
 const NOW = new Date('2025-06-01T00:00:00.000Z');
 const DAY = 24 * 60 * 60 * 1000;
