@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import type { Services } from '../../../core/runtime/services';
-import { settledJob } from '../../helpers/settled-job';
-import { openTestServices } from '../../helpers/test-services';
-import { startWorkers, type RunningWorkers } from '../../../worker/run-workers';
+import type { Services } from '../../core/runtime/services';
+import { settledJob } from '../helpers/settled-job';
+import { openTestServices } from '../helpers/test-services';
+import { startWorkers, type RunningWorkers } from '../../worker/run-workers';
 
 /**
  * A probe job for an asset this database does not know (another installation's job on a shared
