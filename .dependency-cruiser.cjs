@@ -1,7 +1,7 @@
 /**
  * The rooms of the house and what each may import: the one source of the boundary rules that
  * `npm test` checks (`depcruise`, before jest) and of docs/architecture.md's room map, which
- * test/deploy/room-map.test.ts holds to this list. A room may always import itself and
+ * test/deploy/room-map.unit.test.ts holds to this list. A room may always import itself and
  * packages; anything not listed is refused. Adding a room or an import between rooms means
  * changing this map (and the doc), on purpose.
  */
