@@ -104,9 +104,12 @@ async function storeVideoRenditions(services: Services, assetId: string, file: s
   await upsertRenditions(services.database.db, rows);
 }
 
-/** ffprobe and sharp want a file: the original is copied to a temporary directory, always removed after. */
+/**
+ * ffprobe and sharp want a file: the original is copied to a temporary directory, always removed
+ * after. Named with the worker's pid, like the cut workspaces, so whose directory it is can be told.
+ */
 async function withLocalCopy<T>(services: Services, key: string, use: (file: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ugc-probe-'));
+  const dir = await mkdtemp(path.join(os.tmpdir(), `ugc-probe-${process.pid}-`));
   try {
     const file = path.join(dir, 'original');
     await pipeline(await services.storage.get(key), createWriteStream(file));
