@@ -1,9 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { waitFor } from '../../scripts/lib/wait-for';
 import { testEnv } from '../helpers/test-services';
+import { freePort } from '../scripts/free-port';
 
 /**
  * Production runs compiled code (the Docker image): `npm run build` makes dist/, the dashboard
@@ -33,7 +34,7 @@ test('npm run build, then node dist/api/main.js serves the API, the dashboard an
   dataDir = env.DATA_DIR;
   api = spawn(process.execPath, ['dist/api/main.js'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const base = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${base}/healthz`)).ok);
+  expect(await waitFor(async () => (await fetch(`${base}/healthz`)).ok, { timeoutMs: 60_000, intervalMs: 200 })).toBe(true);
 
   const widget = await fetch(`${base}/widget.js`, { headers: { 'Accept-Encoding': 'identity' } });
   expect(widget.status).toBe(200);
@@ -48,27 +49,3 @@ require('./dist/api/app');
 require('./dist/worker/run-workers');
 console.log(JSON.stringify(Object.keys(require.cache).filter((k) => /node_modules\\/(esbuild|tsx|vite|typescript)\\//.test(k))));
 `;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(ready: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      if (await ready()) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() - started > timeoutMs) throw new Error(`not ready within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
