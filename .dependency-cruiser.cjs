@@ -20,7 +20,7 @@ const CORE_ROOMS = {
   runtime: ['config', 'db', 'logging', 'queue', 'storage'],
   licensing: ['audit', 'db', 'errors', 'paging', 'storage', 'text', 'vocabulary'],
   gallery: ['db', 'licensing', 'runtime', 'storage', 'text'],
-  webhooks: ['db', 'errors', 'licensing', 'paging', 'queue', 'runtime'],
+  webhooks: ['db', 'errors', 'licensing', 'paging', 'queue', 'runtime', 'vocabulary'],
   usage: ['db', 'paging'],
   assets: ['audit', 'db', 'errors', 'gallery', 'licensing', 'paging', 'queue', 'runtime', 'storage', 'vocabulary', 'webhooks'],
   ads: ['assets', 'audit', 'db', 'errors', 'gallery', 'licensing', 'paging', 'queue', 'runtime', 'text', 'usage', 'vocabulary'],

@@ -3,6 +3,7 @@ import { DomainError, unprocessable } from '../../core/errors/domain-error';
 import type { Services } from '../../core/runtime/services';
 import { findNulCharacter } from '../../core/text/nul-characters';
 import { authenticate } from './authenticate';
+import { checkReply } from './check-reply';
 import type { AnyRoute } from './route';
 import { validate } from './validate';
 
@@ -17,6 +18,7 @@ export function mountRoutes(routes: readonly AnyRoute[], services: Services): Ro
       const body = route.body ? validate(route.body, jsonBody(req), 'unprocessable') : undefined;
       const reply = await route.handle({ body, query, params, caller, services, req, res });
       if (!reply || res.headersSent) return;
+      if (services.config.checkReplies) checkReply(route, reply.status ?? 200, reply.body);
       if (reply.headers) res.set(reply.headers);
       res.status(reply.status ?? 200);
       if (reply.body === undefined) res.end();

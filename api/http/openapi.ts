@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import type { AnyRoute } from './route';
+import type { AnyRoute, ResponseSpec } from './route';
 
 const ErrorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }) })
@@ -23,7 +23,7 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], version: strin
         ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
       },
       responses: Object.fromEntries(
-        Object.entries(route.responses).map(([status, r]) => [
+        Object.entries<ResponseSpec>(route.responses).map(([status, r]) => [
           status,
           {
             description: r.description,

@@ -68,7 +68,7 @@ const cancelJob = defineRoute({
     if (refusal) throw new DomainError('forbidden', 'job_not_cancellable', `Job ${params.id} cannot be cancelled by this key: ${refusal}`, { reason: refusal });
     const outcome = await services.queues.cancel(params.id);
     if (!outcome) throw jobNotFound(params.id);
-    return { status: outcome === 'cancelled' ? 200 : 202, body: { id: params.id, state: outcome } };
+    return outcome === 'cancelled' ? { body: { id: params.id, state: outcome } } : { status: 202, body: { id: params.id, state: outcome } };
   },
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { webhookDeliveryStatus } from '../../core/db/schema';
 import { decodePageCursor } from '../../core/paging/page-cursor';
-import { WEBHOOK_EVENTS } from '../../core/webhooks/webhook-events';
+import { WEBHOOK_EVENTS } from '../../core/vocabulary/webhook-events';
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from '../../core/webhooks/webhook-store';
 import { checkWebhookUrl } from '../../core/webhooks/webhook-target';
 import { defineRoute } from '../http/route';

@@ -62,6 +62,7 @@ const envSchema = z.object({
   METRICS_PUBLIC: bool.default(false),
   METRICS_TOKEN: optionalString.refine((k) => !k || k.length >= 16, 'must be at least 16 characters'),
   NLP_CORPORA_DIR: optionalString,
+  CHECK_REPLIES: z.preprocess((v) => (v === '' ? undefined : v), bool.optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -119,6 +120,8 @@ export interface Config {
   ffprobePath?: string;
   /** The public corpora the comment models learn from (retraining, nlp:train, bench:nlp). */
   nlpCorporaDir: string;
+  /** Check every API reply against its route's response schema (a mismatch is a 500): on in tests, so no reply drifts from its documentation. */
+  checkReplies: boolean;
 }
 
 /** Where the corpora are when this checkout sits next to `shared/` (as in CI): `../shared/data/nlp`. */
@@ -140,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     nodeEnv: e.NODE_ENV,
+    checkReplies: e.CHECK_REPLIES ?? e.NODE_ENV === 'test',
     host: e.HOST,
     port: e.PORT,
     dataDir,

@@ -1,5 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { licenseAssets, type Db, type License } from '../db';
+import type { Channel } from '../vocabulary/channels';
 import { licenseState, type LicenseState } from '../vocabulary/license-state';
 import type { LicenseTermsValues } from './license-terms';
 
@@ -17,7 +18,7 @@ type PlainTerms = Pick<
 export interface LicenseRecord extends PlainTerms {
   id: string;
   assetIds: string[];
-  channels: string[];
+  channels: Channel[];
   startsAt: string;
   endsAt: string | null;
   status: License['status'];
@@ -58,7 +59,7 @@ export function termsOf(row: License, assetIds: readonly string[]): LicenseTerms
   return {
     assetIds: [...assetIds],
     ...plainTerms(row),
-    channels: row.channels as LicenseTermsValues['channels'], // written only through the terms schema
+    channels: row.channels,
     startsAt: row.startsAt,
     endsAt: row.endsAt,
     status: row.status,

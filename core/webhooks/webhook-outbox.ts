@@ -2,7 +2,7 @@ import { and, arrayContains, eq } from 'drizzle-orm';
 import { webhookDeliveries, webhooks, type Db } from '../db';
 import { isQueueUnavailable } from '../queue/queue-availability';
 import type { Services } from '../runtime/services';
-import type { WebhookEvent } from './webhook-events';
+import type { WebhookEvent } from '../vocabulary/webhook-events';
 
 /** Attempts per delivery: with exponential backoff from WEBHOOK_RETRY_BASE_MS (30 s), about two hours in all. */
 export const WEBHOOK_MAX_ATTEMPTS = 8;

@@ -4,13 +4,13 @@ import { notFound } from '../errors/domain-error';
 import { micros, olderThan, toPage } from '../paging/newest-first';
 import type { Page } from '../paging/page';
 import type { PageCursor } from '../paging/page-cursor';
-import type { WebhookEvent } from './webhook-events';
+import type { WebhookEvent } from '../vocabulary/webhook-events';
 
 /** A webhook as clients see it: never its secret. */
 export interface WebhookView {
   id: string;
   url: string;
-  events: string[];
+  events: WebhookEvent[];
   createdAt: string;
 }
 

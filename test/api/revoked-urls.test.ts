@@ -50,7 +50,7 @@ async function licensedVideo(over: 'asset' | 'creator' = 'asset'): Promise<Licen
   const cut = await addCut(db, services.storage, asset.id);
   const cutPoster = await addRendition(db, services.storage, { assetId: asset.id, kind: 'cut_poster', spec: cut.spec, format: 'webp' });
   const poster = await addRendition(db, services.storage, { assetId: asset.id, kind: 'poster', spec: { width: 1080 }, format: 'jpeg' });
-  const terms = { territories: ['PL'], channels: ['paid_social', 'product_page'], endsAt: new Date(Date.now() + 30 * DAY) };
+  const terms = { territories: ['PL'], channels: ['paid_social' as const, 'product_page' as const], endsAt: new Date(Date.now() + 30 * DAY) };
   const license = await addLicense(db, over === 'asset' ? { assetIds: [asset.id], ...terms } : { creatorId: creator.id, ...terms });
   return { asset, cut, cutPoster, poster, license, sku };
 }

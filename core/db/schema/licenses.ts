@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, char, check, index, jsonb, numeric, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import type { Channel } from '../../vocabulary/channels';
 import { assets } from './assets';
 import { createdAt, id, timestamptz, updatedAt } from './columns';
 import { creators } from './creators';
@@ -27,7 +28,7 @@ export const licenses = pgTable(
     creatorId: uuid('creator_id').references(() => creators.id),
     territories: text('territories').array().notNull(),
     excludedTerritories: text('excluded_territories').array().notNull().default([]),
-    channels: text('channels').array().notNull(),
+    channels: text('channels').array().$type<Channel[]>().notNull(),
     startsAt: timestamptz('starts_at').notNull(),
     endsAt: timestamptz('ends_at'),
     derivativesAllowed: boolean('derivatives_allowed').notNull(),

@@ -1,11 +1,12 @@
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import type { WebhookEvent } from '../../vocabulary/webhook-events';
 import { createdAt, id, timestamptz } from './columns';
 
 /** A subscriber: deliveries of its `events` are signed with `secret` (X-Signature HMAC). */
 export const webhooks = pgTable('webhooks', {
   id: id(),
   url: text('url').notNull(),
-  events: text('events').array().notNull(),
+  events: text('events').array().$type<WebhookEvent[]>().notNull(),
   secret: text('secret').notNull(),
   active: boolean('active').notNull().default(true),
   createdAt: createdAt(),

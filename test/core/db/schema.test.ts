@@ -81,7 +81,7 @@ describe.each(testDatabases())('schema on %s', ({ open }) => {
       creatorId: asset.creatorId,
       territories: ['WW'],
       excludedTerritories: ['DE', 'FR'],
-      channels: ['paid_social', 'product_page'],
+      channels: ['paid_social' as const, 'product_page' as const],
       startsAt: new Date('2025-03-01T10:00:00Z'),
       endsAt: new Date('2026-03-01T10:00:00Z'),
       exclusivity: { scope: 'category' as const, category: 'shoes' },
