@@ -7,6 +7,7 @@ import { visibleTextSchema } from '../../core/text/visible-text';
 import { decodePageCursor } from '../../core/paging/page-cursor';
 import { defineRoute } from '../http/route';
 import { countryCode, pageQuery } from '../http/request-schemas';
+import { pageOf } from '../../core/contract/page';
 
 const LicenseRef = z.object({ id: z.uuid(), endsAt: z.string().nullable(), disclosureRequired: z.boolean(), attributionRequired: z.boolean() });
 const AdCut = z.object({
@@ -37,7 +38,7 @@ const listAds = defineRoute({
     ...pageQuery({ max: 500, default: 100 }, 'opaque'),
   }),
   responses: {
-    200: { description: 'Licensed cuts, newest first', schema: z.object({ items: z.array(AdCut), nextCursor: z.string().nullable() }) },
+    200: { description: 'Licensed cuts, newest first', schema: pageOf(AdCut) },
     400: { description: 'invalid_channel, invalid_territory, invalid_at, invalid_cursor…' },
   },
   handle: async ({ query, services }) => {

@@ -1,63 +1,24 @@
 import { z } from 'zod';
-import { assetKind, assetStatus, renditionKind } from '../../core/db';
 import { notFound } from '../../core/errors/domain-error';
 import type { LicenseTerms } from '../../core/licensing/rights';
 import { CHANNELS } from '../../core/vocabulary/channels';
 import { licensesForAssets } from '../../core/licensing/license-store';
 import { decodePageCursor, encodePageCursor } from '../../core/paging/page-cursor';
-import { ASSET_LICENSE_STATES, assetLicenseState } from '../../core/assets/asset-license-state';
+import { ASSET_LICENSE_STATES, assetLicenseState } from '../../core/vocabulary/asset-license-state';
+import { ASSET_KINDS, ASSET_STATUSES } from '../../core/vocabulary/asset-kinds';
 import { thumbnailUrls } from '../../core/assets/asset-thumbnails';
 import { assetHistory } from '../../core/assets/asset-history';
-import { CUT_PREVIEW_LIFETIME_S, CUT_PREVIEW_ROLES, renditionLinks, type RenditionLink } from '../../core/assets/asset-renditions';
+import { renditionLinks, type RenditionLink } from '../../core/assets/asset-renditions';
 import { findAsset, listAssets } from '../../core/assets/asset-store';
-import { AssetView, toAssetView } from '../../core/assets/asset-view';
+import { toAssetView } from '../../core/assets/asset-view';
+import { AssetDetail, ListedAsset, RenditionView, UploadedAsset } from '../../core/contract/asset-replies';
+import { LicenseSummary } from '../../core/contract/license-replies';
+import { pageOf } from '../../core/contract/page';
 import { AuditHistory } from '../http/audit-history-schema';
 import { defineRoute } from '../http/route';
 import { receiveUpload } from '../upload/receive-upload';
 import { registerUpload } from '../upload/register-upload';
 import { idParams, pageQuery, productSku } from '../http/request-schemas';
-
-const UploadedAsset = AssetView.extend({ jobId: z.string().nullable().describe('The probe job (GET /api/v1/jobs/:id); null when none was queued') });
-
-const RenditionView = z.object({
-  id: z.uuid(),
-  kind: z.enum(renditionKind.enumValues),
-  spec: z.record(z.string(), z.unknown()),
-  format: z.string(),
-  width: z.number().int().nullable(),
-  height: z.number().int().nullable(),
-  durationS: z.number().optional(),
-  url: z
-    .string()
-    .optional()
-    .describe(
-      `A download URL. Cuts and cut posters (licensed-only content) carry one only as a preview: for ${CUT_PREVIEW_ROLES.join(', ')}, ` +
-        `while a license in force lets the asset be edited for a paid channel, living ${CUT_PREVIEW_LIFETIME_S / 60} minutes and never past that license's end. ` +
-        'To use a cut anywhere, pull it: POST /api/v1/ads/:cutId/pull (rights checked, recorded in the usage ledger).',
-    ),
-  urlExpiresAt: z.string().optional().describe('When `url` stops working'),
-  urlWithheld: z
-    .string()
-    .optional()
-    .describe(
-      'Why a cut or cut poster has no url: forbidden_role (viewers never get one), or the first reason no license allows edits now (no_license, revoked, expired…)',
-    ),
-});
-
-const LicenseSummary = z.object({
-  id: z.uuid(),
-  status: z.enum(['draft', 'active', 'revoked']),
-  territories: z.array(z.string()),
-  excludedTerritories: z.array(z.string()),
-  channels: z.array(z.string()),
-  startsAt: z.string(),
-  endsAt: z.string().nullable(),
-  derivativesAllowed: z.boolean(),
-  disclosureRequired: z.boolean(),
-  attributionRequired: z.boolean(),
-});
-
-const AssetDetail = AssetView.extend({ renditions: z.array(RenditionView), licenses: z.array(LicenseSummary) });
 
 const uploadAsset = defineRoute({
   method: 'post',
@@ -81,12 +42,6 @@ const uploadAsset = defineRoute({
   },
 });
 
-/** A listed asset also carries what a library grid shows without asking for each asset. */
-const ListedAsset = AssetView.extend({
-  thumbnailUrl: z.string().nullable().describe('The narrowest image variant or the video poster; null until rendered'),
-  licenseState: z.enum(ASSET_LICENSE_STATES).describe('active, expiring (all rights end within 30 days), expired or none'),
-});
-
 const listAssetsRoute = defineRoute({
   method: 'get',
   path: '/api/v1/assets',
@@ -96,15 +51,15 @@ const listAssetsRoute = defineRoute({
   query: z.object({
     creatorId: z.uuid().optional(),
     product: productSku().optional(),
-    status: z.enum(assetStatus.enumValues).optional(),
-    kind: z.enum(assetKind.enumValues).optional(),
+    status: z.enum(ASSET_STATUSES).optional(),
+    kind: z.enum(ASSET_KINDS).optional(),
     licenseState: z.enum(ASSET_LICENSE_STATES).optional().describe('Where the rights stand now: active, expiring (within 30 days), expired, none'),
     channel: z.enum(CHANNELS).optional().describe('Only assets a license in force grants this channel'),
     q: z.string().trim().max(200).optional().describe('Words to find in the title or original file name'),
     ...pageQuery({ max: 100, default: 20 }, 'opaque'),
   }),
   responses: {
-    200: { description: 'A page of assets', schema: z.object({ items: z.array(ListedAsset), nextCursor: z.string().nullable() }) },
+    200: { description: 'A page of assets', schema: pageOf(ListedAsset) },
     400: { description: 'invalid_cursor or invalid_<filter>' },
   },
   handle: async ({ query, services }) => {

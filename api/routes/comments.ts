@@ -4,7 +4,9 @@ import { recordCorrection } from '../../core/comments/comment-corrections';
 import { findComment, listComments } from '../../core/comments/comment-store';
 import { MAX_TEXT_CHARS } from '../../core/comments/import/import-row';
 import { importCommentList, type ImportReport } from '../../core/comments/import/run-import';
-import { commentSentiment, commentTopic } from '../../core/db';
+import { CommentView } from '../../core/contract/comment-replies';
+import { pageOf } from '../../core/contract/page';
+import { COMMENT_SENTIMENTS, COMMENT_TOPICS } from '../../core/vocabulary/comment-labels';
 import { DomainError, notFound, unprocessable } from '../../core/errors/domain-error';
 import { updateFaqEntries } from '../../core/faq/faq-assignment';
 import { decodePageCursor } from '../../core/paging/page-cursor';
@@ -45,48 +47,13 @@ const ImportReportBody = z.object({
 });
 
 const Scores = z.record(z.string(), z.number());
-const ModelLabels = z.object({
-  lang: z.string().nullable(),
-  sentiment: z.enum(commentSentiment.enumValues).nullable(),
-  sentimentScores: Scores.nullable(),
-  isQuestion: z.boolean().nullable(),
-  questionScore: z.number().nullable(),
-  topic: z.enum(commentTopic.enumValues).nullable(),
-  topicScores: Scores.nullable(),
-  spam: z.boolean().nullable(),
-  spamScore: z.number().nullable(),
-  substantive: z.boolean().nullable(),
-  substantiveScore: z.number().nullable(),
-  modelVersion: z.string(),
-  classifiedAt: z.string(),
-});
-const CommentBody = z.object({
-  id: z.uuid(),
-  platform: z.string(),
-  externalId: z.string(),
-  text: z.string(),
-  author: z.string().nullable(),
-  postedAt: z.string().nullable(),
-  importedAt: z.string(),
-  assetId: z.uuid().nullable(),
-  productSku: z.string().nullable(),
-  faqEntryId: z.uuid().nullable(),
-  lang: z.string().nullable(),
-  topic: z.enum(commentTopic.enumValues).nullable().describe('Effective: the latest correction, else the model'),
-  sentiment: z.enum(commentSentiment.enumValues).nullable(),
-  isQuestion: z.boolean().nullable(),
-  spam: z.boolean().nullable(),
-  labels: ModelLabels.nullable().describe("The model's output; null until classified"),
-  correction: z.record(z.string(), z.unknown()).nullable().describe('The labels people set (latest of each); null when none'),
-});
-
 const Classification = z.object({
   lang: z.enum(['pl', 'en', 'other']),
-  sentiment: z.enum(commentSentiment.enumValues),
+  sentiment: z.enum(COMMENT_SENTIMENTS),
   sentimentScores: Scores,
   isQuestion: z.boolean(),
   questionScore: z.number(),
-  topic: z.enum(commentTopic.enumValues),
+  topic: z.enum(COMMENT_TOPICS),
   topicScores: Scores,
   spam: z.boolean(),
   spamScore: z.number(),
@@ -159,14 +126,14 @@ const listRoute = defineRoute({
   query: z.object({
     productSku: productSku().optional(),
     assetId: z.uuid().optional(),
-    topic: z.enum(commentTopic.enumValues).optional(),
-    sentiment: z.enum(commentSentiment.enumValues).optional(),
+    topic: z.enum(COMMENT_TOPICS).optional(),
+    sentiment: z.enum(COMMENT_SENTIMENTS).optional(),
     isQuestion: flag.optional(),
     spam: flag.optional(),
     ...pageQuery({ max: 200, default: 50 }, 'opaque'),
   }),
   responses: {
-    200: { description: 'A page of comments', schema: z.object({ items: z.array(CommentBody), nextCursor: z.string().nullable() }) },
+    200: { description: 'A page of comments', schema: pageOf(CommentView) },
     400: { description: 'invalid_topic, invalid_sentiment, invalid_is_question, invalid_cursor…' },
   },
   handle: async ({ query, services }) => {
@@ -183,7 +150,7 @@ const getRoute = defineRoute({
   tag: 'comments',
   access: 'authenticated',
   params: idParams,
-  responses: { 200: { description: 'The comment', schema: CommentBody }, 404: { description: 'comment_not_found' } },
+  responses: { 200: { description: 'The comment', schema: CommentView }, 404: { description: 'comment_not_found' } },
   handle: async ({ params, services }) => {
     const comment = await findComment(services.database.db, params.id);
     if (!comment) throw notFound('comment', params.id);
@@ -200,14 +167,14 @@ const correctRoute = defineRoute({
   params: idParams,
   body: z
     .object({
-      topic: z.enum(commentTopic.enumValues).optional(),
-      sentiment: z.enum(commentSentiment.enumValues).optional(),
+      topic: z.enum(COMMENT_TOPICS).optional(),
+      sentiment: z.enum(COMMENT_SENTIMENTS).optional(),
       isQuestion: z.boolean().optional(),
       spam: z.boolean().optional(),
     })
     .strict(),
   responses: {
-    200: { description: 'The comment with the correction applied', schema: CommentBody },
+    200: { description: 'The comment with the correction applied', schema: CommentView },
     404: { description: 'comment_not_found' },
     422: { description: 'empty_correction, invalid_topic, invalid_sentiment…' },
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CREATOR_TIERS } from '../../core/licensing/creator-tier';
+import { CreatorView } from '../../core/contract/creator-replies';
+import { pageOf } from '../../core/contract/page';
 import { createCreator, getCreator, listCreators } from '../../core/licensing/creator-store';
 import { hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE, normalizeHandle } from '../../core/text/identifier-text';
 import { defineRoute } from '../http/route';
@@ -7,16 +8,6 @@ import { idParams, pageQuery } from '../http/request-schemas';
 
 /** The integer column's ceiling: larger counts would fail in the database rather than here. */
 const MAX_FOLLOWERS = 2_147_483_647;
-
-const CreatorView = z.object({
-  id: z.uuid(),
-  handle: z.string(),
-  platform: z.string(),
-  followers: z.number().int(),
-  engagementRate: z.number().nullable(),
-  tier: z.enum(CREATOR_TIERS),
-  createdAt: z.string(),
-});
 
 /**
  * Handles are stored as platforms compare them: NFKC-normalised, in lower case, without a
@@ -76,7 +67,7 @@ const listCreatorsRoute = defineRoute({
   query: z.object({
     ...pageQuery({ max: 200, default: 50 }, 'id'),
   }),
-  responses: { 200: { description: 'A page of creators', schema: z.object({ items: z.array(CreatorView), nextCursor: z.string().nullable() }) } },
+  responses: { 200: { description: 'A page of creators', schema: pageOf(CreatorView) } },
   handle: async ({ query, services }) => ({ body: await listCreators(services.database.db, query) }),
 });
 

@@ -1,25 +1,13 @@
 import { z } from 'zod';
-import { commentTopic, faqStatus } from '../../core/db';
+import { FaqEntryView } from '../../core/contract/faq-replies';
+import { COMMENT_TOPICS } from '../../core/vocabulary/comment-labels';
+import { FAQ_STATUSES } from '../../core/vocabulary/faq-status';
 import { notFound } from '../../core/errors/domain-error';
 import { updateFaqEntry } from '../../core/faq/faq-changes';
 import { findFaqEntry, listFaqEntries } from '../../core/faq/faq-store';
 import { visibleTextSchema } from '../../core/text/visible-text';
 import { defineRoute } from '../http/route';
 import { idParams, productSku } from '../http/request-schemas';
-
-export const FaqBody = z.object({
-  id: z.uuid(),
-  productSku: z.string(),
-  topic: z.enum(commentTopic.enumValues),
-  question: z.string().describe('The canonical question: the most central example, until a content manager words it'),
-  answer: z.string().nullable(),
-  status: z.enum(faqStatus.enumValues),
-  count: z.number().int().describe('Comments asking it'),
-  examples: z.array(z.object({ commentId: z.uuid(), text: z.string() })).describe('Up to 5, the most representative first'),
-  publishedAt: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
 
 const listRoute = defineRoute({
   method: 'get',
@@ -29,11 +17,11 @@ const listRoute = defineRoute({
   access: 'authenticated',
   query: z.object({
     productSku: productSku().optional(),
-    topic: z.enum(commentTopic.enumValues).optional(),
-    status: z.enum(faqStatus.enumValues).optional(),
+    topic: z.enum(COMMENT_TOPICS).optional(),
+    status: z.enum(FAQ_STATUSES).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(200),
   }),
-  responses: { 200: { description: 'Entries', schema: z.object({ items: z.array(FaqBody) }) }, 400: { description: 'invalid_<filter>' } },
+  responses: { 200: { description: 'Entries', schema: z.object({ items: z.array(FaqEntryView) }) }, 400: { description: 'invalid_<filter>' } },
   handle: async ({ query, services }) => {
     const { limit, ...filter } = query;
     return { body: { items: await listFaqEntries(services.database.db, filter, limit) } };
@@ -47,7 +35,7 @@ const getRoute = defineRoute({
   tag: 'faq',
   access: 'authenticated',
   params: idParams,
-  responses: { 200: { description: 'The entry', schema: FaqBody }, 404: { description: 'faq_entry_not_found' } },
+  responses: { 200: { description: 'The entry', schema: FaqEntryView }, 404: { description: 'faq_entry_not_found' } },
   handle: async ({ params, services }) => {
     const entry = await findFaqEntry(services.database.db, params.id);
     if (!entry) throw notFound('faq_entry', params.id);
@@ -69,11 +57,11 @@ const patchRoute = defineRoute({
       // Shown on shop pages: visible text, no direction overrides or invisible stand-ins (422 invalid_question / invalid_answer).
       question: visibleTextSchema(500).optional(),
       answer: visibleTextSchema(5000, { minVisible: 1, multiline: true }).nullable().optional(),
-      status: z.enum(faqStatus.enumValues).optional(),
+      status: z.enum(FAQ_STATUSES).optional(),
     })
     .strict(),
   responses: {
-    200: { description: 'Updated', schema: FaqBody },
+    200: { description: 'Updated', schema: FaqEntryView },
     404: { description: 'faq_entry_not_found' },
     409: { description: 'invalid_transition' },
     422: { description: 'answer_required, invalid_question, invalid_answer, invalid_status' },

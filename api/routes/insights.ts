@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { productInsights } from '../../core/insights/product-insights';
-import { commentSentiment, commentTopic } from '../../core/db';
+import { ProductInsights } from '../../core/contract/insight-replies';
 import { defineRoute } from '../http/route';
-import { FaqBody } from './faq';
 import { productSku } from '../http/request-schemas';
-
-const counts = (labels: readonly string[]) => z.object(Object.fromEntries(labels.map((l) => [l, z.number().int()])));
-const Topics = counts(commentTopic.enumValues);
-const Sentiment = counts(commentSentiment.enumValues);
 
 const insightsRoute = defineRoute({
   method: 'get',
@@ -20,25 +15,7 @@ const insightsRoute = defineRoute({
   params: z.object({ sku: productSku() }),
   query: z.object({ weeks: z.coerce.number().int().min(1).max(104).default(12) }),
   responses: {
-    200: {
-      description: 'Insights (all zeros for a product without comments)',
-      schema: z.object({
-        productSku: z.string(),
-        totals: z.object({ comments: z.number().int(), spam: z.number().int(), questions: z.number().int(), unclassified: z.number().int() }),
-        topics: Topics,
-        sentiment: Sentiment,
-        faq: z.array(FaqBody),
-        weekly: z.array(
-          z.object({
-            weekStart: z.string().describe('Monday, YYYY-MM-DD'),
-            comments: z.number().int(),
-            questions: z.number().int(),
-            sentiment: Sentiment,
-            topics: Topics,
-          }),
-        ),
-      }),
-    },
+    200: { description: 'Insights (all zeros for a product without comments)', schema: ProductInsights },
     400: { description: 'invalid_sku, invalid_weeks' },
   },
   handle: async ({ params, query, services }) => ({ body: await productInsights(services.database.db, params.sku, query.weeks) }),

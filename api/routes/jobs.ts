@@ -3,20 +3,8 @@ import { DomainError } from '../../core/errors/domain-error';
 import { cancelRefusal, mayRead } from '../../core/queue/job-access';
 import { jobNotFound } from '../../core/queue/job-queues';
 import { pingWorker } from '../../core/queue/ping-worker';
+import { JobView } from '../../core/contract/job-replies';
 import { defineRoute } from '../http/route';
-
-const JobView = z.object({
-  id: z.string(),
-  queue: z.string(),
-  name: z.string(),
-  state: z.enum(['waiting', 'active', 'completed', 'failed']),
-  progress: z.number().min(0).max(100),
-  attempts: z.number(),
-  result: z.unknown().optional(),
-  error: z.string().optional(),
-  createdAt: z.string(),
-  finishedAt: z.string().optional(),
-});
 
 const getJob = defineRoute({
   method: 'get',

@@ -3,11 +3,12 @@ import type { Request, Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { DomainError, unprocessable } from '../../core/errors/domain-error';
-import { CHANNELS } from '../../core/vocabulary/channels';
 import { attachContract, createLicense, revokeLicense, updateLicense } from '../../core/licensing/license-changes';
 import { contractUrl, getLicense, licenseHistory, listLicenses } from '../../core/licensing/license-queries';
 import { licenseView, type LicenseRecord } from '../../core/licensing/license-record';
-import { LICENSE_STATES } from '../../core/vocabulary/license-state';
+import { LICENSE_STATUSES } from '../../core/vocabulary/license-state';
+import { LicenseView, LicenseWithUsages } from '../../core/contract/license-replies';
+import { pageOf } from '../../core/contract/page';
 import { liveUsages } from '../../core/licensing/license-store';
 import { coherentTerms, LicenseTermsInput, LicenseTermsPatch } from '../../core/licensing/license-terms';
 import type { Db } from '../../core/db';
@@ -22,40 +23,6 @@ const WRITERS = ['content_manager'] as const;
 /** Signed contracts are a few pages; 20 MB leaves room for scans while keeping a buffered upload cheap. */
 const MAX_CONTRACT_BYTES = 20 * 1024 * 1024;
 const PDF_MAGIC = Buffer.from('%PDF-');
-
-const LiveUsageView = z.object({
-  assetId: z.uuid(),
-  campaign: z.string().nullable(),
-  channel: z.string(),
-  territory: z.string(),
-  lastPulledAt: z.string(),
-  pulls: z.number().int(),
-});
-
-const LicenseView = z.object({
-  id: z.uuid(),
-  assetIds: z.array(z.uuid()),
-  creatorId: z.uuid().nullable(),
-  territories: z.array(z.string()),
-  excludedTerritories: z.array(z.string()),
-  channels: z.array(z.enum(CHANNELS)),
-  startsAt: z.string(),
-  endsAt: z.string().nullable(),
-  derivativesAllowed: z.boolean(),
-  exclusivity: z.object({ scope: z.enum(['none', 'category', 'all']), category: z.string().optional(), until: z.string().optional() }).nullable(),
-  fee: z.object({ amount: z.string().describe('exact decimal'), currency: z.string() }).nullable(),
-  disclosureRequired: z.boolean(),
-  attributionRequired: z.boolean(),
-  notes: z.string().nullable(),
-  status: z.enum(['draft', 'active', 'revoked']),
-  state: z.enum(LICENSE_STATES),
-  revokedAt: z.string().nullable(),
-  revokedReason: z.string().nullable(),
-  contract: z.object({ filename: z.string().nullable() }).nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-const LicenseWithUsages = LicenseView.extend({ liveUsages: z.array(LiveUsageView) });
 
 const TERMS_ERRORS =
   'A field is invalid (invalid_territories, invalid_excluded_territories, invalid_channels, invalid_starts_at, invalid_ends_at, invalid_asset_ids, invalid_creator_id, invalid_fee, invalid_exclusivity…), unknown_asset_ids or unknown_creator';
@@ -137,10 +104,10 @@ const listLicensesRoute = defineRoute({
     expiringWithinDays: z.coerce.number().int().min(1).max(3650).optional(),
     assetId: z.uuid().optional(),
     creatorId: z.uuid().optional(),
-    status: z.enum(['draft', 'active', 'revoked']).optional(),
+    status: z.enum(LICENSE_STATUSES).optional(),
     ...pageQuery({ max: 200, default: 50 }, 'id'),
   }),
-  responses: { 200: { description: 'A page of licenses', schema: z.object({ items: z.array(LicenseWithUsages), nextCursor: z.string().nullable() }) } },
+  responses: { 200: { description: 'A page of licenses', schema: pageOf(LicenseWithUsages) } },
   handle: async ({ query, services }) => {
     const db = services.database.db;
     const page = await listLicenses(db, query, new Date());

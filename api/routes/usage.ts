@@ -1,23 +1,11 @@
 import { z } from 'zod';
-import { usageOutcome } from '../../core/db/schema';
+import { UsageView } from '../../core/contract/usage-replies';
+import { pageOf } from '../../core/contract/page';
+import { USAGE_OUTCOMES } from '../../core/vocabulary/usage-outcomes';
 import { decodePageCursor } from '../../core/paging/page-cursor';
 import { listUsages } from '../../core/usage/usage-ledger';
 import { defineRoute } from '../http/route';
 import { pageQuery } from '../http/request-schemas';
-
-const UsageView = z.object({
-  id: z.uuid(),
-  outcome: z.enum(usageOutcome.enumValues),
-  reasons: z.array(z.string()),
-  apiKeyId: z.uuid(),
-  assetId: z.uuid(),
-  cutId: z.uuid().nullable(),
-  licenseId: z.uuid().nullable(),
-  channel: z.string(),
-  territory: z.string(),
-  campaign: z.string().nullable(),
-  at: z.string(),
-});
 
 const listUsage = defineRoute({
   method: 'get',
@@ -28,11 +16,11 @@ const listUsage = defineRoute({
   query: z.object({
     assetId: z.uuid().optional(),
     licenseId: z.uuid().optional(),
-    outcome: z.enum(usageOutcome.enumValues).optional(),
+    outcome: z.enum(USAGE_OUTCOMES).optional(),
     ...pageQuery({ max: 500, default: 100 }, 'opaque'),
   }),
   responses: {
-    200: { description: 'Ledger entries', schema: z.object({ items: z.array(UsageView), nextCursor: z.string().nullable() }) },
+    200: { description: 'Ledger entries', schema: pageOf(UsageView) },
     400: { description: 'invalid_asset_id, invalid_license_id, invalid_outcome, invalid_cursor' },
   },
   handle: async ({ query, services }) => {

@@ -6,6 +6,7 @@ import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from '../.
 import { checkWebhookUrl } from '../../core/webhooks/webhook-target';
 import { defineRoute } from '../http/route';
 import { idParams, pageQuery } from '../http/request-schemas';
+import { pageOf } from '../../core/contract/page';
 
 const WebhookView = z.object({ id: z.uuid(), url: z.string(), events: z.array(z.enum(WEBHOOK_EVENTS)), createdAt: z.string() });
 const DeliveryView = z.object({
@@ -84,7 +85,7 @@ const deliveries = defineRoute({
   params: idParams,
   query: z.object(pageQuery({ max: 500, default: 100 }, 'opaque')),
   responses: {
-    200: { description: 'Deliveries', schema: z.object({ items: z.array(DeliveryView), nextCursor: z.string().nullable() }) },
+    200: { description: 'Deliveries', schema: pageOf(DeliveryView) },
     404: { description: 'webhook_not_found' },
   },
   handle: async ({ params, query, services }) => ({

@@ -4,7 +4,7 @@ import type { Channel } from '../vocabulary/channels';
 import { licensesForAssets } from '../licensing/license-store';
 import { checkRights, type IntendedUse } from '../licensing/rights';
 import { micros, olderThan } from '../paging/newest-first';
-import type { Page } from '../paging/page';
+import type { Page } from '../contract/page';
 import { encodePageCursor, type PageCursor } from '../paging/page-cursor';
 import { readCutSpec } from './cut-spec';
 

@@ -1,34 +1,10 @@
 import { and, eq, exists, gt, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { assets, licenseAssets, licenses, type Db } from '../db';
 import type { Channel } from '../vocabulary/channels';
-import type { LicenseTerms } from '../licensing/rights';
+import type { AssetLicenseState } from '../vocabulary/asset-license-state';
 import { EXPIRING_WITHIN_MS } from '../vocabulary/license-state';
 
-/**
- * Where an asset's rights stand at an instant, for the library's filter and badges (one state
- * each, so the four filters split the library):
- * - `active`: an active license is in force and lasts at least 30 more days (or forever);
- * - `expiring`: licenses are in force, but all of them end within 30 days;
- * - `expired`: none is in force, and an active license has ended;
- * - `none`: none is in force and none has ended (no license, or only drafts, revoked ones or
- *   ones not yet started).
- * "In force" is what the rights check calls it: status active, `startsAt <= at < endsAt`.
- */
-export const ASSET_LICENSE_STATES = ['active', 'expiring', 'expired', 'none'] as const;
-export type AssetLicenseState = (typeof ASSET_LICENSE_STATES)[number];
-
-/** The state from an asset's licenses (as licensesForAssets gives them). Pure: no I/O, no clock. */
-export function assetLicenseState(licensesOfAsset: readonly LicenseTerms[], at: Date): AssetLicenseState {
-  const now = at.getTime();
-  const activeOnes = licensesOfAsset.filter((l) => l.status === 'active');
-  const inForce = activeOnes.filter((l) => l.startsAt.getTime() <= now && (l.endsAt === null || l.endsAt.getTime() > now));
-  if (inForce.some((l) => l.endsAt === null || l.endsAt.getTime() - now >= EXPIRING_WITHIN_MS)) return 'active';
-  if (inForce.length > 0) return 'expiring';
-  if (activeOnes.some((l) => l.endsAt !== null && l.endsAt.getTime() <= now)) return 'expired';
-  return 'none';
-}
-
-/** The same rule as assetLicenseState, as a WHERE condition on `assets`, so a filtered page is one query. */
+/** The rule of core/vocabulary/asset-license-state.ts ("in force": status active, `startsAt <= at < endsAt`) as a WHERE condition on `assets`, so a filtered page is one query. */
 export function licenseStateCondition(db: Db, state: AssetLicenseState, at: Date): SQL {
   const lasting = coveringLicense(db, at, or(isNull(licenses.endsAt), gte(licenses.endsAt, new Date(at.getTime() + EXPIRING_WITHIN_MS))));
   const inForce = coveringLicense(db, at, or(isNull(licenses.endsAt), gt(licenses.endsAt, at)));

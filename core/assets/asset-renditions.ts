@@ -5,6 +5,7 @@ import { urlExpiringAt } from '../gallery/url-expiring-at';
 import { encodeLicensedUse } from '../licensing/licensed-use';
 import type { LicenseTerms } from '../licensing/rights';
 import type { StorageDriver, UrlLicense } from '../storage';
+import { CUT_PREVIEW_LIFETIME_S, CUT_PREVIEW_ROLES } from '../vocabulary/cut-preview';
 
 /**
  * Ad cuts (and their posters, frames of the cut with its label burned in) exist only because a
@@ -13,12 +14,6 @@ import type { StorageDriver, UrlLicense } from '../storage';
  * ledger); the asset view only lets the people who make and choose cuts watch them.
  */
 export const LICENSED_RENDITION_KINDS: readonly RenditionKind[] = ['cut', 'cut_poster'];
-
-/** Long enough to watch a short cut after opening the page, short enough that a copied link soon dies. */
-export const CUT_PREVIEW_LIFETIME_S = 300;
-
-/** The roles that may watch cuts in the asset view: those who make them, choose them, or run the library. */
-export const CUT_PREVIEW_ROLES = ['admin', 'content_manager', 'performance'] as const;
 
 /** Why a licensed rendition carries no URL: the caller's role, or the first reason no license allows edits now. */
 export type UrlWithheld = 'forbidden_role' | 'expired' | string;

@@ -2,7 +2,8 @@ import { and, desc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzl
 import { assetProducts, assets, type Asset, type AssetKind, type AssetStatus, type Db, type NewAsset } from '../db';
 import type { Channel } from '../vocabulary/channels';
 import type { PageCursor } from '../paging/page-cursor';
-import { channelCondition, licenseStateCondition, type AssetLicenseState } from './asset-license-state';
+import type { AssetLicenseState } from '../vocabulary/asset-license-state';
+import { channelCondition, licenseStateCondition } from './asset-license-state';
 
 export interface AssetWithProducts extends Asset {
   productSkus: string[];

@@ -1,31 +1,8 @@
-import { z } from 'zod';
-import { assetKind, assetStatus } from '../db';
+import type { z } from 'zod';
+import { AssetView } from '../contract/asset-replies';
 import type { AssetWithProducts } from './asset-store';
 
-/** An asset as clients see it (camelCase JSON, ISO times); probed facts appear once known. */
-export const AssetView = z.object({
-  id: z.uuid(),
-  kind: z.enum(assetKind.enumValues),
-  status: z.enum(assetStatus.enumValues),
-  error: z.string().optional().describe('Why processing failed, when status is failed'),
-  sha256: z.string(),
-  sizeBytes: z.number().int(),
-  mimeType: z.string().describe('Sniffed from the content, not taken from the client'),
-  width: z.number().int().optional().describe('As displayed, after rotation metadata'),
-  height: z.number().int().optional(),
-  durationS: z.number().optional(),
-  frameRate: z.number().optional(),
-  videoCodec: z.string().optional(),
-  audioCodec: z.string().optional(),
-  hasAudio: z.boolean().optional(),
-  creatorId: z.uuid(),
-  title: z.string().nullable(),
-  productSkus: z.array(z.string()),
-  sourceUrl: z.string().nullable(),
-  originalFilename: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+/** An asset as clients see it: the schema is in core/contract, shared with the dashboard. */
 export type AssetView = z.infer<typeof AssetView>;
 
 export function toAssetView(asset: AssetWithProducts): AssetView {

@@ -3,7 +3,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import { comments, type Comment, type CommentSentiment, type CommentTopic, type Db } from '../db';
 import type { CommentClassification } from '../nlp/comment-classification';
 import { micros, olderThan, toPage } from '../paging/newest-first';
-import type { Page } from '../paging/page';
+import type { Page } from '../contract/page';
 import type { PageCursor } from '../paging/page-cursor';
 import { commentView, type CommentView } from './comment-view';
 import { latestCorrections, type LatestCorrection } from './effective-labels';

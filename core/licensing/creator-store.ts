@@ -2,9 +2,9 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { creators, isUniqueViolation, type Creator, type Db } from '../db';
 import { DomainError, notFound } from '../errors/domain-error';
 import { handleSkeleton, INVISIBLE_SQL_CLASS } from '../text/identifier-text';
-import { creatorTier, type CreatorTier } from './creator-tier';
+import { creatorTier, type CreatorTier } from '../vocabulary/creator-tier';
 import { afterCursor, toIdPage } from '../paging/id-cursor';
-import type { Page } from '../paging/page';
+import type { Page } from '../contract/page';
 
 export interface NewCreatorInput {
   handle: string;

@@ -8,7 +8,7 @@ import { decodeLicensedUse, licenseAllowsUseAt } from './licensed-use';
 import { licenseRecords, type LicenseRecord } from './license-record';
 import { termsColumns } from './license-store';
 import { afterCursor, toIdPage } from '../paging/id-cursor';
-import type { Page } from '../paging/page';
+import type { Page } from '../contract/page';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Page } from './page';
+import type { Page } from '../contract/page';
 
 /**
  * Keyset pagination whose cursor is the id of the last row seen. The row's sort value is read

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { Page } from './page';
+import type { Page } from '../contract/page';
 import { encodePageCursor, type PageCursor } from './page-cursor';
 
 // Keyset pagination, newest first, on a (timestamptz, uuid id) pair, with the cursor of

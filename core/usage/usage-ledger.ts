@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { usages, type Db, type NewUsage, type Usage, type UsageOutcome } from '../db';
 import { micros, olderThan, toPage } from '../paging/newest-first';
-import type { Page } from '../paging/page';
+import type { Page } from '../contract/page';
 import type { PageCursor } from '../paging/page-cursor';
 
 /** A ledger entry as clients see it. */

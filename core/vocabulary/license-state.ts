@@ -1,3 +1,8 @@
+/** What a person set: a draft, in effect (within its period), or revoked. */
+export const LICENSE_STATUSES = ['draft', 'active', 'revoked'] as const;
+export type LicenseStatus = (typeof LICENSE_STATUSES)[number];
+
+/** Where a license stands at an instant: its status, or for an active one, where now falls in its period. */
 export const LICENSE_STATES = ['draft', 'revoked', 'not_started', 'active', 'expiring', 'expired'] as const;
 export type LicenseState = (typeof LICENSE_STATES)[number];
 
@@ -6,7 +11,7 @@ export const EXPIRING_WITHIN_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** What the state depends on; instants as Dates (the server) or ISO strings (the dashboard's JSON). */
 export interface LicensePeriod {
-  status: 'draft' | 'active' | 'revoked';
+  status: LicenseStatus;
   startsAt: Date | string;
   endsAt: Date | string | null;
 }

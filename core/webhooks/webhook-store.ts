@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { webhookDeliveries, webhookDeliveryAttempts, webhooks, type Db, type Webhook, type WebhookDeliveryStatus } from '../db';
 import { notFound } from '../errors/domain-error';
 import { micros, olderThan, toPage } from '../paging/newest-first';
-import type { Page } from '../paging/page';
+import type { Page } from '../contract/page';
 import type { PageCursor } from '../paging/page-cursor';
 import type { WebhookEvent } from '../vocabulary/webhook-events';
 

@@ -5,7 +5,7 @@ import { createApp } from '../../api/app';
 import { ensureAdminKey } from '../../api/auth/admin-key';
 import { createApiKey } from '../../core/access/api-key-store';
 import type { Asset, License, Rendition } from '../../core/db';
-import { CUT_PREVIEW_LIFETIME_S } from '../../core/assets/asset-renditions';
+import { CUT_PREVIEW_LIFETIME_S } from '../../core/vocabulary/cut-preview';
 import type { Services } from '../../core/runtime/services';
 import { addAsset, addCreator, addCut, addLicense, addRendition } from '../core/ads/rights-fixtures';
 import { openTestServices } from '../helpers/test-services';

@@ -29,6 +29,8 @@ const license = (over: Partial<License> = {}): License => ({
   revokedAt: null,
   revokedReason: null,
   contract: null,
+  createdAt: new Date(2025, 11, 1).toISOString(),
+  updatedAt: new Date(2025, 11, 1).toISOString(),
   ...over,
 });
 

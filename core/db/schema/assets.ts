@@ -1,9 +1,10 @@
 import { bigint, boolean, index, integer, pgEnum, pgTable, primaryKey, real, text, uuid } from 'drizzle-orm/pg-core';
+import { ASSET_KINDS, ASSET_STATUSES } from '../../vocabulary/asset-kinds';
 import { createdAt, id, updatedAt } from './columns';
 import { creators } from './creators';
 
-export const assetKind = pgEnum('asset_kind', ['image', 'video']);
-export const assetStatus = pgEnum('asset_status', ['uploaded', 'processing', 'ready', 'failed']);
+export const assetKind = pgEnum('asset_kind', ASSET_KINDS);
+export const assetStatus = pgEnum('asset_status', ASSET_STATUSES);
 
 /** An original video or image: immutable bytes (identified by sha256) and probed metadata. */
 export const assets = pgTable(

@@ -1,8 +1,9 @@
 import { index, integer, jsonb, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
+import { FAQ_STATUSES } from '../../vocabulary/faq-status';
 import { createdAt, id, timestamptz, updatedAt } from './columns';
 import { commentTopic } from './comment-labels';
 
-export const faqStatus = pgEnum('faq_status', ['draft', 'approved', 'published']);
+export const faqStatus = pgEnum('faq_status', FAQ_STATUSES);
 
 export interface FaqExample {
   commentId: string;

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { boolean, char, check, index, jsonb, numeric, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import type { Channel } from '../../vocabulary/channels';
+import { LICENSE_STATUSES } from '../../vocabulary/license-state';
 import { assets } from './assets';
 import { createdAt, id, timestamptz, updatedAt } from './columns';
 import { creators } from './creators';
 
-export const licenseStatus = pgEnum('license_status', ['draft', 'active', 'revoked']);
+export const licenseStatus = pgEnum('license_status', LICENSE_STATUSES);
 export const licenseNotificationKind = pgEnum('license_notification_kind', ['expiring_30', 'expiring_7', 'expiring_1', 'expired']);
 
 export interface LicenseExclusivity {

@@ -1,8 +1,9 @@
 import { bigint, integer, jsonb, pgEnum, pgTable, real, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { RENDITION_KINDS } from '../../vocabulary/asset-kinds';
 import { assets } from './assets';
 import { createdAt, id } from './columns';
 
-export const renditionKind = pgEnum('rendition_kind', ['image', 'crop', 'poster', 'preview', 'cut', 'cut_poster']);
+export const renditionKind = pgEnum('rendition_kind', RENDITION_KINDS);
 
 /**
  * A file derived from an asset. `specHash` is a stable hash of `spec`, so a retried job

@@ -1,11 +1,12 @@
 import { index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { USAGE_OUTCOMES } from '../../vocabulary/usage-outcomes';
 import { apiKeys } from './api-keys';
 import { assets } from './assets';
 import { id, timestamptz } from './columns';
 import { licenses } from './licenses';
 import { renditions } from './renditions';
 
-export const usageOutcome = pgEnum('usage_outcome', ['granted', 'refused']);
+export const usageOutcome = pgEnum('usage_outcome', USAGE_OUTCOMES);
 
 /**
  * The ledger: every pull of a file for a channel, granted or refused, with who asked and under

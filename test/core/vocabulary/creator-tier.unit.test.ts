@@ -1,4 +1,4 @@
-import { creatorTier } from '../../../core/licensing/creator-tier';
+import { creatorTier } from '../../../core/vocabulary/creator-tier';
 
 describe('creatorTier: each bound belongs to the tier it opens', () => {
   it.each([

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { ASSET_LICENSE_STATES } from '../vocabulary/asset-license-state';
+import { ASSET_KINDS, ASSET_STATUSES, RENDITION_KINDS } from '../vocabulary/asset-kinds';
+import { CUT_PREVIEW_LIFETIME_S, CUT_PREVIEW_ROLES } from '../vocabulary/cut-preview';
+import { LicenseSummary } from './license-replies';
+
+/** An asset as clients see it (camelCase JSON, ISO times); probed facts appear once known. */
+export const AssetView = z.object({
+  id: z.uuid(),
+  kind: z.enum(ASSET_KINDS),
+  status: z.enum(ASSET_STATUSES),
+  error: z.string().optional().describe('Why processing failed, when status is failed'),
+  sha256: z.string(),
+  sizeBytes: z.number().int(),
+  mimeType: z.string().describe('Sniffed from the content, not taken from the client'),
+  width: z.number().int().optional().describe('As displayed, after rotation metadata'),
+  height: z.number().int().optional(),
+  durationS: z.number().optional(),
+  frameRate: z.number().optional(),
+  videoCodec: z.string().optional(),
+  audioCodec: z.string().optional(),
+  hasAudio: z.boolean().optional(),
+  creatorId: z.uuid(),
+  title: z.string().nullable(),
+  productSkus: z.array(z.string()),
+  sourceUrl: z.string().nullable(),
+  originalFilename: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const UploadedAsset = AssetView.extend({ jobId: z.string().nullable().describe('The probe job (GET /api/v1/jobs/:id); null when none was queued') });
+
+/** A listed asset also carries what a library grid shows without asking for each asset. */
+export const ListedAsset = AssetView.extend({
+  thumbnailUrl: z.string().nullable().describe('The narrowest image variant or the video poster; null until rendered'),
+  licenseState: z.enum(ASSET_LICENSE_STATES).describe('active, expiring (all rights end within 30 days), expired or none'),
+});
+
+export const RenditionView = z.object({
+  id: z.uuid(),
+  kind: z.enum(RENDITION_KINDS),
+  spec: z.record(z.string(), z.unknown()),
+  format: z.string(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  durationS: z.number().optional(),
+  url: z
+    .string()
+    .optional()
+    .describe(
+      `A download URL. Cuts and cut posters (licensed-only content) carry one only as a preview: for ${CUT_PREVIEW_ROLES.join(', ')}, ` +
+        `while a license in force lets the asset be edited for a paid channel, living ${CUT_PREVIEW_LIFETIME_S / 60} minutes and never past that license's end. ` +
+        'To use a cut anywhere, pull it: POST /api/v1/ads/:cutId/pull (rights checked, recorded in the usage ledger).',
+    ),
+  urlExpiresAt: z.string().optional().describe('When `url` stops working'),
+  urlWithheld: z
+    .string()
+    .optional()
+    .describe(
+      'Why a cut or cut poster has no url: forbidden_role (viewers never get one), or the first reason no license allows edits now (no_license, revoked, expired…)',
+    ),
+});
+
+export const AssetDetail = AssetView.extend({ renditions: z.array(RenditionView), licenses: z.array(LicenseSummary) });
