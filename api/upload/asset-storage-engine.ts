@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
 import type { StorageEngine } from 'multer';
 import { DomainError, isDomainError } from '../../core/errors/domain-error';
-import { originalKey } from '../../core/assets/asset-keys';
+import { originalKey } from '../../core/storage/object-keys';
 import type { MediaKind } from '../../core/media/sniff-media';
 import type { StorageDriver } from '../../core/storage';
 import { UploadInspector } from './upload-inspector';

@@ -1,5 +1,6 @@
 import type { CutSpec } from './cut-spec';
 import { specHash } from '../assets/rendition-store';
+import { cutKey } from '../storage/object-keys';
 
 /**
  * What a cut is, as stored in its rendition row's `spec`: the choices that shape the output.
@@ -15,12 +16,12 @@ export function adCutSpec(cut: CutSpec): CutSpec {
  * lands on the same key: `assets/<id>/cuts/<specHash>.mp4`.
  */
 export function adCutKey(assetId: string, cut: CutSpec): string {
-  return `${cutKeyStem(assetId, cut)}.mp4`;
+  return cutKey(assetId, cutSpecHash(cut), 'mp4');
 }
 
 /** The cut's poster, beside it: `assets/<id>/cuts/<specHash>.webp`. */
 export function adCutPosterKey(assetId: string, cut: CutSpec): string {
-  return `${cutKeyStem(assetId, cut)}.webp`;
+  return cutKey(assetId, cutSpecHash(cut), 'webp');
 }
 
-const cutKeyStem = (assetId: string, cut: CutSpec): string => `assets/${assetId}/cuts/${specHash({ ...adCutSpec(cut) })}`;
+const cutSpecHash = (cut: CutSpec): string => specHash({ ...adCutSpec(cut) });

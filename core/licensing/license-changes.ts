@@ -5,6 +5,7 @@ import { DomainError, notFound, unprocessable } from '../errors/domain-error';
 import type { StorageDriver } from '../storage';
 import { licenseRecord, termsOf, namedAssets, type LicenseRecord } from './license-record';
 import type { LicenseTermsValues } from './license-terms';
+import { contractKey } from '../storage/object-keys';
 
 /**
  * Every way a license changes. Each runs in one transaction that also writes the audit entry,
@@ -17,7 +18,6 @@ export const LICENSE_ENTITY = 'license';
 const licenseRevoked = (id: string): DomainError => new DomainError('conflict', 'license_revoked', `License ${id} is revoked and can no longer be changed`);
 
 /** Where a license's signed contract is kept: one per license, replaced by a new upload. */
-export const contractKey = (licenseId: string): string => `licenses/${licenseId}/contract.pdf`;
 
 export async function createLicense(db: Db, actorKeyId: string | null, terms: LicenseTermsValues): Promise<LicenseRecord> {
   return db.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import type { CutSource, PlannedCut } from '../ads/ad-cut-plan';
+import type { CutSource, PlannedCut } from './planned-cut';
 import { AD_CUT_AUDIO_ARGS, AD_CUT_VIDEO_ARGS } from './encoder-presets';
 
 // The ffmpeg command that renders a request's cuts in one process. Pure (no I/O, no clock), so

@@ -1,4 +1,4 @@
-import type { CutSource } from '../ads/ad-cut-plan';
+import type { CutSource } from './planned-cut';
 import { runMediaProcess } from './ffmpeg-process';
 import type { MediaTools } from './media-tools';
 

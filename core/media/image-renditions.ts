@@ -1,5 +1,6 @@
 import sharp, { type Sharp } from 'sharp';
 import { MAX_IMAGE_PIXELS } from './image-header';
+import { renditionKey } from '../storage/object-keys';
 
 /** Widths of the responsive ladder (srcset); a source narrower than the first gets one variant at its own width. */
 export const IMAGE_WIDTHS = [320, 640, 1080, 1600] as const;
@@ -136,8 +137,8 @@ function encode(image: Sharp, format: ImageFormat): Sharp {
 const EXTENSIONS: Record<ImageFormat, string> = { webp: 'webp', avif: 'avif', jpeg: 'jpg' };
 export const IMAGE_CONTENT_TYPES: Record<ImageFormat, string> = { webp: 'image/webp', avif: 'image/avif', jpeg: 'image/jpeg' };
 
-/** Deterministic, so a retried job overwrites its own objects: `assets/<id>/renditions/crop-9x16-900.webp`. */
+/** Where the rendition is stored (core/storage/object-keys.ts): `…/renditions/crop-9x16-900.webp`. */
 export function imageRenditionKey(assetId: string, spec: ImageRenditionSpec): string {
   const name = spec.kind === 'crop' ? `crop-${spec.aspect.replace(':', 'x')}-${spec.width}` : `image-${spec.width}`;
-  return `assets/${assetId}/renditions/${name}.${EXTENSIONS[spec.format]}`;
+  return renditionKey(assetId, `${name}.${EXTENSIONS[spec.format]}`);
 }

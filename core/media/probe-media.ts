@@ -1,4 +1,4 @@
-import type { AssetKind } from '../db';
+import type { AssetKind } from '../vocabulary/asset-kinds';
 import type { MediaTools } from './media-tools';
 import { probeImage } from './probe-image';
 import { probeVideo } from './probe-video';

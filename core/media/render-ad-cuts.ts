@@ -1,6 +1,6 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkCutLengths, type CutSource, type PlannedCut, type RenderedCut } from '../ads/ad-cut-plan';
+import { checkCutLengths, type CutSource, type PlannedCut, type RenderedCut } from './planned-cut';
 import { decodedSpan, renderArgs } from './cut-command';
 import { measuredDurationS, POSTER_AT_S, POSTER_AT_SHARE, writePoster } from './cut-poster';
 import { MediaProcessError, runMediaProcess } from './ffmpeg-process';

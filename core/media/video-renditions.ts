@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { PREVIEW_VIDEO_ARGS } from './encoder-presets';
 import { runMediaProcess } from './ffmpeg-process';
 import type { MediaTools } from './media-tools';
+import { renditionKey } from '../storage/object-keys';
 
 /** The preview fits this box (long side × short side), turned to match the source's orientation. */
 export const PREVIEW_BOX = { long: 1280, short: 720 } as const;
@@ -116,7 +117,7 @@ async function ffmpeg(tools: MediaTools, args: string[]): Promise<Buffer> {
   return (await runMediaProcess(tools.ffmpegPath, ['-v', 'error', '-nostdin', '-y', ...args], { timeoutMs: RENDER_TIMEOUT_MS })).stdout;
 }
 
-/** Deterministic, so a retried job overwrites its own objects: `assets/<id>/renditions/preview.mp4`. */
+/** Where the rendition is stored (core/storage/object-keys.ts): `…/renditions/preview.mp4`. */
 export function videoRenditionKey(assetId: string, spec: VideoRenditionSpec): string {
-  return `assets/${assetId}/renditions/${spec.kind}.${spec.format}`;
+  return renditionKey(assetId, `${spec.kind}.${spec.format}`);
 }

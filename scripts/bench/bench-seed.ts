@@ -14,6 +14,7 @@ import {
   type NewRendition,
 } from '../../core/db';
 import type { Channel } from '../../core/vocabulary/channels';
+import { originalKey } from '../../core/storage/object-keys';
 
 /** The benchmark's library: the size issue 3 names (100 products, 2,000 assets, 5,000 licenses). */
 export const BENCH_SIZE = { products: 100, creators: 200, assets: 2_000, directLicenses: 4_000, creatorLicenses: 1_000 } as const;
@@ -101,7 +102,7 @@ function benchAsset(i: number, creatorId: string): NewAsset {
     status: 'ready',
     title: `Bench asset ${i}`,
     sha256: randomBytes(32).toString('hex'),
-    storageKey: `assets/${id}/original`,
+    storageKey: originalKey(id),
     mimeType: video ? 'video/mp4' : 'image/jpeg',
     sizeBytes: video ? 8_000_000 : 600_000,
     width,

@@ -1,6 +1,7 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { planCuts, type CutSource, type PlannedCut, type RenderedCut } from '../../core/ads/ad-cut-plan';
+import { planCuts } from '../../core/ads/ad-cut-plan';
+import type { CutSource, PlannedCut, RenderedCut } from '../../core/media/planned-cut';
 import { CUT_ASPECTS, type CutRequest } from '../../core/vocabulary/ad-cut-request';
 import type { MediaTools } from '../../core/media/media-tools';
 import { renderAdCuts } from '../../core/media/render-ad-cuts';

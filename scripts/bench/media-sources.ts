@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
-import type { CutSource } from '../../core/ads/ad-cut-plan';
+import type { CutSource } from '../../core/media/planned-cut';
 import type { MediaTools } from '../../core/media/media-tools';
 import { probeVideo } from '../../core/media/probe-video';
 

@@ -12,7 +12,7 @@ import { createApp } from '../../api/app';
 import { createApiKey } from '../../core/access/api-key-store';
 import { loadConfig, type Config } from '../../core/config';
 import { creators, openDatabase } from '../../core/db';
-import { originalKey } from '../../core/assets/asset-keys';
+import { originalKey } from '../../core/storage/object-keys';
 import { insertAsset } from '../../core/assets/asset-store';
 import { locateMediaTools } from '../../core/media/media-tools';
 import { probeMedia } from '../../core/media/probe-media';

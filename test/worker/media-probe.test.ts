@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import type { Express } from 'express';
 import request from 'supertest';
-import { originalKey } from '../../core/assets/asset-keys';
+import { originalKey } from '../../core/storage/object-keys';
 import { findAsset, insertAsset, updateAsset } from '../../core/assets/asset-store';
 import type { JobView } from '../../core/queue/job-queues';
 import type { Services } from '../../core/runtime/services';
