@@ -7,7 +7,7 @@ import { sweepLicenseExpiry } from '../../core/webhooks/expiry-sweep';
 import { unknownJobType } from '../unknown-job-type';
 
 /** The licenses queue: expiry sweeps (repeatable) and webhook deliveries (retried with backoff). */
-export async function processLicensesJob(job: Job<JobPayloads['licenses']>, services: Services): Promise<unknown> {
+export async function processLicensesJob(job: Job<JobPayloads['licenses']>, services: Services) {
   const { type } = job.data;
   switch (type) {
     case 'expiry-sweep':

@@ -20,7 +20,7 @@ import { unknownJobType } from '../unknown-job-type';
 
 type MediaJob = Job<JobPayloads['media']>;
 
-export async function processMediaJob(job: MediaJob, services: Services, signal?: AbortSignal): Promise<unknown> {
+export async function processMediaJob(job: MediaJob, services: Services, signal?: AbortSignal) {
   const { type } = job.data;
   switch (type) {
     case 'probe':

@@ -21,7 +21,7 @@ export interface ClassifyResult {
 }
 
 /** The nlp queue: classification batches, the flows' parents that sum them, and retraining. */
-export async function processNlpJob(job: NlpJob, services: Services): Promise<unknown> {
+export async function processNlpJob(job: NlpJob, services: Services) {
   const { type } = job.data;
   switch (type) {
     case 'classify':
@@ -82,8 +82,20 @@ async function reportToParent(job: NlpJob, services: Services): Promise<void> {
   }
 }
 
+/** What an import's classification did: its batches' results summed. */
+export interface ImportClassification {
+  comments: number;
+  batches: number;
+  classified: number;
+  questions: number;
+  spam: number;
+  faqJoined: number;
+  faqEntriesCreated: number;
+  modelVersions: string[];
+}
+
 /** The parent of an import's batches: once all are done, their results summed. */
-async function sumBatches(job: NlpJob, comments: number) {
+async function sumBatches(job: NlpJob, comments: number): Promise<ImportClassification> {
   const batches = Object.values(await job.getChildrenValues<ClassifyResult>());
   const sum = (pick: (r: ClassifyResult) => number) => batches.reduce((total, r) => total + pick(r), 0);
   return {
