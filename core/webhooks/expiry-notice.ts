@@ -1,4 +1,5 @@
 import type { LicenseNotificationKind } from '../db';
+import { EXPIRING_WITHIN_MS } from '../vocabulary/license-state';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -11,8 +12,8 @@ const EXPIRING_NOTICES: ReadonlyArray<{ kind: LicenseNotificationKind; days: num
 
 /** Licenses that ended longer ago than this when first seen are old news: no `license.expired`. */
 export const EXPIRED_LOOKBACK_MS = 30 * DAY_MS;
-/** The earliest advance notice. */
-export const FIRST_NOTICE_MS = 30 * DAY_MS;
+/** The earliest advance notice: when a license starts to show as `expiring`. */
+export const FIRST_NOTICE_MS = EXPIRING_WITHIN_MS;
 
 /**
  * The one notice a license ending at `endsAt` is due at `now`, or null. Only the most urgent
