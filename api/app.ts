@@ -20,6 +20,7 @@ import { API_ROUTES } from './routes';
 import { mediaFilesRouter } from './routes/media-files';
 import { dropGalleriesOnWrite, publicRateLimit } from './routes/public-gallery';
 import { PROJECT_ROOT } from '../core/config/project-root';
+import { requestPageErrors } from './request-page/page-errors';
 
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 /** Polled by orchestrators every few seconds: logging each would drown the log. */
@@ -82,9 +83,18 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.use('/api', express.json({ limit: services.config.jsonBodyLimit }));
   app.use('/api', dropGalleriesOnWrite);
   app.use('/public', publicRateLimit(services.config, services.logger));
+  // The creator's request pages: the only unauthenticated writes, rate-limited like /public, small forms or JSON.
+  app.use(
+    '/r',
+    publicRateLimit(services.config, services.logger),
+    express.json({ limit: '16kb' }),
+    express.urlencoded({ extended: false, limit: '16kb' }),
+    dropGalleriesOnWrite, // an acceptance licenses content the gallery may show at once
+  );
   app.use(mountRoutes(API_ROUTES, services));
   app.use(dashboardRouter(DASHBOARD_DIST, services.config));
 
+  app.use('/r', requestPageErrors(services.config));
   app.use(notFoundHandler);
   app.use(errorHandler(services.logger));
   return app;

@@ -44,6 +44,21 @@ export function dashboardContentSecurityPolicy(config: Pick<Config, 'storage' | 
   ].join('; ');
 }
 
+/**
+ * The creator's request pages: no script at all, the one inline stylesheet by its nonce, asset
+ * pictures from this origin or the file store, forms posting back here only. Never framed.
+ */
+export function requestPageContentSecurityPolicy(config: Pick<Config, 'storage' | 'publicBaseUrl'>, styleNonce: string): string {
+  return [
+    "default-src 'none'",
+    `style-src 'nonce-${styleNonce}'`,
+    `img-src ${["'self'", ...fileOrigins(config)].join(' ')}`,
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
 function fileOrigins({ storage, publicBaseUrl }: Pick<Config, 'storage' | 'publicBaseUrl'>): string[] {
   const origins: string[] = [];
   if (publicBaseUrl) origins.push(new URL(publicBaseUrl).origin);

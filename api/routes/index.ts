@@ -11,6 +11,8 @@ import { keyRoutes } from './keys';
 import { licenseRoutes } from './licenses';
 import { publicGalleryRoutes } from './public-gallery';
 import { rightsRoutes } from './rights';
+import { requestPageRoutes } from './request-page';
+import { rightsRequestRoutes } from './rights-requests';
 import { usageRoutes } from './usage';
 import { webhookRoutes } from './webhooks';
 import { widgetRoutes } from './widget';
@@ -28,6 +30,8 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...cutRoutes,
   ...licenseRoutes,
   ...rightsRoutes,
+  ...rightsRequestRoutes,
+  ...requestPageRoutes,
   ...adRoutes,
   ...usageRoutes,
   ...webhookRoutes,

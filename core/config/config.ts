@@ -62,6 +62,11 @@ const envSchema = z.object({
   METRICS_PUBLIC: bool.default(false),
   METRICS_TOKEN: optionalString.refine((k) => !k || k.length >= 16, 'must be at least 16 characters'),
   NLP_CORPORA_DIR: optionalString,
+  BRAND_NAME: z.string().trim().min(1).max(100).default('Brand'),
+  BRAND_TIME_ZONE: z
+    .string()
+    .refine((zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC', 'an IANA time zone such as Europe/Warsaw')
+    .default('Europe/Warsaw'),
   CHECK_REPLIES: z.preprocess((v) => (v === '' ? undefined : v), bool.optional()),
 });
 
@@ -120,6 +125,10 @@ export interface Config {
   ffprobePath?: string;
   /** The public corpora the comment models learn from (retraining, nlp:train, bench:nlp). */
   nlpCorporaDir: string;
+  /** The brand's name as creators read it: rights-request pages, messages, contracts and the default reply hashtags (#takBrand, #yesBrand). */
+  brandName: string;
+  /** The zone dates are written in for creators (request pages, contracts). */
+  brandTimeZone: string;
   /** Check every API reply against its route's response schema (a mismatch is a 500): on in tests, so no reply drifts from its documentation. */
   checkReplies: boolean;
 }
@@ -144,6 +153,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     nodeEnv: e.NODE_ENV,
     checkReplies: e.CHECK_REPLIES ?? e.NODE_ENV === 'test',
+    brandName: e.BRAND_NAME,
+    brandTimeZone: e.BRAND_TIME_ZONE,
     host: e.HOST,
     port: e.PORT,
     dataDir,

@@ -9,6 +9,7 @@ export type ErrorKind =
   | 'forbidden' // 403
   | 'not_found' // 404
   | 'conflict' // 409
+  | 'gone' // 410: it existed, and is no longer there to act on (an answered or expired link)
   | 'too_large' // 413
   | 'unsupported' // 415
   | 'unprocessable' // 422: understood, but the terms are wrong

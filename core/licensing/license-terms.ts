@@ -197,3 +197,21 @@ export const LicenseTermsInput = z
 
 /** The body of a patch: any subset of the terms, each by the same field rules. */
 export const LicenseTermsPatch = z.object(termFields).partial();
+
+/**
+ * The terms a rights request proposes to a creator: a license's terms without what the request
+ * itself decides (what it covers, the status, the brand's internal notes). `endsAt` is
+ * required here too: "no end" is a deliberate null.
+ */
+export const ProposedTermsInput = z.object({
+  territories: termFields.territories,
+  excludedTerritories: termFields.excludedTerritories,
+  channels: termFields.channels,
+  startsAt: termFields.startsAt,
+  endsAt: termFields.endsAt,
+  derivativesAllowed: termFields.derivativesAllowed,
+  exclusivity: termFields.exclusivity,
+  fee: termFields.fee,
+  disclosureRequired: termFields.disclosureRequired,
+  attributionRequired: termFields.attributionRequired,
+});

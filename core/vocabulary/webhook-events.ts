@@ -1,8 +1,17 @@
 /**
  * The events a webhook may subscribe to. `asset.ready` and `asset.failed` are sent once per
  * asset when its processing ends (core/assets/asset-outcome.ts), with `{ assetId, kind, status,
- * error? (failed only), creatorId, at }`.
+ * error? (failed only), creatorId, at }`. `rights_request.accepted` and `.declined` are sent when a
+ * creator answers, with `{ requestId, creatorId, status, licenseId (accepted only), at }`.
  */
-export const WEBHOOK_EVENTS = ['license.expiring', 'license.expired', 'asset.ready', 'asset.failed', 'faq.published'] as const;
+export const WEBHOOK_EVENTS = [
+  'license.expiring',
+  'license.expired',
+  'asset.ready',
+  'asset.failed',
+  'faq.published',
+  'rights_request.accepted',
+  'rights_request.declined',
+] as const;
 
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

@@ -11,3 +11,4 @@ export * from './faq-entries';
 export * from './webhooks';
 export * from './relations';
 export * from './instance-settings';
+export * from './rights-requests';

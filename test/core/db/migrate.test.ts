@@ -16,6 +16,8 @@ const tables = [
   'license_notifications',
   'licenses',
   'renditions',
+  'rights_request_assets',
+  'rights_requests',
   'usages',
   'webhook_deliveries',
   'webhook_delivery_attempts',

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { pageOf } from '../../core/contract/page';
+import { RightsRequestView } from '../../core/contract/rights-request-replies';
+import { NewRightsRequestInput } from '../../core/rights-requests/request-input';
+import { cancelRightsRequest, createRightsRequest, getRightsRequest, listRightsRequests } from '../../core/rights-requests/rights-request-store';
+import { rightsRequestView } from '../../core/rights-requests/rights-request-view';
+import { RIGHTS_REQUEST_STATUSES } from '../../core/vocabulary/rights-request-status';
+import { linkSettings } from '../http/link-settings';
+import { idParams, pageQuery } from '../http/request-schemas';
+import { defineRoute } from '../http/route';
+
+const WRITERS = ['content_manager'] as const;
+
+const createRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/rights-requests',
+  summary:
+    'Ask a creator for a license: proposed terms (the fields of a license) over some of their assets, or with no assetIds over all of their content. ' +
+    'Returns the link to their acceptance page (no account needed) and a message to paste into a DM or comment.',
+  tag: 'rights-requests',
+  access: WRITERS,
+  body: NewRightsRequestInput,
+  responses: {
+    201: { description: 'Asked: pending until the creator answers, the request is cancelled or it expires', schema: RightsRequestView },
+    422: { description: 'invalid_<field> (invalid_terms names the term), unknown_creator, unknown_asset_ids, asset_not_of_creator' },
+  },
+  handle: async ({ body, caller, services, req }) => {
+    const stored = await createRightsRequest(services.database.db, caller!.keyId, body, services.config.brandName);
+    return { status: 201, body: rightsRequestView(stored, linkSettings(services, req), new Date()) };
+  },
+});
+
+const listRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/rights-requests',
+  summary: 'Rights requests, newest first',
+  tag: 'rights-requests',
+  access: 'authenticated',
+  query: z.object({
+    status: z.enum(RIGHTS_REQUEST_STATUSES).optional(),
+    creatorId: z.uuid().optional(),
+    ...pageQuery({ max: 200, default: 50 }, 'id'),
+  }),
+  responses: {
+    200: { description: 'A page of requests', schema: pageOf(RightsRequestView) },
+    400: { description: 'invalid_status, invalid_creator_id, invalid_cursor' },
+  },
+  handle: async ({ query, services, req }) => {
+    const page = await listRightsRequests(services.database.db, query);
+    const link = linkSettings(services, req);
+    const now = new Date();
+    return { body: { items: page.items.map((stored) => rightsRequestView(stored, link, now)), nextCursor: page.nextCursor } };
+  },
+});
+
+const getRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/rights-requests/:id',
+  summary: 'A rights request: its state, its link, and once accepted the license it created and the evidence',
+  tag: 'rights-requests',
+  access: 'authenticated',
+  params: idParams,
+  responses: { 200: { description: 'The request', schema: RightsRequestView }, 404: { description: 'rights_request_not_found' } },
+  handle: async ({ params, services, req }) => ({
+    body: rightsRequestView(await getRightsRequest(services.database.db, params.id), linkSettings(services, req), new Date()),
+  }),
+});
+
+const cancelRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/rights-requests/:id/cancel',
+  summary: 'Cancel a pending request: its link stops working at once. Cancelling again returns it unchanged.',
+  tag: 'rights-requests',
+  access: WRITERS,
+  params: idParams,
+  responses: {
+    200: { description: 'Cancelled', schema: RightsRequestView },
+    404: { description: 'rights_request_not_found' },
+    409: { description: 'rights_request_closed: already accepted, declined or expired (details.status)' },
+  },
+  handle: async ({ params, caller, services, req }) => ({
+    body: rightsRequestView(await cancelRightsRequest(services.database.db, caller!.keyId, params.id), linkSettings(services, req), new Date()),
+  }),
+});
+
+export const rightsRequestRoutes = [createRoute, listRoute, getRoute, cancelRoute];

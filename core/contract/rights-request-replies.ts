@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { CHANNELS } from '../vocabulary/channels';
+import { REQUEST_LANGUAGES, RIGHTS_REQUEST_STATUSES } from '../vocabulary/rights-request-status';
+
+/** The terms a request proposes, as JSON (times ISO). */
+export const ProposedTermsView = z.object({
+  territories: z.array(z.string()),
+  excludedTerritories: z.array(z.string()).optional(),
+  channels: z.array(z.enum(CHANNELS)),
+  startsAt: z.string(),
+  endsAt: z.string().nullable(),
+  derivativesAllowed: z.boolean(),
+  exclusivity: z
+    .object({ scope: z.enum(['none', 'category', 'all']), category: z.string().optional(), until: z.string().optional() })
+    .nullable()
+    .optional(),
+  fee: z.object({ amount: z.string(), currency: z.string() }).nullable().optional(),
+  disclosureRequired: z.boolean().optional(),
+  attributionRequired: z.boolean().optional(),
+});
+
+/** What the creator saw and said when they accepted: the evidence behind the license. */
+export const RequestEvidenceView = z.object({
+  method: z.enum(['link']),
+  text: z.string().describe('The terms exactly as the page showed them'),
+  sha256: z.string().describe('SHA-256 (hex) of `text`'),
+  language: z.enum(REQUEST_LANGUAGES),
+  acceptedAt: z.string(),
+  name: z.string(),
+  email: z.string(),
+  userAgent: z.string().nullable(),
+  ipHash: z.string().describe('A keyed hash (HMAC-SHA-256) of the address the answer came from: comparable, not reversible'),
+  link: z.string().describe('The link the creator answered through'),
+});
+
+export const RightsRequestView = z.object({
+  id: z.uuid(),
+  status: z.enum(RIGHTS_REQUEST_STATUSES),
+  creatorId: z.uuid(),
+  assetIds: z.array(z.uuid()).describe("Empty: all of the creator's content, posted and future"),
+  terms: ProposedTermsView,
+  message: z.string().nullable(),
+  language: z.enum(REQUEST_LANGUAGES),
+  replyHashtag: z.string(),
+  expiresAt: z.string(),
+  url: z.string().describe("The creator's acceptance page (absolute); it stops working once the request is answered, cancelled or expired"),
+  dmText: z.string().describe('A ready-to-paste DM or comment with the link and the reply hashtag'),
+  licenseId: z.uuid().nullable().describe('The license the acceptance created'),
+  evidence: RequestEvidenceView.nullable(),
+  declineReason: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  createdAt: z.string(),
+});
