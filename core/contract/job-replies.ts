@@ -14,7 +14,7 @@ export const JobView = z.object({
     .describe(
       'What a completed job returned, by its name: cuts → { cuts: [{ cutId, aspect, durationS, startS, fit, disclosure, width, height }], licenseId }; ' +
         'probe → { width, height, durationS, frameRate, videoCodec, audioCodec, hasAudio }; classify-import → { comments, batches, classified, questions, spam, ' +
-        'faqJoined, faqEntriesCreated, modelVersions }; retrain → { version, modelVersion, corrections, reclassifyJobId, trainSeconds }; ping → { worker, at }',
+        'faqJoined, faqEntriesCreated, rightsGranted, modelVersions }; retrain → { version, modelVersion, corrections, reclassifyJobId, trainSeconds }; ping → { worker, at }',
     ),
   error: z.string().optional(),
   createdAt: z.string(),

@@ -19,19 +19,40 @@ export const ProposedTermsView = z.object({
   attributionRequired: z.boolean().optional(),
 });
 
-/** What the creator saw and said when they accepted: the evidence behind the license. */
-export const RequestEvidenceView = z.object({
-  method: z.enum(['link']),
+const EvidenceBase = {
   text: z.string().describe('The terms exactly as the page showed them'),
   sha256: z.string().describe('SHA-256 (hex) of `text`'),
   language: z.enum(REQUEST_LANGUAGES),
   acceptedAt: z.string(),
+};
+
+/** The creator accepted on their page: who they said they are, and where the answer came from. */
+const LinkEvidence = z.object({
+  method: z.literal('link'),
+  ...EvidenceBase,
   name: z.string(),
   email: z.string(),
   userAgent: z.string().nullable(),
   ipHash: z.string().describe('A keyed hash (HMAC-SHA-256) of the address the answer came from: comparable, not reversible'),
   link: z.string().describe('The link the creator answered through'),
 });
+
+/** The creator replied with the request's hashtag, from the handle the request was sent to: that comment. */
+const HashtagEvidence = z.object({
+  method: z.literal('hashtag'),
+  ...EvidenceBase,
+  comment: z.object({
+    id: z.uuid(),
+    platform: z.string(),
+    externalId: z.string(),
+    author: z.string(),
+    text: z.string(),
+    postedAt: z.string().nullable(),
+  }),
+});
+
+/** What the creator saw and said when they accepted: the evidence behind the license. */
+export const RequestEvidenceView = z.discriminatedUnion('method', [LinkEvidence, HashtagEvidence]);
 
 export const RightsRequestView = z.object({
   id: z.uuid(),

@@ -3,6 +3,7 @@ import { activeClassifier } from '../../core/comments/active-classifier';
 import { classifyInSlices } from '../../core/comments/classify-in-slices';
 import { commentTexts, storeClassifications } from '../../core/comments/comment-store';
 import { retrainModels } from '../retrain/retrain-models';
+import { grantByReplies } from '../../core/rights-requests/hashtag-replies';
 import { updateFaqEntries, type FaqUpdate } from '../../core/faq/faq-assignment';
 import type { JobPayloads } from '../../core/queue/queue-names';
 import { unknownEntity } from '../unknown-entity';
@@ -17,6 +18,8 @@ export interface ClassifyResult {
   questions: number;
   spam: number;
   faq: FaqUpdate;
+  /** Rights requests its comments granted (a creator replying with the request's hashtag). */
+  rightsGranted: number;
   modelVersion: string;
 }
 
@@ -54,6 +57,8 @@ async function classifyBatch(job: NlpJob, services: Services, ids: readonly stri
   const classified = await storeClassifications(db, results);
   await job.updateProgress(50);
   const faq = await updateFaqEntries(db, ids);
+  // A creator's #takMarka among these comments answers the rights request sent to them.
+  const rightsGranted = (await grantByReplies(services, ids)).length;
   await job.updateProgress(100);
   await reportToParent(job, services);
   return {
@@ -61,6 +66,7 @@ async function classifyBatch(job: NlpJob, services: Services, ids: readonly stri
     questions: results.filter((r) => r.labels.isQuestion).length,
     spam: results.filter((r) => r.labels.spam).length,
     faq,
+    rightsGranted,
     modelVersion: classifier.modelVersion,
   };
 }
@@ -91,6 +97,7 @@ export interface ImportClassification {
   spam: number;
   faqJoined: number;
   faqEntriesCreated: number;
+  rightsGranted: number;
   modelVersions: string[];
 }
 
@@ -106,6 +113,7 @@ async function sumBatches(job: NlpJob, comments: number): Promise<ImportClassifi
     spam: sum((r) => r.spam),
     faqJoined: sum((r) => r.faq.joined),
     faqEntriesCreated: sum((r) => r.faq.created),
+    rightsGranted: sum((r) => r.rightsGranted ?? 0),
     modelVersions: [...new Set(batches.map((r) => r.modelVersion))].sort(),
   };
 }

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { recordAudit } from '../audit/audit-log';
+import type { RequestEvidenceView } from '../contract/rights-request-replies';
+import { rightsRequests, type Db } from '../db';
+import { DomainError } from '../errors/domain-error';
+import { attachContract, createLicense } from '../licensing/license-changes';
+import { ProposedTermsInput } from '../licensing/license-terms';
+import type { Services } from '../runtime/services';
+import { recordDeliveries } from '../webhooks/webhook-outbox';
+import { renderContractPdf } from './contract-pdf';
+import { licenseTerms, type RequestTerms } from './request-input';
+import { requestPlainWords } from './request-plain-words';
+import type { PlainWords } from './terms-in-plain-words';
+import { auditable, RIGHTS_REQUEST_ENTITY, type StoredRequest } from './rights-request-store';
+
+export type RequestEvidence = z.input<typeof RequestEvidenceView>;
+
+/** How a yes is told apart: the evidence it leaves, and the party named in the contract. */
+export interface Yes {
+  evidence: (shown: PlainWords, sha256: string, at: Date) => RequestEvidence;
+  signer: { name: string; email: string };
+}
+
+/**
+ * Grants a pending request, locked by the caller's transaction: the license is created active
+ * over exactly the proposed terms, the contract PDF (the text the creator saw, who agreed, its
+ * SHA-256) is stored and attached, the request keeps the evidence and the license, the audit
+ * log says how the creator accepted, and `rights_request.accepted` deliveries are recorded
+ * (the caller queues them after the commit). Returns the request and those deliveries.
+ */
+export async function grantRequest(tx: Db, services: Services, locked: StoredRequest, yes: Yes): Promise<{ stored: StoredRequest; deliveries: string[] }> {
+  const now = new Date();
+  const { row, assetIds } = locked;
+  const shown = await requestPlainWords(tx, locked, { brandName: services.config.brandName, timeZone: services.config.brandTimeZone });
+  const evidence = yes.evidence(shown, createHash('sha256').update(shown.text).digest('hex'), now);
+  const license = await createLicense(tx, null, licenseTerms(row.creatorId, assetIds, termsFrom(row.terms, now)));
+  const pdf = await renderContractPdf({
+    language: row.language,
+    plainWords: shown,
+    termsJson: row.terms,
+    evidence: { ...yes.signer, sha256: evidence.sha256, method: evidence.method, acceptedAt: now, requestId: row.id, licenseId: license.id },
+    brand: services.config.brandName,
+    creatorHandle: locked.creatorHandle,
+  });
+  await attachContract(tx, services.storage, null, license.id, { bytes: pdf, filename: `contract-${license.id}.pdf` });
+  const [updated] = await tx
+    .update(rightsRequests)
+    .set({ status: 'accepted', licenseId: license.id, evidence, answeredAt: now })
+    .where(eq(rightsRequests.id, row.id))
+    .returning();
+  await recordAudit(tx, {
+    actorKeyId: null,
+    action: 'rights_request.accept',
+    entityType: RIGHTS_REQUEST_ENTITY,
+    entityId: row.id,
+    before: auditable(row, assetIds),
+    after: auditable(updated!, assetIds),
+  });
+  const event = { requestId: row.id, creatorId: row.creatorId, status: 'accepted', licenseId: license.id, method: evidence.method, at: now.toISOString() };
+  return { stored: { ...locked, row: updated! }, deliveries: await recordDeliveries(tx, 'rights_request.accepted', event) };
+}
+
+/**
+ * The proposed terms as the license takes them. A period that was to start before the answer
+ * starts at the answer: rights never reach back to before the creator agreed.
+ */
+function termsFrom(json: unknown, now: Date): RequestTerms {
+  const terms = ProposedTermsInput.parse(json);
+  if (terms.endsAt !== null && terms.endsAt.getTime() <= now.getTime()) {
+    throw new DomainError('gone', 'request_terms_ended', 'The period this request proposed has already ended: ask the brand for a new one');
+  }
+  return terms.startsAt.getTime() < now.getTime() ? { ...terms, startsAt: now } : terms;
+}
