@@ -2,6 +2,7 @@ import type { MediaFacts } from '../../core/media/probe-media';
 import type { JobType, QueueName } from '../../core/queue/queue-names';
 import type { AttemptOutcome } from '../../core/webhooks/deliver-webhook';
 import type { SweepResult } from '../../core/webhooks/expiry-sweep';
+import type { RequestSweepResult } from '../../core/rights-requests/request-sweep';
 import type { RetrainResult } from '../retrain/retrain-models';
 import type { CutsResult } from './cuts';
 import type { ClassifyResult, ImportClassification } from './nlp';
@@ -17,7 +18,7 @@ type EveryJobType<T extends { [Q in QueueName]: { [K in JobType<Q>]: unknown } &
 export type JobResults = EveryJobType<{
   system: { ping: PingReply };
   media: { probe: MediaFacts; cuts: CutsResult };
-  licenses: { 'expiry-sweep': SweepResult; 'deliver-webhook': AttemptOutcome };
+  licenses: { 'expiry-sweep': SweepResult & { rightsRequests: RequestSweepResult }; 'deliver-webhook': AttemptOutcome };
   nlp: { classify: ClassifyResult; 'classify-import': ImportClassification; retrain: RetrainResult };
 }>;
 

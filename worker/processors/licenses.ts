@@ -4,16 +4,17 @@ import type { JobPayloads } from '../../core/queue/queue-names';
 import type { Services } from '../../core/runtime/services';
 import { deliverWebhook } from '../../core/webhooks/deliver-webhook';
 import { sweepLicenseExpiry } from '../../core/webhooks/expiry-sweep';
+import { sweepRightsRequests } from '../../core/rights-requests/request-sweep';
 import { unknownJobType } from '../unknown-job-type';
 
-/** The licenses queue: expiry sweeps (repeatable) and webhook deliveries (retried with backoff). */
+/** The licenses queue: expiry sweeps of licenses and rights requests (repeatable) and webhook deliveries (retried with backoff). */
 export async function processLicensesJob(job: Job<JobPayloads['licenses']>, services: Services) {
   const { type } = job.data;
   switch (type) {
     case 'expiry-sweep':
       // The sweep runs every few minutes anyway: a good moment to keep PGlite's statistics fresh.
       await refreshPlannerStatistics(services.database);
-      return sweepLicenseExpiry(services);
+      return { ...(await sweepLicenseExpiry(services)), rightsRequests: await sweepRightsRequests(services) };
     case 'deliver-webhook':
       // attemptsMade counts the attempts that failed before this one.
       return deliverWebhook(services, job.data.deliveryId, job.attemptsMade + 1, job.opts.attempts ?? 1);

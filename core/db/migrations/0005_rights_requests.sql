@@ -20,6 +20,7 @@ CREATE TABLE "rights_requests" (
 	"license_id" uuid,
 	"evidence" jsonb,
 	"decline_reason" text,
+	"reminded_at" timestamp with time zone,
 	"answered_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL

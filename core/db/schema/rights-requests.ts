@@ -34,6 +34,8 @@ export const rightsRequests = pgTable(
     /** What the creator saw and said (written once, with the answer). */
     evidence: jsonb('evidence'),
     declineReason: text('decline_reason'),
+    /** When `rights_request.expiring` went out (once per request). */
+    remindedAt: timestamptz('reminded_at'),
     answeredAt: timestamptz('answered_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
