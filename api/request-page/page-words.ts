@@ -4,6 +4,7 @@ import type { RequestLanguageCode } from '../../core/vocabulary/rights-request-s
 export const PAGE_WORDS = {
   pl: {
     content: 'Materiały, o które prosimy',
+    item: (n: number) => `Materiał ${n}`,
     futurePosts: 'Wszystkie Twoje materiały: opublikowane i przyszłe.',
     terms: 'Warunki',
     expires: (date: string) => `Na odpowiedź czekamy do ${date}.`,
@@ -29,6 +30,7 @@ export const PAGE_WORDS = {
   },
   en: {
     content: 'The content we are asking for',
+    item: (n: number) => `Item ${n}`,
     futurePosts: 'All of your content: posted and future.',
     terms: 'The terms',
     expires: (date: string) => `Please answer by ${date}.`,

@@ -114,7 +114,9 @@ async function pageData(services: Services, stored: StoredRequest, path: string)
     message: row.message,
     sentences: shown.sentences,
     expires: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: services.config.brandTimeZone }).format(row.expiresAt),
-    posters: thumbnails ? assetIds.map((id, i) => ({ url: thumbnails.get(id) ?? null, label: `${i + 1}` })) : ('future_posts' as const),
+    posters: thumbnails
+      ? assetIds.map((id, i) => ({ url: thumbnails.get(id) ?? null, label: PAGE_WORDS[row.language].item(i + 1) }))
+      : ('future_posts' as const),
   };
 }
 
