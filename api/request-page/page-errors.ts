@@ -18,6 +18,7 @@ export function requestPageErrors(config: Config): ErrorRequestHandler {
     const closed = err.code.replace(/^request_/, '') as ClosedReason;
     if (err.kind === 'not_found') return sendPage(res, config, 404, (nonce) => messagePage(language, words.invalid, null, nonce));
     if (err.kind === 'gone' && closed in words.closed) return sendPage(res, config, 410, (nonce) => messagePage(language, words.closed[closed], null, nonce));
+    if (err.kind === 'conflict') return sendPage(res, config, 409, (nonce) => messagePage(language, err.message, null, nonce));
     if (err.kind === 'unprocessable') return sendPage(res, config, 422, (nonce) => messagePage(language, words.problem, err.message, nonce));
     next(err);
   };

@@ -22,7 +22,11 @@ const createRoute = defineRoute({
   body: NewRightsRequestInput,
   responses: {
     201: { description: 'Asked: pending until the creator answers, the request is cancelled or it expires', schema: RightsRequestView },
-    422: { description: 'invalid_<field> (invalid_terms names the term), unknown_creator, unknown_asset_ids, asset_not_of_creator' },
+    409: { description: 'license_revoked: the license a renewal names is revoked' },
+    422: {
+      description:
+        'invalid_<field> (invalid_terms names the term), unknown_creator, unknown_asset_ids, asset_not_of_creator, unknown_license, license_not_of_creator',
+    },
   },
   handle: async ({ body, caller, services, req }) => {
     const stored = await createRightsRequest(services.database.db, caller!.keyId, body, services.config.brandName);

@@ -82,11 +82,11 @@ export async function attachContract(
   storage: StorageDriver,
   actorKeyId: string | null,
   id: string,
-  contract: { bytes: Buffer; filename: string },
+  contract: { bytes: Buffer; filename: string; key?: string },
 ): Promise<LicenseRecord> {
   return db.transaction(async (tx) => {
     const { row, assetIds } = await lockEditable(tx, id);
-    const key = contractKey(id);
+    const key = contract.key ?? contractKey(id);
     await storage.put(key, contract.bytes, { contentType: 'application/pdf', size: contract.bytes.length });
     const [updated] = await tx.update(licenses).set({ contractStorageKey: key, contractFilename: contract.filename }).where(eq(licenses.id, id)).returning();
     const after = licenseRecord(updated!, assetIds);

@@ -3,10 +3,12 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit-log';
 import type { RequestEvidenceView } from '../contract/rights-request-replies';
-import { rightsRequests, type Db } from '../db';
+import { rightsRequests, type Db, type RightsRequest } from '../db';
 import { DomainError } from '../errors/domain-error';
-import { attachContract, createLicense } from '../licensing/license-changes';
-import { ProposedTermsInput } from '../licensing/license-terms';
+import { attachContract, createLicense, updateLicense } from '../licensing/license-changes';
+import type { LicenseRecord } from '../licensing/license-record';
+import { ProposedTermsInput, type LicenseTermsValues } from '../licensing/license-terms';
+import { generatedContractKey } from '../storage/object-keys';
 import type { Services } from '../runtime/services';
 import { recordDeliveries } from '../webhooks/webhook-outbox';
 import { renderContractPdf } from './contract-pdf';
@@ -35,7 +37,7 @@ export async function grantRequest(tx: Db, services: Services, locked: StoredReq
   const { row, assetIds } = locked;
   const shown = await requestPlainWords(tx, locked, { brandName: services.config.brandName, timeZone: services.config.brandTimeZone });
   const evidence = yes.evidence(shown, createHash('sha256').update(shown.text).digest('hex'), now);
-  const license = await createLicense(tx, null, licenseTerms(row.creatorId, assetIds, termsFrom(row.terms, now)));
+  const license = await licenseFor(tx, row, licenseTerms(row.creatorId, assetIds, termsFrom(row.terms, now)));
   const pdf = await renderContractPdf({
     language: row.language,
     plainWords: shown,
@@ -44,7 +46,11 @@ export async function grantRequest(tx: Db, services: Services, locked: StoredReq
     brand: services.config.brandName,
     creatorHandle: locked.creatorHandle,
   });
-  await attachContract(tx, services.storage, null, license.id, { bytes: pdf, filename: `contract-${license.id}.pdf` });
+  await attachContract(tx, services.storage, null, license.id, {
+    bytes: pdf,
+    filename: `contract-${license.id}.pdf`,
+    key: generatedContractKey(license.id, row.id),
+  });
   const [updated] = await tx
     .update(rightsRequests)
     .set({ status: 'accepted', licenseId: license.id, evidence, answeredAt: now })
@@ -60,6 +66,22 @@ export async function grantRequest(tx: Db, services: Services, locked: StoredReq
   });
   const event = { requestId: row.id, creatorId: row.creatorId, status: 'accepted', licenseId: license.id, method: evidence.method, at: now.toISOString() };
   return { stored: { ...locked, row: updated! }, deliveries: await recordDeliveries(tx, 'rights_request.accepted', event) };
+}
+
+/**
+ * A new license over the terms, or for a renewal the same license with the new terms: what it
+ * covers and when it started stay, so there is no gap in what may be served (the change is
+ * audited as a license update, the earlier version in its before).
+ */
+async function licenseFor(tx: Db, row: RightsRequest, terms: LicenseTermsValues): Promise<LicenseRecord> {
+  if (!row.renewsLicenseId) return createLicense(tx, null, terms);
+  return updateLicense(tx, null, row.renewsLicenseId, (current) => ({
+    ...terms,
+    assetIds: current.assetIds,
+    creatorId: current.creatorId,
+    startsAt: current.startsAt,
+    notes: current.notes,
+  }));
 }
 
 /**

@@ -31,6 +31,12 @@ export const NewRightsRequestInput = z
       .transform((s) => new Date(s))
       .optional()
       .describe(`When the link stops working; default ${DEFAULT_REQUEST_DAYS} days from now, at most ${MAX_REQUEST_DAYS}`),
+    renewsLicenseId: z
+      .uuid()
+      .optional()
+      .describe(
+        'Ask to renew this license: its assets are the ones asked for (assetIds must be absent), and acceptance extends it with these terms, same license, same start, so nothing stops being served in between',
+      ),
     replyHashtag: z
       .string()
       .trim()
@@ -48,6 +54,7 @@ type ParsedRequest = {
   message?: string;
   language: RequestLanguageCode;
   expiresAt?: Date;
+  renewsLicenseId?: string;
   replyHashtag?: string;
 };
 
@@ -57,6 +64,9 @@ function coherentRequest(input: ParsedRequest, ctx: z.RefinementCtx): void {
   if (input.expiresAt && input.expiresAt.getTime() <= now) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'expiresAt must be in the future' });
   if (input.expiresAt && input.expiresAt.getTime() > now + MAX_REQUEST_DAYS * DAY_MS) {
     ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: `A creator is asked for at most ${MAX_REQUEST_DAYS} days` });
+  }
+  if (input.renewsLicenseId && input.assetIds?.length) {
+    ctx.addIssue({ code: 'custom', path: ['assetIds'], message: 'A renewal covers what the license covers: leave assetIds out' });
   }
   const coherence = coherentTerms.safeParse(licenseTerms(input.creatorId, input.assetIds ?? [], input.terms));
   for (const issue of coherence.error?.issues ?? []) ctx.addIssue({ code: 'custom', path: ['terms', ...issue.path], message: issue.message });

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit-log';
 import type { Page } from '../contract/page';
-import { assets, creators, rightsRequestAssets, rightsRequests, type Db, type RightsRequest } from '../db';
+import { assets, creators, licenseAssets, licenses, rightsRequestAssets, rightsRequests, type Db, type RightsRequest } from '../db';
 import { DomainError, notFound, unprocessable } from '../errors/domain-error';
 import { afterCursor, toIdPage } from '../paging/id-cursor';
 import type { RightsRequestStatus } from '../vocabulary/rights-request-status';
@@ -26,7 +26,7 @@ export const effectiveStatus = (row: RightsRequest, now: Date): RightsRequestSta
 
 export async function createRightsRequest(db: Db, actorKeyId: string | null, input: NewRightsRequest, brandName: string): Promise<StoredRequest> {
   return db.transaction(async (tx) => {
-    const assetIds = input.assetIds ?? [];
+    const assetIds = input.renewsLicenseId ? await renewedAssets(tx, input.creatorId, input.renewsLicenseId) : (input.assetIds ?? []);
     await assertCreatorsAssets(tx, input.creatorId, assetIds);
     const [row] = await tx
       .insert(rightsRequests)
@@ -39,6 +39,7 @@ export async function createRightsRequest(db: Db, actorKeyId: string | null, inp
         linkNonce: newLinkNonce(),
         expiresAt: input.expiresAt ?? new Date(Date.now() + DEFAULT_REQUEST_DAYS * DAY_MS),
         requestedBy: actorKeyId,
+        renewsLicenseId: input.renewsLicenseId ?? null,
       })
       .returning();
     if (assetIds.length > 0) await tx.insert(rightsRequestAssets).values(assetIds.map((assetId) => ({ requestId: row!.id, assetId })));
@@ -161,4 +162,19 @@ async function assertCreatorsAssets(tx: Db, creatorId: string, assetIds: readonl
   if (missing.length > 0) throw unprocessable('unknown_asset_ids', `No asset with id ${missing.join(', ')}`, { assetIds: missing });
   const others = found.filter((a) => a.creatorId !== creatorId).map((a) => a.id);
   if (others.length > 0) throw unprocessable('asset_not_of_creator', `Asset ${others.join(', ')} belongs to another creator`, { assetIds: others });
+}
+
+/** What a renewal asks for: the assets the license names (none when it covers the creator), after checking it is this creator's and still in effect. */
+async function renewedAssets(tx: Db, creatorId: string, licenseId: string): Promise<string[]> {
+  const [license] = await tx.select().from(licenses).where(eq(licenses.id, licenseId));
+  if (!license) throw unprocessable('unknown_license', `No license with id ${licenseId}`);
+  if (license.status === 'revoked') throw new DomainError('conflict', 'license_revoked', `License ${licenseId} is revoked: ask for a new license instead`);
+  const named = await tx
+    .select({ assetId: licenseAssets.assetId, creatorId: assets.creatorId })
+    .from(licenseAssets)
+    .innerJoin(assets, eq(assets.id, licenseAssets.assetId))
+    .where(eq(licenseAssets.licenseId, licenseId));
+  const theirs = license.creatorId === creatorId || (named.length > 0 && named.every((a) => a.creatorId === creatorId));
+  if (!theirs) throw unprocessable('license_not_of_creator', `License ${licenseId} does not cover this creator's content`);
+  return named.map((a) => a.assetId).sort();
 }

@@ -29,6 +29,7 @@ export function rightsRequestView(stored: StoredRequest, link: LinkSettings, now
     expiresAt: row.expiresAt.toISOString(),
     url,
     dmText: dmText({ language: row.language, brandName: link.brandName, creatorHandle, url, replyHashtag: row.replyHashtag, message: row.message }),
+    renewsLicenseId: row.renewsLicenseId,
     licenseId: row.licenseId,
     evidence: row.evidence as z.input<typeof RightsRequestView>['evidence'],
     declineReason: row.declineReason,

@@ -6,7 +6,9 @@
  *   assets/<assetId>/original                   the uploaded bytes, never changed
  *   assets/<assetId>/renditions/<file>          images, crops, posters, previews
  *   assets/<assetId>/cuts/<specHash>.mp4|.webp  ad cuts and their posters
- *   licenses/<licenseId>/contract.pdf           the signed contract
+ *   licenses/<licenseId>/contract.pdf           the signed contract a person uploaded
+ *   licenses/<licenseId>/contracts/<requestId>.pdf   the contract a creator's acceptance generated (one per
+ *                                               acceptance: a renewal adds one, the earlier stays)
  */
 export const originalKey = (assetId: string): string => `assets/${assetId}/original`;
 
@@ -16,3 +18,5 @@ export const renditionKey = (assetId: string, file: string): string => `assets/$
 export const cutKey = (assetId: string, specHash: string, extension: 'mp4' | 'webp'): string => `assets/${assetId}/cuts/${specHash}.${extension}`;
 
 export const contractKey = (licenseId: string): string => `licenses/${licenseId}/contract.pdf`;
+
+export const generatedContractKey = (licenseId: string, requestId: string): string => `licenses/${licenseId}/contracts/${requestId}.pdf`;

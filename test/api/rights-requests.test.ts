@@ -213,6 +213,63 @@ describe('accepting', () => {
   });
 });
 
+describe('renewing', () => {
+  const license = async (over: Record<string, unknown> = {}) =>
+    (
+      await api('post', '/api/v1/licenses')
+        .send({
+          assetIds: [assets[0]],
+          territories: ['PL'],
+          channels: ['paid_social'],
+          startsAt: iso(-300 * DAY),
+          endsAt: iso(10 * DAY),
+          derivativesAllowed: false,
+          ...over,
+        })
+        .expect(201)
+    ).body;
+
+  it('extends the same license with the new terms: same start, no gap, the change audited', async () => {
+    const current = await license();
+    const asked = await ask({ assetIds: undefined, renewsLicenseId: current.id, terms: { ...terms(), startsAt: iso(10 * DAY), endsAt: iso(375 * DAY) } });
+    expect(asked).toMatchObject({ renewsLicenseId: current.id, assetIds: [assets[0]] });
+    const { licenseId } = (await accept(asked.url).expect(200)).body;
+    expect(licenseId).toBe(current.id);
+    const renewed = (await api('get', `/api/v1/licenses/${current.id}`).expect(200)).body;
+    expect(renewed).toMatchObject({
+      state: 'active',
+      startsAt: current.startsAt,
+      assetIds: [assets[0]],
+      territories: ['PL', 'DE'],
+      contract: { filename: expect.any(String) },
+    });
+    expect(Date.parse(renewed.endsAt)).toBeGreaterThan(Date.now() + 370 * DAY);
+    const history = (await api('get', `/api/v1/licenses/${current.id}/history`).expect(200)).body.items;
+    const update = history.find((h: { action: string }) => h.action === 'license.update');
+    expect(update.before.endsAt).toBe(current.endsAt);
+  });
+
+  it('refuses a renewal of a revoked license, of another creator’s, or naming assets', async () => {
+    const revoked = await license();
+    await api('post', `/api/v1/licenses/${revoked.id}/revoke`).send({}).expect(200);
+    const res = await api('post', '/api/v1/rights-requests').send({ creatorId: creator, renewsLicenseId: revoked.id, terms: terms(), language: 'en' });
+    expect([res.status, res.body.error.code]).toEqual([409, 'license_revoked']);
+    const othersAsset = await insertAsset(services.database.db, await insertCreator(services.database.db));
+    const others = await license({ assetIds: [othersAsset] });
+    const theirs = await api('post', '/api/v1/rights-requests').send({ creatorId: creator, renewsLicenseId: others.id, terms: terms(), language: 'en' });
+    expect([theirs.status, theirs.body.error.code]).toEqual([422, 'license_not_of_creator']);
+    const current = await license();
+    const named = await api('post', '/api/v1/rights-requests').send({
+      creatorId: creator,
+      renewsLicenseId: current.id,
+      assetIds: [assets[0]],
+      terms: terms(),
+      language: 'en',
+    });
+    expect([named.status, named.body.error.code]).toEqual([422, 'invalid_asset_ids']);
+  });
+});
+
 describe('closing', () => {
   it('a cancelled request’s link answers nothing; cancelling twice is harmless; an answered one cannot be cancelled', async () => {
     const asked = await ask();

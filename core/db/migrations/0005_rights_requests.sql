@@ -17,6 +17,7 @@ CREATE TABLE "rights_requests" (
 	"status" "rights_request_status" DEFAULT 'pending' NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
 	"requested_by" uuid,
+	"renews_license_id" uuid,
 	"license_id" uuid,
 	"evidence" jsonb,
 	"decline_reason" text,
@@ -30,6 +31,7 @@ ALTER TABLE "rights_request_assets" ADD CONSTRAINT "rights_request_assets_reques
 ALTER TABLE "rights_request_assets" ADD CONSTRAINT "rights_request_assets_asset_id_assets_id_fk" FOREIGN KEY ("asset_id") REFERENCES "public"."assets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rights_requests" ADD CONSTRAINT "rights_requests_creator_id_creators_id_fk" FOREIGN KEY ("creator_id") REFERENCES "public"."creators"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rights_requests" ADD CONSTRAINT "rights_requests_requested_by_api_keys_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."api_keys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rights_requests" ADD CONSTRAINT "rights_requests_renews_license_id_licenses_id_fk" FOREIGN KEY ("renews_license_id") REFERENCES "public"."licenses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rights_requests" ADD CONSTRAINT "rights_requests_license_id_licenses_id_fk" FOREIGN KEY ("license_id") REFERENCES "public"."licenses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "rights_request_assets_asset_idx" ON "rights_request_assets" USING btree ("asset_id");--> statement-breakpoint
 CREATE INDEX "rights_requests_creator_idx" ON "rights_requests" USING btree ("creator_id","created_at");--> statement-breakpoint

@@ -29,7 +29,9 @@ export const rightsRequests = pgTable(
     status: rightsRequestStatus('status').notNull().default('pending'),
     expiresAt: timestamptz('expires_at').notNull(),
     requestedBy: uuid('requested_by').references(() => apiKeys.id),
-    /** The license the acceptance created. */
+    /** A renewal: the license the acceptance extends (same license, new terms) instead of creating one. */
+    renewsLicenseId: uuid('renews_license_id').references(() => licenses.id),
+    /** The license the acceptance created, or extended. */
     licenseId: uuid('license_id').references(() => licenses.id),
     /** What the creator saw and said (written once, with the answer). */
     evidence: jsonb('evidence'),

@@ -1,4 +1,4 @@
-import { contractKey, cutKey, originalKey, renditionKey } from '../../../core/storage/object-keys';
+import { contractKey, cutKey, generatedContractKey, originalKey, renditionKey } from '../../../core/storage/object-keys';
 
 /** The bucket's layout is relied on by deployments (lifecycle rules, backups by prefix): it changes only on purpose. */
 test('every kind of object has its place under its asset or license', () => {
@@ -8,4 +8,5 @@ test('every kind of object has its place under its asset or license', () => {
   expect(cutKey(asset, 'abc123', 'mp4')).toBe(`assets/${asset}/cuts/abc123.mp4`);
   expect(cutKey(asset, 'abc123', 'webp')).toBe(`assets/${asset}/cuts/abc123.webp`);
   expect(contractKey('7c9e6679-7425-40de-944b-e07fc1f90ae7')).toBe('licenses/7c9e6679-7425-40de-944b-e07fc1f90ae7/contract.pdf');
+  expect(generatedContractKey('7c9e6679-7425-40de-944b-e07fc1f90ae7', asset)).toBe(`licenses/7c9e6679-7425-40de-944b-e07fc1f90ae7/contracts/${asset}.pdf`);
 });
