@@ -30,7 +30,7 @@ const CORE_ROOMS = {
   comments: ['audit', 'config', 'contract', 'db', 'errors', 'nlp', 'paging', 'queue', 'runtime', 'text', 'vocabulary'],
   faq: ['audit', 'comments', 'db', 'errors', 'gallery', 'runtime', 'webhooks'],
   insights: ['comments', 'db', 'faq'],
-  'rights-requests': ['ads', 'audit', 'contract', 'db', 'errors', 'licensing', 'paging', 'runtime', 'text', 'vocabulary', 'webhooks'],
+  'rights-requests': ['ads', 'audit', 'contract', 'db', 'errors', 'licensing', 'paging', 'runtime', 'storage', 'text', 'vocabulary', 'webhooks'],
 };
 
 const roomRules = Object.entries(CORE_ROOMS).map(([room, mayImport]) => ({
