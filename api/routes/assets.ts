@@ -11,7 +11,9 @@ import { assetHistory } from '../../core/assets/asset-history';
 import { renditionLinks, type RenditionLink } from '../../core/assets/asset-renditions';
 import { findAsset, listAssets } from '../../core/assets/asset-store';
 import { toAssetView } from '../../core/assets/asset-view';
-import { AssetDetail, ListedAsset, RenditionView, UploadedAsset } from '../../core/contract/asset-replies';
+import { updateAssetDetails } from '../../core/assets/asset-details';
+import { visibleTextSchema } from '../../core/text/visible-text';
+import { AssetDetail, AssetView, ListedAsset, RenditionView, UploadedAsset } from '../../core/contract/asset-replies';
 import { LicenseSummary } from '../../core/contract/license-replies';
 import { pageOf } from '../../core/contract/page';
 import { AuditHistory } from '../http/audit-history-schema';
@@ -135,4 +137,34 @@ const licenseSummary = (terms: LicenseTerms): z.infer<typeof LicenseSummary> => 
   endsAt: terms.endsAt?.toISOString() ?? null,
 });
 
-export const assetRoutes = [uploadAsset, listAssetsRoute, getAsset, historyRoute];
+const AssetDetailsChange = z
+  .object({
+    title: visibleTextSchema(300).nullable().optional(),
+    productSkus: z
+      .array(productSku())
+      .max(50)
+      .transform((skus) => [...new Set(skus)].sort())
+      .optional()
+      .describe('The whole list: replaces the products the asset shows'),
+    notes: z.string().max(10_000).nullable().optional(),
+  })
+  .strict()
+  .refine((change) => Object.keys(change).length > 0, 'Give at least one field to change');
+
+const patchAsset = defineRoute({
+  method: 'patch',
+  path: '/api/v1/assets/:id',
+  summary: 'Change an asset’s title, products or notes (audited); its bytes never change. The gallery follows a product change at once.',
+  tag: 'assets',
+  access: ['content_manager'],
+  params: idParams,
+  body: AssetDetailsChange,
+  responses: {
+    200: { description: 'Updated', schema: AssetView },
+    404: { description: 'asset_not_found' },
+    422: { description: 'invalid_title, invalid_product_skus, invalid_notes, invalid_input (no field given)' },
+  },
+  handle: async ({ params, body, caller, services }) => ({ body: toAssetView(await updateAssetDetails(services.database.db, caller!.keyId, params.id, body)) }),
+});
+
+export const assetRoutes = [uploadAsset, listAssetsRoute, getAsset, historyRoute, patchAsset];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CreatorView } from '../../core/contract/creator-replies';
 import { pageOf } from '../../core/contract/page';
-import { createCreator, getCreator, listCreators } from '../../core/licensing/creator-store';
+import { createCreator, getCreator, listCreators, updateCreator } from '../../core/licensing/creator-store';
 import { hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE, normalizeHandle } from '../../core/text/identifier-text';
 import { defineRoute } from '../http/route';
 import { idParams, pageQuery } from '../http/request-schemas';
@@ -30,7 +30,13 @@ const NewCreator = z.object({
   followers: z.number().int().min(0).max(MAX_FOLLOWERS),
   /** A fraction: 0.034 is 3.4 % of followers engaging. */
   engagementRate: z.number().min(0).max(1, 'engagementRate is a fraction between 0 and 1 (0.034 for 3.4 %)').nullable().optional(),
+  contactEmail: z.string().trim().max(254).pipe(z.email('An e-mail address like anna@example.com')).nullable().optional(),
 });
+
+/** Any of the same fields, by the same rules; at least one. */
+const CreatorChange = NewCreator.partial()
+  .strict()
+  .refine((change) => Object.keys(change).length > 0, 'Give at least one field to change');
 
 const createCreatorRoute = defineRoute({
   method: 'post',
@@ -71,4 +77,21 @@ const listCreatorsRoute = defineRoute({
   handle: async ({ query, services }) => ({ body: await listCreators(services.database.db, query) }),
 });
 
-export const creatorRoutes = [createCreatorRoute, getCreatorRoute, listCreatorsRoute];
+const patchCreatorRoute = defineRoute({
+  method: 'patch',
+  path: '/api/v1/creators/:id',
+  summary: 'Change a creator’s handle, platform, followers, engagement or contact e-mail (audited); the tier follows the followers',
+  tag: 'creators',
+  access: ['content_manager'],
+  params: idParams,
+  body: CreatorChange,
+  responses: {
+    200: { description: 'Updated', schema: CreatorView },
+    404: { description: 'creator_not_found' },
+    409: { description: 'creator_exists: the platform already has that handle' },
+    422: { description: 'invalid_<field>, invalid_input (no field given)' },
+  },
+  handle: async ({ params, body, caller, services }) => ({ body: await updateCreator(services.database.db, caller!.keyId, params.id, body) }),
+});
+
+export const creatorRoutes = [createCreatorRoute, getCreatorRoute, listCreatorsRoute, patchCreatorRoute];

@@ -23,6 +23,7 @@ export function toAssetView(asset: AssetWithProducts): AssetView {
     ...present('hasAudio', asset.hasAudio),
     creatorId: asset.creatorId,
     title: asset.title,
+    notes: asset.notes,
     productSkus: asset.productSkus,
     sourceUrl: asset.sourceUrl,
     originalFilename: asset.originalFilename,

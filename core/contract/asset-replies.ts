@@ -22,6 +22,7 @@ export const AssetView = z.object({
   hasAudio: z.boolean().optional(),
   creatorId: z.uuid(),
   title: z.string().nullable(),
+  notes: z.string().nullable().describe('The content manager’s notes'),
   productSkus: z.array(z.string()),
   sourceUrl: z.string().nullable(),
   originalFilename: z.string().nullable(),

@@ -7,6 +7,7 @@ export const CreatorView = z.object({
   platform: z.string(),
   followers: z.number().int(),
   engagementRate: z.number().nullable(),
+  contactEmail: z.string().nullable().describe('Where the brand reaches the creator'),
   tier: z.enum(CREATOR_TIERS),
   createdAt: z.string(),
 });

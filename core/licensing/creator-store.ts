@@ -1,4 +1,5 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/audit-log';
 import { creators, isUniqueViolation, type Creator, type Db } from '../db';
 import { DomainError, notFound } from '../errors/domain-error';
 import { handleSkeleton, INVISIBLE_SQL_CLASS } from '../text/identifier-text';
@@ -11,6 +12,7 @@ export interface NewCreatorInput {
   platform: string;
   followers: number;
   engagementRate?: number | null;
+  contactEmail?: string | null;
 }
 
 export type CreatorView = Omit<Creator, 'createdAt'> & { tier: CreatorTier; createdAt: string };
@@ -27,38 +29,61 @@ export function creatorView(row: Creator): CreatorView {
  * the skeleton so that two racing requests cannot both pass the search.
  */
 export async function createCreator(db: Db, input: NewCreatorInput): Promise<CreatorView> {
-  const skeleton = handleSkeleton(input.handle);
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`creator:${input.platform}:${skeleton}`}))`);
-    const [lookAlike] = await tx
-      .select({ id: creators.id, handle: creators.handle })
-      .from(creators)
-      .where(
-        and(
-          eq(creators.platform, input.platform),
-          sql`lower(normalize(regexp_replace(${creators.handle}, ${INVISIBLE_SQL_CLASS}, '', 'g'), NFKC)) = ${skeleton}`,
-        ),
-      )
-      .limit(1);
-    if (lookAlike) {
-      throw new DomainError(
-        'conflict',
-        'creator_exists',
-        `${input.platform} creator ${input.handle} already exists (stored as ${JSON.stringify(lookAlike.handle)})`,
-        {
-          creatorId: lookAlike.id,
-        },
-      );
-    }
+    await assertNoLookAlike(tx, input.platform, input.handle, null);
     return insertCreator(tx, input);
   });
+}
+
+/** What may change about a creator; absent fields stay as they are. */
+export type CreatorChange = Partial<NewCreatorInput>;
+
+/** Changes a creator's details, audited; a new handle or platform is held to the same look-alike rule as on create. */
+export async function updateCreator(db: Db, actorKeyId: string | null, id: string, change: CreatorChange): Promise<CreatorView> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(creators).where(eq(creators.id, id)).for('update');
+    if (!before) throw notFound('creator', id);
+    const next = { ...before, ...change };
+    if (change.handle !== undefined || change.platform !== undefined) await assertNoLookAlike(tx, next.platform, next.handle, id);
+    const [after] = await tx.update(creators).set(change).where(eq(creators.id, id)).returning();
+    await recordAudit(tx, {
+      actorKeyId,
+      action: 'creator.update',
+      entityType: 'creator',
+      entityId: id,
+      before: creatorView(before),
+      after: creatorView(after!),
+    });
+    return creatorView(after!);
+  });
+}
+
+async function assertNoLookAlike(tx: Db, platform: string, handle: string, exceptId: string | null): Promise<void> {
+  const skeleton = handleSkeleton(handle);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`creator:${platform}:${skeleton}`}))`);
+  const [lookAlike] = await tx
+    .select({ id: creators.id, handle: creators.handle })
+    .from(creators)
+    .where(
+      and(
+        eq(creators.platform, platform),
+        sql`lower(normalize(regexp_replace(${creators.handle}, ${INVISIBLE_SQL_CLASS}, '', 'g'), NFKC)) = ${skeleton}`,
+        exceptId ? ne(creators.id, exceptId) : undefined,
+      ),
+    )
+    .limit(1);
+  if (lookAlike) {
+    throw new DomainError('conflict', 'creator_exists', `${platform} creator ${handle} already exists (stored as ${JSON.stringify(lookAlike.handle)})`, {
+      creatorId: lookAlike.id,
+    });
+  }
 }
 
 async function insertCreator(db: Db, input: NewCreatorInput): Promise<CreatorView> {
   try {
     const [row] = await db
       .insert(creators)
-      .values({ ...input, engagementRate: input.engagementRate ?? null })
+      .values({ ...input, engagementRate: input.engagementRate ?? null, contactEmail: input.contactEmail ?? null })
       .returning();
     return creatorView(row!);
   } catch (e) {

@@ -36,6 +36,7 @@ describe('POST /api/v1/creators', () => {
       platform: 'tiktok',
       followers: 10_000,
       engagementRate: 0.042,
+      contactEmail: null,
       tier: 'micro',
       createdAt: expect.any(String),
     });

@@ -19,6 +19,8 @@ export const assets = pgTable(
     /** Why processing failed, when status is `failed`. */
     error: text('error'),
     title: text('title'),
+    /** The content manager's own notes about the asset. */
+    notes: text('notes'),
     sourceUrl: text('source_url'),
     sha256: text('sha256').notNull().unique(),
     storageKey: text('storage_key').notNull(),

@@ -10,6 +10,8 @@ export const creators = pgTable(
     platform: text('platform').notNull(),
     followers: integer('followers').notNull(),
     engagementRate: real('engagement_rate'),
+    /** Where the brand reaches the creator (personal data: exported and erased on request). */
+    contactEmail: text('contact_email'),
     createdAt: createdAt(),
   },
   (t) => [unique('creators_platform_handle_unique').on(t.platform, t.handle)],
