@@ -9,6 +9,8 @@ import { InsightsScreen } from './insights/insights-screen';
 import { LibraryScreen } from './library/library-screen';
 import { ExpiringScreen } from './licenses/expiring-screen';
 import { LicenseEditorScreen } from './licenses/license-editor-screen';
+import { NewRequestScreen } from './requests/new-request-screen';
+import { RequestsScreen } from './requests/requests-screen';
 import { Link, useLocation, type Location } from './routing/router';
 import { Screen } from './ui/screen';
 import { UploadScreen } from './upload/upload-screen';
@@ -61,6 +63,7 @@ const NAV = [
   { to: '/', key: 'nav.library', matches: (p: string) => p === '/' || p.startsWith('/assets/') },
   { to: '/upload', key: 'nav.upload', matches: (p: string) => p === '/upload' },
   { to: '/expiring', key: 'nav.expiring', matches: (p: string) => p === '/expiring' || p.startsWith('/licenses') },
+  { to: '/requests', key: 'nav.requests', matches: (p: string) => p === '/requests' || p.startsWith('/requests/') },
   { to: '/insights', key: 'nav.insights', matches: (p: string) => p.startsWith('/insights') },
 ] as const;
 
@@ -109,6 +112,8 @@ function CurrentScreen({ location }: { location: Location }) {
   if (path === '/licenses/new') return <LicenseEditorScreen key="new" id={null} query={query} />;
   if ((match = new RegExp(`^/licenses/(${UUID})$`).exec(path))) return <LicenseEditorScreen key={match[1]} id={match[1]!} query={query} />;
   if (path === '/expiring') return <ExpiringScreen />;
+  if (path === '/requests') return <RequestsScreen query={query} />;
+  if (path === '/requests/new') return <NewRequestScreen key={query.toString()} query={query} />;
   if (path === '/insights') return <InsightsScreen sku={null} />;
   if ((match = /^\/insights\/([^/]+)$/.exec(path))) return <InsightsScreen key={match[1]} sku={decodeURIComponent(match[1]!)} />;
   return (

@@ -18,6 +18,7 @@ import type { FaqEntryView } from '../../../../core/contract/faq-replies';
 import type { ProductInsights, WeeklyInsights } from '../../../../core/contract/insight-replies';
 import type { JobView } from '../../../../core/contract/job-replies';
 import type { LicenseSummary, LicenseView, LiveUsageView } from '../../../../core/contract/license-replies';
+import type { RightsRequestView } from '../../../../core/contract/rights-request-replies';
 import type { UsageView } from '../../../../core/contract/usage-replies';
 
 export type { Page } from '../../../../core/contract/page';
@@ -33,6 +34,12 @@ export {
   type CommentSentiment as Sentiment,
 } from '../../../../core/vocabulary/comment-labels';
 export { RIGHTS_REASONS, type RightsReason } from '../../../../core/vocabulary/rights-reasons';
+export {
+  REQUEST_LANGUAGES,
+  RIGHTS_REQUEST_STATUSES,
+  type RequestLanguageCode,
+  type RightsRequestStatus,
+} from '../../../../core/vocabulary/rights-request-status';
 
 export type Creator = z.infer<typeof CreatorView>;
 export type Asset = z.infer<typeof AssetView>;
@@ -53,3 +60,7 @@ export type FaqEntry = z.infer<typeof FaqEntryView>;
 export type WeeklyPoint = z.infer<typeof WeeklyInsights>;
 export type Insights = z.infer<typeof ProductInsights>;
 export type Comment = z.infer<typeof CommentView>;
+/** A request to a creator for a license: its link, the message to paste and, once answered, the outcome. */
+export type RightsRequest = z.infer<typeof RightsRequestView>;
+/** What the creator saw and said when they accepted. */
+export type RequestEvidence = NonNullable<RightsRequest['evidence']>;

@@ -38,9 +38,14 @@ export function AssetScreen({ id }: { id: string }) {
     <Screen
       title={assetName(a)}
       actions={
-        <Link to={`/licenses/new?assetId=${a.id}`} className="button primary">
-          {t('asset.addLicense')}
-        </Link>
+        <>
+          <Link to={`/requests/new?creatorId=${a.creatorId}&assetId=${a.id}`} className="button">
+            {t('asset.askRights')}
+          </Link>
+          <Link to={`/licenses/new?assetId=${a.id}`} className="button primary">
+            {t('asset.addLicense')}
+          </Link>
+        </>
       }
     >
       <div className="asset-facts card">

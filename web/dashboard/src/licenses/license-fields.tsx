@@ -1,9 +1,10 @@
-import { CHANNELS, PAID_CHANNELS, type Creator } from '../api/api-types';
+import type { Creator } from '../api/api-types';
 import { useI18n } from '../i18n/i18n';
 import { AssetLinks } from '../asset/asset-links';
 import { Field, FieldGroup } from '../ui/field';
 import type { FormField, LicenseForm } from './license-form';
-import { TerritoryPicker } from './territory-picker';
+import { ChannelFields, FeeFields, PeriodFields, TerritoryFields, UseFields } from './term-fields';
+import type { SetTerm } from './terms-form';
 
 interface Props {
   form: LicenseForm;
@@ -15,8 +16,7 @@ interface Props {
 /** Every term of a license as form controls, each showing the API's message about it. */
 export function LicenseFields({ form, set, errors, creators }: Props) {
   const { t, label } = useI18n();
-  const toggleChannel = (channel: string) =>
-    set('channels', form.channels.includes(channel) ? form.channels.filter((c) => c !== channel) : [...form.channels, channel]);
+  const setTerm: SetTerm = (key, value) => set(key, value as LicenseForm[typeof key]);
 
   return (
     <>
@@ -47,68 +47,10 @@ export function LicenseFields({ form, set, errors, creators }: Props) {
         )}
       </FieldGroup>
 
-      <FieldGroup legend={t('license.territories')} error={errors.territories}>
-        <label className="check">
-          <input type="radio" name="territory-mode" checked={form.worldwide} onChange={() => set('worldwide', true)} /> {t('license.worldwide')}
-        </label>
-        <label className="check">
-          <input type="radio" name="territory-mode" checked={!form.worldwide} onChange={() => set('worldwide', false)} /> {t('license.countries')}
-        </label>
-        {form.worldwide ? (
-          <TerritoryPicker
-            label={t('license.excluded')}
-            codes={form.excluded}
-            onChange={(codes) => set('excluded', codes)}
-            error={errors.excludedTerritories}
-          />
-        ) : (
-          <TerritoryPicker label={t('license.countryList')} codes={form.countries} onChange={(codes) => set('countries', codes)} offerEu />
-        )}
-      </FieldGroup>
-
-      <FieldGroup legend={t('license.channels')} error={errors.channels} className="channel-group">
-        {[PAID_CHANNELS, CHANNELS.filter((c) => !PAID_CHANNELS.includes(c))].map((group, i) => (
-          <div key={i} className="checks-column">
-            <p className="group-title">{i === 0 ? t('license.paid') : t('license.unpaid')}</p>
-            {group.map((channel) => (
-              <label key={channel} className="check">
-                <input type="checkbox" checked={form.channels.includes(channel)} onChange={() => toggleChannel(channel)} /> {label('channel', channel)}
-              </label>
-            ))}
-          </div>
-        ))}
-      </FieldGroup>
-
-      <FieldGroup legend={t('license.period')}>
-        <div className="row">
-          <Field label={t('license.startDay')} error={errors.startsAt}>
-            <input type="date" value={form.startDay} onChange={(e) => set('startDay', e.target.value)} />
-          </Field>
-          {!form.perpetual && (
-            <Field label={t('license.lastDay')} hint={t('license.lastDayHint')} error={errors.endsAt}>
-              <input type="date" value={form.lastDay} onChange={(e) => set('lastDay', e.target.value)} />
-            </Field>
-          )}
-        </div>
-        <label className="check">
-          <input type="checkbox" checked={form.perpetual} onChange={(e) => set('perpetual', e.target.checked)} /> {t('license.perpetual')}
-        </label>
-        {form.perpetual && errors.endsAt && <p className="field-error">{errors.endsAt}</p>}
-      </FieldGroup>
-
-      <FieldGroup legend={t('license.use')}>
-        <label className="check">
-          <input type="checkbox" checked={form.derivativesAllowed} onChange={(e) => set('derivativesAllowed', e.target.checked)} /> {t('license.derivatives')}
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={form.disclosureRequired} onChange={(e) => set('disclosureRequired', e.target.checked)} />{' '}
-          {t('license.disclosureRequired')}
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={form.attributionRequired} onChange={(e) => set('attributionRequired', e.target.checked)} />{' '}
-          {t('license.attributionRequired')}
-        </label>
-      </FieldGroup>
+      <TerritoryFields form={form} set={setTerm} errors={errors} />
+      <ChannelFields form={form} set={setTerm} errors={errors} />
+      <PeriodFields form={form} set={setTerm} errors={errors} />
+      <UseFields form={form} set={setTerm} />
 
       <FieldGroup legend={t('license.exclusivity')} error={errors.exclusivity}>
         <div className="row">
@@ -134,16 +76,7 @@ export function LicenseFields({ form, set, errors, creators }: Props) {
         </div>
       </FieldGroup>
 
-      <FieldGroup legend={t('license.fee')} error={errors.fee}>
-        <div className="row">
-          <Field label={t('license.feeAmount')}>
-            <input inputMode="decimal" value={form.feeAmount} onChange={(e) => set('feeAmount', e.target.value)} placeholder="1500.00" />
-          </Field>
-          <Field label={t('license.feeCurrency')}>
-            <input value={form.feeCurrency} maxLength={3} size={4} onChange={(e) => set('feeCurrency', e.target.value.toUpperCase())} />
-          </Field>
-        </div>
-      </FieldGroup>
+      <FeeFields form={form} set={setTerm} errors={errors} />
 
       <Field label={t('license.notes')} error={errors.notes}>
         <textarea rows={3} value={form.notes} onChange={(e) => set('notes', e.target.value)} />

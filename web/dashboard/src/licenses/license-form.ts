@@ -1,58 +1,34 @@
 import type { Exclusivity, License } from '../api/api-types';
 import type { FieldIssue } from '../api/api-error';
-import { endFromLastDay, lastDayOfEnd, localDate, startFromDay } from './license-timing';
+import { endFromLastDay, lastDayOfEnd, localDate } from './license-timing';
+import { newTermsForm, TERMS_FIELDS, termsToBody, type TermsField, type TermsForm } from './terms-form';
 
 /** The editor's state: what people choose, in the shapes form controls hold (strings, days). */
-export interface LicenseForm {
+export interface LicenseForm extends TermsForm {
   covers: 'assets' | 'creator';
   assetIds: string[];
   creatorId: string;
-  worldwide: boolean;
-  countries: string[];
-  excluded: string[];
-  channels: string[];
-  startDay: string;
-  lastDay: string;
-  perpetual: boolean;
-  derivativesAllowed: boolean;
   exclusivityScope: Exclusivity['scope'];
   exclusivityCategory: string;
   exclusivityUntil: string;
-  feeAmount: string;
-  feeCurrency: string;
-  disclosureRequired: boolean;
-  attributionRequired: boolean;
   notes: string;
   status: 'draft' | 'active';
 }
 
 /** Which control shows an API message about a field of the body. */
-export type FormField =
-  'covers' | 'territories' | 'excludedTerritories' | 'channels' | 'startsAt' | 'endsAt' | 'exclusivity' | 'fee' | 'notes' | 'status' | 'form';
+export type FormField = TermsField | 'covers' | 'exclusivity' | 'notes' | 'status' | 'form';
 
 export function newLicenseForm(query: URLSearchParams, today = new Date()): LicenseForm {
   const assetIds = query.getAll('assetId');
   const creatorId = query.get('creatorId') ?? '';
-  const inAYear = new Date(today.getFullYear() + 1, today.getMonth(), today.getDate() - 1);
   return {
+    ...newTermsForm(today),
     covers: creatorId && assetIds.length === 0 ? 'creator' : 'assets',
     assetIds,
     creatorId,
-    worldwide: false,
-    countries: [],
-    excluded: [],
-    channels: [],
-    startDay: localDate(today),
-    lastDay: localDate(inAYear),
-    perpetual: false,
-    derivativesAllowed: false,
     exclusivityScope: 'none',
     exclusivityCategory: '',
     exclusivityUntil: '',
-    feeAmount: '',
-    feeCurrency: 'PLN',
-    disclosureRequired: true,
-    attributionRequired: false,
     notes: '',
     status: 'active',
   };
@@ -96,16 +72,8 @@ export function formToBody(form: LicenseForm): Record<string, unknown> {
         };
   return {
     ...(form.covers === 'assets' ? { assetIds: form.assetIds, creatorId: null } : { assetIds: [], creatorId: form.creatorId || null }),
-    territories: form.worldwide ? ['WW'] : form.countries,
-    excludedTerritories: form.worldwide ? form.excluded : [],
-    channels: form.channels,
-    startsAt: form.startDay ? startFromDay(form.startDay) : '',
-    endsAt: form.perpetual ? null : form.lastDay ? endFromLastDay(form.lastDay) : '',
-    derivativesAllowed: form.derivativesAllowed,
+    ...termsToBody(form),
     exclusivity,
-    fee: form.feeAmount.trim() ? { amount: form.feeAmount.trim(), currency: form.feeCurrency.trim() } : null,
-    disclosureRequired: form.disclosureRequired,
-    attributionRequired: form.attributionRequired,
     notes: form.notes.trim() ? form.notes : null,
     status: form.status,
   };
@@ -134,6 +102,6 @@ export function issuesByField(issues: FieldIssue[]): Partial<Record<FormField, s
 function fieldOf(path: string | null): FormField {
   const first = path?.split('.')[0] ?? '';
   if (first === 'assetIds' || first === 'creatorId') return 'covers';
-  const known: FormField[] = ['territories', 'excludedTerritories', 'channels', 'startsAt', 'endsAt', 'exclusivity', 'fee', 'notes', 'status'];
+  const known: FormField[] = [...TERMS_FIELDS, 'exclusivity', 'notes', 'status'];
   return (known as string[]).includes(first) ? (first as FormField) : 'form';
 }

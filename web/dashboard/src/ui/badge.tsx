@@ -9,16 +9,19 @@ const TONES: Record<string, 'ok' | 'warn' | 'bad' | 'neutral' | 'info'> = {
   published: 'ok',
   granted: 'ok',
   completed: 'ok',
+  accepted: 'ok',
   expiring: 'warn',
   processing: 'info',
   uploaded: 'info',
   waiting: 'info',
   approved: 'info',
   not_started: 'info',
+  pending: 'info',
   failed: 'bad',
   expired: 'bad',
   revoked: 'bad',
   refused: 'bad',
+  declined: 'bad',
 };
 
 export const toneOf = (state: string) => TONES[state] ?? 'neutral';

@@ -1,0 +1,61 @@
+import { endFromLastDay, localDate, startFromDay } from './license-timing';
+
+/**
+ * The terms a license grants and a rights request proposes, in the shapes form controls hold
+ * (strings, days): the license editor and the "Ask for rights" form both edit these.
+ */
+export interface TermsForm {
+  worldwide: boolean;
+  countries: string[];
+  excluded: string[];
+  channels: string[];
+  startDay: string;
+  lastDay: string;
+  perpetual: boolean;
+  derivativesAllowed: boolean;
+  disclosureRequired: boolean;
+  attributionRequired: boolean;
+  feeAmount: string;
+  feeCurrency: string;
+}
+
+/** The body fields of the terms, which name the control an API message belongs to. */
+export type TermsField = 'territories' | 'excludedTerritories' | 'channels' | 'startsAt' | 'endsAt' | 'fee';
+export const TERMS_FIELDS: readonly TermsField[] = ['territories', 'excludedTerritories', 'channels', 'startsAt', 'endsAt', 'fee'];
+
+/** Changes one term of the form. */
+export type SetTerm = <K extends keyof TermsForm>(key: K, value: TermsForm[K]) => void;
+
+/** A year from today, in chosen countries, no channel yet: what a new license or request starts from. */
+export function newTermsForm(today = new Date()): TermsForm {
+  const inAYear = new Date(today.getFullYear() + 1, today.getMonth(), today.getDate() - 1);
+  return {
+    worldwide: false,
+    countries: [],
+    excluded: [],
+    channels: [],
+    startDay: localDate(today),
+    lastDay: localDate(inAYear),
+    perpetual: false,
+    derivativesAllowed: false,
+    disclosureRequired: true,
+    attributionRequired: false,
+    feeAmount: '',
+    feeCurrency: 'PLN',
+  };
+}
+
+/** The terms as the API takes them. Values go as typed: the API validates them and says what is wrong. */
+export function termsToBody(form: TermsForm) {
+  return {
+    territories: form.worldwide ? ['WW'] : form.countries,
+    excludedTerritories: form.worldwide ? form.excluded : [],
+    channels: form.channels,
+    startsAt: form.startDay ? startFromDay(form.startDay) : '',
+    endsAt: form.perpetual ? null : form.lastDay ? endFromLastDay(form.lastDay) : '',
+    derivativesAllowed: form.derivativesAllowed,
+    fee: form.feeAmount.trim() ? { amount: form.feeAmount.trim(), currency: form.feeCurrency.trim() } : null,
+    disclosureRequired: form.disclosureRequired,
+    attributionRequired: form.attributionRequired,
+  };
+}
