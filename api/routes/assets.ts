@@ -12,6 +12,7 @@ import { renditionLinks, type RenditionLink } from '../../core/assets/asset-rend
 import { findAsset, listAssets } from '../../core/assets/asset-store';
 import { toAssetView } from '../../core/assets/asset-view';
 import { updateAssetDetails } from '../../core/assets/asset-details';
+import { archiveAsset, deleteAsset } from '../../core/assets/asset-withdrawal';
 import { visibleTextSchema } from '../../core/text/visible-text';
 import { AssetDetail, AssetView, ListedAsset, RenditionView, UploadedAsset } from '../../core/contract/asset-replies';
 import { LicenseSummary } from '../../core/contract/license-replies';
@@ -70,7 +71,7 @@ const listAssetsRoute = defineRoute({
     const at = new Date();
     const page = await listAssets(db, { ...filter, search: q, at }, limit, cursor === undefined ? undefined : decodePageCursor(cursor));
     const ids = page.items.map((a) => a.id);
-    const [thumbnails, licenses] = await Promise.all([thumbnailUrls(db, services.storage, ids), licensesForAssets(db, ids)]);
+    const [thumbnails, licenses] = await Promise.all([thumbnailUrls(db, services.storage, ids), licensesForAssets(db, ids, { withdrawn: 'include' })]);
     const items = page.items.map((asset) => ({
       ...toAssetView(asset),
       thumbnailUrl: thumbnails.get(asset.id) ?? null,
@@ -96,8 +97,8 @@ const getAsset = defineRoute({
     const { db } = services.database;
     const asset = await findAsset(db, params.id);
     if (!asset) throw notFound('asset', params.id);
-    const licenses = (await licensesForAssets(db, [asset.id])).get(asset.id) ?? [];
-    const links = await renditionLinks(db, services.storage, asset.id, licenses, caller!.role);
+    const licenses = (await licensesForAssets(db, [asset.id], { withdrawn: 'include' })).get(asset.id) ?? [];
+    const links = asset.deletedAt ? [] : await renditionLinks(db, services.storage, asset.id, licenses, caller!.role); // a deleted asset's files are gone
     return { body: { ...toAssetView(asset), renditions: links.map(renditionView), licenses: licenses.map(licenseSummary) } };
   },
 });
@@ -167,4 +168,35 @@ const patchAsset = defineRoute({
   handle: async ({ params, body, caller, services }) => ({ body: toAssetView(await updateAssetDetails(services.database.db, caller!.keyId, params.id, body)) }),
 });
 
-export const assetRoutes = [uploadAsset, listAssetsRoute, getAsset, historyRoute, patchAsset];
+const archiveRoute = (archived: boolean) =>
+  defineRoute({
+    method: 'post',
+    path: `/api/v1/assets/:id/${archived ? 'archive' : 'unarchive'}`,
+    summary: archived
+      ? 'Withdraw an asset from every use at once: the gallery, ad listings, pulls and licensed file links stop; files and records are kept. Archiving again changes nothing.'
+      : 'Put an archived asset back in use (its licenses apply again). Unarchiving an asset in use changes nothing.',
+    tag: 'assets',
+    access: ['content_manager'],
+    params: idParams,
+    responses: {
+      200: { description: archived ? 'Archived' : 'In use', schema: AssetView },
+      404: { description: 'asset_not_found' },
+      409: { description: 'asset_deleted (unarchive): a deleted asset cannot be used again' },
+    },
+    handle: async ({ params, caller, services }) => ({ body: toAssetView(await archiveAsset(services.database.db, caller!.keyId, params.id, archived)) }),
+  });
+
+const deleteRoute = defineRoute({
+  method: 'delete',
+  path: '/api/v1/assets/:id',
+  summary:
+    'Delete an asset: withdrawn from every use and every file removed from storage (original, renditions, cuts, posters, previews). ' +
+    'Its record stays, marked deleted, with its licenses and usage ledger as the legal record. Deleting again finishes any file left behind.',
+  tag: 'assets',
+  access: ['content_manager'],
+  params: idParams,
+  responses: { 200: { description: 'Deleted', schema: AssetView }, 404: { description: 'asset_not_found' } },
+  handle: async ({ params, caller, services }) => ({ body: toAssetView(await deleteAsset(services.database.db, services.storage, caller!.keyId, params.id)) }),
+});
+
+export const assetRoutes = [uploadAsset, listAssetsRoute, getAsset, historyRoute, patchAsset, archiveRoute(true), archiveRoute(false), deleteRoute];

@@ -1,4 +1,4 @@
-import { and, desc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, exists, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { assetProducts, assets, type Asset, type AssetKind, type AssetStatus, type Db, type NewAsset } from '../db';
 import type { Channel } from '../vocabulary/channels';
 import type { PageCursor } from '../paging/page-cursor';
@@ -67,7 +67,7 @@ export async function listAssets(db: Db, filter: AssetFilter, limit: number, aft
   const rows = await db
     .select({ asset: assets, createdAtUs: sql<string>`(extract(epoch from ${assets.createdAt}) * 1000000)::bigint::text` })
     .from(assets)
-    .where(and(...filterConditions(db, filter), after && before(after)))
+    .where(and(isNull(assets.deletedAt), ...filterConditions(db, filter), after && before(after)))
     .orderBy(desc(assets.createdAt), desc(assets.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);

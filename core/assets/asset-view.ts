@@ -27,6 +27,8 @@ export function toAssetView(asset: AssetWithProducts): AssetView {
     productSkus: asset.productSkus,
     sourceUrl: asset.sourceUrl,
     originalFilename: asset.originalFilename,
+    archivedAt: asset.archivedAt?.toISOString() ?? null,
+    deletedAt: asset.deletedAt?.toISOString() ?? null,
     createdAt: asset.createdAt.toISOString(),
     updatedAt: asset.updatedAt.toISOString(),
   };

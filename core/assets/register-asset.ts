@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { creators, databaseError, isUniqueViolation, SqlState, type AssetKind } from '../db';
-import { unprocessable, type DomainError } from '../errors/domain-error';
+import { DomainError, unprocessable } from '../errors/domain-error';
 import { probeJobId } from '../queue/job-ids';
 import { isQueueUnavailable } from '../queue/queue-availability';
 import type { Services } from '../runtime/services';
@@ -48,6 +48,7 @@ async function insertOrFindAsset(
   const { db } = services.database;
   await assertCreatorExists(services, fields.creatorId);
   const existing = await findAssetBySha256(db, original.sha256);
+  if (existing?.deletedAt) throw deletedBytes(existing.id);
   if (existing) return { asset: existing, created: false };
   const row = {
     id: original.assetId,
@@ -96,3 +97,14 @@ async function enqueueProbe(services: Services, assetId: string): Promise<string
     return null;
   }
 }
+
+/** The same bytes as an asset that was deleted: its record stays (licenses point at it), so the bytes cannot come back as a new asset. */
+const deletedBytes = (id: string): DomainError =>
+  new DomainError(
+    'conflict',
+    'asset_deleted',
+    `These bytes were asset ${id}, which was deleted; its record is kept with its licenses, so they cannot be uploaded again`,
+    {
+      assetId: id,
+    },
+  );

@@ -26,6 +26,8 @@ export const AssetView = z.object({
   productSkus: z.array(z.string()),
   sourceUrl: z.string().nullable(),
   originalFilename: z.string().nullable(),
+  archivedAt: z.string().nullable().describe('When it was withdrawn from every use (gallery, ads, pulls, licensed files); null while in use'),
+  deletedAt: z.string().nullable().describe('When its files were removed; the record stays for the licenses and the usage ledger'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -88,7 +88,7 @@ export async function licenseHistory(db: Db, id: string): Promise<AuditEntryView
 /**
  * Whether the license a download URL was issued under still allows what it was issued for, at
  * `at`: active and within its period, still over the asset (naming it, or over its creator),
- * still granting the channel, territory and edits the use needs. Asked by the file server on
+ * still granting the channel, territory and edits the use needs, over an asset not archived or deleted. Asked by the file server on
  * every request for a licensed URL, so one read by primary key (with two lookups by key inside).
  */
 export async function licenseStillAllows(db: Db, license: UrlLicense, at: Date): Promise<boolean> {
@@ -97,7 +97,8 @@ export async function licenseStillAllows(db: Db, license: UrlLicense, at: Date):
   if (!use || !UUID.test(license.id) || !UUID.test(use.assetId)) return false;
   const covers = sql<boolean>`coalesce(exists (select 1 from ${licenseAssets}
       where ${licenseAssets.licenseId} = ${licenses.id} and ${licenseAssets.assetId} = ${use.assetId})
-    or ${licenses.creatorId} = (select ${assets.creatorId} from ${assets} where ${assets.id} = ${use.assetId}), false)`;
+    or ${licenses.creatorId} = (select ${assets.creatorId} from ${assets} where ${assets.id} = ${use.assetId}), false)
+    and not exists (select 1 from ${assets} where ${assets.id} = ${use.assetId} and (${assets.archivedAt} is not null or ${assets.deletedAt} is not null))`;
   const [row] = await db
     .select({ ...termsColumns, covers })
     .from(licenses)

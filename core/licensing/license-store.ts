@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, max } from 'drizzle-orm';
 import { assets, licenseAssets, licenses, usages, type Db } from '../db';
 import type { LicenseTerms } from './rights';
 
@@ -21,21 +21,31 @@ export const termsColumns = {
  * of its creator's assets (licenses.creator_id), in one round trip. Every asked id is a key,
  * with an empty array when nothing applies (or the asset does not exist). Licenses come in a
  * stable order (start, then id) and once each. Whether they cover a use is for `checkRights`.
+ *
+ * An archived or deleted asset is withdrawn from every use: for it, nothing applies (so every
+ * rights check refuses it with no_license), unless the catalogue asks to see its licenses anyway
+ * (`{ withdrawn: 'include' }`: the asset page, the library's license state).
  */
-export async function licensesForAssets(db: Db, assetIds: readonly string[]): Promise<Map<string, LicenseTerms[]>> {
+export async function licensesForAssets(
+  db: Db,
+  assetIds: readonly string[],
+  { withdrawn = 'exclude' }: { withdrawn?: 'exclude' | 'include' } = {},
+): Promise<Map<string, LicenseTerms[]>> {
   const byAsset = new Map<string, Map<string, LicenseTerms>>(assetIds.map((id) => [id, new Map()]));
   if (byAsset.size === 0) return new Map();
   const ids = [...byAsset.keys()];
+  const inUse = withdrawn === 'include' ? undefined : and(isNull(assets.archivedAt), isNull(assets.deletedAt));
   const named = db
     .select({ assetId: licenseAssets.assetId, ...termsColumns })
     .from(licenseAssets)
     .innerJoin(licenses, eq(licenses.id, licenseAssets.licenseId))
-    .where(inArray(licenseAssets.assetId, ids));
+    .innerJoin(assets, eq(assets.id, licenseAssets.assetId))
+    .where(and(inArray(licenseAssets.assetId, ids), inUse));
   const creatorWide = db
     .select({ assetId: assets.id, ...termsColumns })
     .from(assets)
     .innerJoin(licenses, eq(licenses.creatorId, assets.creatorId))
-    .where(inArray(assets.id, ids));
+    .where(and(inArray(assets.id, ids), inUse));
   for (const { assetId, ...terms } of await named.unionAll(creatorWide)) {
     byAsset.get(assetId)?.set(terms.id, terms);
   }

@@ -10,6 +10,9 @@
  *   licenses/<licenseId>/contracts/<requestId>.pdf   the contract a creator's acceptance generated (one per
  *                                               acceptance: a renewal adds one, the earlier stays)
  */
+/** Everything stored for an asset: what deleting it removes. */
+export const assetPrefix = (assetId: string): string => `assets/${assetId}/`;
+
 export const originalKey = (assetId: string): string => `assets/${assetId}/original`;
 
 /** `file` is the rendition's own name, e.g. `crop-9x16-900.webp` or `preview.mp4`. */

@@ -116,6 +116,16 @@ describe('POST /api/v1/assets', () => {
     });
   });
 
+  it('the bytes of a deleted asset → 409 asset_deleted, nothing kept: its record stays with its licenses', async () => {
+    const file = await makeImage(dir, 'gone.png', { width: 40, height: 40, format: 'png' });
+    const first = await upload(file, { creatorId }).expect(201);
+    await request(app).delete(`/api/v1/assets/${first.body.id}`).set('Authorization', `Bearer ${adminKey}`).expect(200);
+    await leavesNothing(async () => {
+      const again = await upload(file, { creatorId }).expect(409);
+      expect(again.body.error).toMatchObject({ code: 'asset_deleted', details: { assetId: first.body.id } });
+    });
+  });
+
   it('identical uploads racing end as one asset and one stored object', async () => {
     const file = await makeImage(dir, 'race.webp', { width: 64, height: 64, format: 'webp' });
     const keysBefore = (await storedKeys()).length;

@@ -245,3 +245,51 @@ describe('on S3 storage, where a URL cannot be stopped early', () => {
     expect(url.searchParams.has('lic')).toBe(false);
   });
 });
+
+describe('an archived or deleted asset is withdrawn from every use at once', () => {
+  const archive = (v: Licensed, action: 'archive' | 'unarchive') => as(keys.manager, request(app).post(`/api/v1/assets/${v.asset.id}/${action}`));
+  const gallery = async (v: Licensed) => (await request(app).get(`/public/v1/products/${v.sku}/gallery?territory=PL`).expect(200)).body.items;
+  const pull = (v: Licensed) => as(keys.performance, request(app).post(`/api/v1/ads/${v.cut.id}/pull`)).send({ channel: 'paid_social', territory: 'PL' });
+  const listed = async (v: Licensed) =>
+    (await as(keys.performance, request(app).get('/api/v1/ads?channel=paid_social&territory=PL&limit=500')).expect(200)).body.items.some(
+      (c: { cutId: string }) => c.cutId === v.cut.id,
+    );
+
+  it('archiving: the gallery, ad listings, pulls and every licensed link stop; unarchiving brings them back', async () => {
+    const v = await licensedVideo();
+    const links = await linksTo(v);
+    expect((await archive(v, 'archive').expect(200)).body.archivedAt).toEqual(expect.any(String));
+    expect(await gallery(v)).toEqual([]);
+    expect(await listed(v)).toBe(false);
+    expect((await pull(v)).status).toBe(403);
+    expect(await fetchEach(all(links))).toEqual(refused(5));
+    await archive(v, 'archive').expect(200); // again: nothing changes
+
+    expect((await archive(v, 'unarchive').expect(200)).body.archivedAt).toBeNull();
+    expect(await gallery(v)).toHaveLength(1);
+    expect(await listed(v)).toBe(true);
+    await pull(v).expect(200);
+  });
+
+  it('deleting: every file goes, the record stays with its license and ledger, and it cannot come back', async () => {
+    const v = await licensedVideo();
+    await pull(v).expect(200);
+    const deleted = (await as(keys.manager, request(app).delete(`/api/v1/assets/${v.asset.id}`)).expect(200)).body;
+    expect(deleted).toMatchObject({ id: v.asset.id, deletedAt: expect.any(String), archivedAt: expect.any(String), productSkus: [] });
+    const left: string[] = [];
+    for await (const object of services.storage.list(`assets/${v.asset.id}/`)) left.push(object.key);
+    expect(left).toEqual([]);
+
+    expect((await as(keys.manager, request(app).get(`/api/v1/assets/${v.asset.id}`)).expect(200)).body).toMatchObject({
+      renditions: [],
+      deletedAt: deleted.deletedAt,
+    });
+    expect((await as(keys.manager, request(app).get(`/api/v1/licenses/${v.license.id}`)).expect(200)).body.assetIds).toContain(v.asset.id);
+    expect((await as(keys.manager, request(app).get(`/api/v1/usage?assetId=${v.asset.id}`)).expect(200)).body.items).toHaveLength(1);
+    const library = (await as(keys.manager, request(app).get(`/api/v1/assets?creatorId=${v.asset.creatorId}`)).expect(200)).body.items;
+    expect(library).toEqual([]);
+    expect((await archive(v, 'unarchive').expect(409)).body.error.code).toBe('asset_deleted');
+    await as(keys.manager, request(app).delete(`/api/v1/assets/${v.asset.id}`)).expect(200);
+    await as(keys.performance, request(app).delete(`/api/v1/assets/${v.asset.id}`)).expect(403);
+  });
+});

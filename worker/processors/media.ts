@@ -49,6 +49,8 @@ async function probeAsset(job: MediaJob, services: Services, assetId: string): P
   const { db } = services.database;
   const asset = await findAsset(db, assetId);
   if (!asset) throw unknownEntity(services, job, 'asset', assetId);
+  // Deleted while the job waited: its files are gone and must not come back as renditions.
+  if (asset.deletedAt) throw new UnrecoverableError(`Asset ${assetId} was deleted: nothing to process`);
   await markAssetProcessing(services, assetId);
   try {
     const facts = await withLocalCopy(services, asset.storageKey, async (file) => {

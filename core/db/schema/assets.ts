@@ -1,6 +1,6 @@
 import { bigint, boolean, index, integer, pgEnum, pgTable, primaryKey, real, text, uuid } from 'drizzle-orm/pg-core';
 import { ASSET_KINDS, ASSET_STATUSES } from '../../vocabulary/asset-kinds';
-import { createdAt, id, updatedAt } from './columns';
+import { createdAt, id, timestamptz, updatedAt } from './columns';
 import { creators } from './creators';
 
 export const assetKind = pgEnum('asset_kind', ASSET_KINDS);
@@ -35,6 +35,10 @@ export const assets = pgTable(
     videoCodec: text('video_codec'),
     audioCodec: text('audio_codec'),
     hasAudio: boolean('has_audio'),
+    /** Withdrawn from every use (gallery, ads, pulls, licensed files) at once; files and records kept. */
+    archivedAt: timestamptz('archived_at'),
+    /** Its files removed from storage; the row stays as what licenses and the usage ledger point at. */
+    deletedAt: timestamptz('deleted_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
