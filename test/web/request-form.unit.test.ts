@@ -1,5 +1,6 @@
 import { ApiError } from '../../web/dashboard/src/api/api-error';
-import { missingChoices, newRequestForm, requestErrors, requestToBody } from '../../web/dashboard/src/requests/request-form';
+import type { License } from '../../web/dashboard/src/api/api-types';
+import { missingChoices, newRequestForm, renewalForm, renewalPeriod, requestErrors, requestToBody } from '../../web/dashboard/src/requests/request-form';
 
 /** The "Ask for rights" form's conversions (no DOM involved): what it sends, and where the API's refusals show. */
 const CREATOR = '00000000-0000-4000-8000-00000000000c';
@@ -39,6 +40,90 @@ describe('a new request', () => {
   });
 });
 
+describe('a renewal', () => {
+  const LICENSE = '00000000-0000-4000-8000-0000000000aa';
+  // A license over one asset: worldwide but Russia, 1 March to the end of 30 April (local midnights).
+  const license: License = {
+    id: LICENSE,
+    assetIds: [ASSET],
+    creatorId: null,
+    territories: ['WW'],
+    excludedTerritories: ['RU'],
+    channels: ['paid_social', 'product_page'],
+    startsAt: new Date(2027, 2, 1).toISOString(),
+    endsAt: new Date(2027, 4, 1).toISOString(),
+    derivativesAllowed: true,
+    exclusivity: { scope: 'category', category: 'mugs', until: new Date(2027, 4, 1).toISOString() },
+    fee: { amount: '2500.00', currency: 'EUR' },
+    disclosureRequired: false,
+    attributionRequired: true,
+    notes: 'internal',
+    status: 'active',
+    state: 'expiring',
+    revokedAt: null,
+    revokedReason: null,
+    contract: null,
+    createdAt: new Date(2027, 1, 20).toISOString(),
+    updatedAt: new Date(2027, 1, 20).toISOString(),
+  };
+
+  it('starts from every term of the license, for the period that follows it', () => {
+    const form = renewalForm(license, CREATOR, 'pl', today);
+    expect(form).toMatchObject({
+      renewsLicenseId: LICENSE,
+      creatorId: CREATOR,
+      content: 'assets',
+      assetIds: [ASSET],
+      worldwide: true,
+      countries: [],
+      excluded: ['RU'],
+      channels: ['paid_social', 'product_page'],
+      startDay: '2027-05-01',
+      lastDay: '2027-06-30', // two months again
+      perpetual: false,
+      derivativesAllowed: true,
+      disclosureRequired: false,
+      attributionRequired: true,
+      feeAmount: '2500.00',
+      feeCurrency: 'EUR',
+      exclusivityScope: 'category',
+      exclusivityCategory: 'mugs',
+      exclusivityUntil: '2027-04-30',
+      language: 'pl',
+    });
+  });
+
+  it('names the license and no assets, and proposes the license’s exclusivity again', () => {
+    const body = requestToBody(renewalForm(license, CREATOR, 'en', today));
+    expect(body).not.toHaveProperty('assetIds');
+    expect(body).toMatchObject({
+      creatorId: CREATOR,
+      renewsLicenseId: LICENSE,
+      terms: {
+        territories: ['WW'],
+        excludedTerritories: ['RU'],
+        startsAt: new Date(2027, 4, 1).toISOString(),
+        endsAt: new Date(2027, 6, 1).toISOString(),
+        exclusivity: { scope: 'category', category: 'mugs', until: new Date(2027, 4, 1).toISOString() },
+        fee: { amount: '2500.00', currency: 'EUR' },
+      },
+    });
+    expect(missingChoices(renewalForm({ ...license, assetIds: [], creatorId: CREATOR }, CREATOR, 'en', today))).toEqual({});
+    expect(requestToBody(newRequestForm(new URLSearchParams({ creatorId: CREATOR }), 'en', today))).not.toHaveProperty('renewsLicenseId');
+  });
+
+  it('lasts as long as the license: whole months as months, otherwise days; a year when it has no length', () => {
+    const period = (start: Date, end: Date | null) => renewalPeriod({ startsAt: start.toISOString(), endsAt: end?.toISOString() ?? null }, today);
+    expect(period(new Date(2027, 0, 1), new Date(2028, 0, 1))).toEqual({ startDay: '2028-01-01', lastDay: '2028-12-31' }); // a leap year is a year
+    expect(period(new Date(2027, 2, 10), new Date(2027, 2, 20))).toEqual({ startDay: '2027-03-20', lastDay: '2027-03-29' }); // 10 days
+    expect(period(new Date(2027, 0, 31), new Date(2027, 1, 28))).toEqual({ startDay: '2027-02-28', lastDay: '2027-03-27' }); // 28 days
+    expect(period(new Date(2026, 11, 31), new Date(2027, 0, 31))).toEqual({ startDay: '2027-01-31', lastDay: '2027-02-27' }); // a month, to February's end
+    expect(period(new Date(2027, 2, 10, 14, 30), new Date(2027, 2, 20, 14, 30))).toEqual({ startDay: '2027-03-20', lastDay: '2027-03-30' }); // ends 30 March, 14:30
+    expect(period(new Date(2027, 2, 10), new Date(2027, 2, 10))).toEqual({ startDay: '2027-03-10', lastDay: '2028-03-09' });
+    expect(period(new Date(2026, 0, 1), null)).toEqual({ startDay: '2027-03-10', lastDay: '2028-03-09' });
+  });
+});
+
 describe('the API’s refusals', () => {
   it('show at the control they concern: terms at their term, assets at the content choice, the rest at the top', () => {
     const refused = new ApiError(422, 'invalid_terms', 'terms.channels: Grant at least one channel', {
@@ -62,5 +147,10 @@ describe('the API’s refusals', () => {
       content: 'Asset y belongs to another creator',
     });
     expect(requestErrors(new ApiError(500, 'internal', 'Boom'))).toEqual({ form: 'Boom' });
+    expect(requestErrors(new ApiError(422, 'invalid_terms', 'x', { issues: [{ field: 'terms.exclusivity.category', message: 'Name the category' }] }))).toEqual(
+      {
+        exclusivity: 'Name the category',
+      },
+    );
   });
 });

@@ -15,7 +15,8 @@ const WINDOWS = [7, 30, 90];
 
 /**
  * Licenses ending soon, soonest first, each with where its content is live now (granted pulls
- * from the usage ledger): the campaigns to pause or renew before the end.
+ * from the usage ledger): the campaigns to pause or renew before the end. Each offers to ask
+ * its creator for a renewal.
  */
 export function ExpiringScreen() {
   const api = useApi();
@@ -43,7 +44,7 @@ export function ExpiringScreen() {
       <ul className="expiring-list">
         {licenses.data?.items.map((license) => (
           <li key={license.id} className="card">
-            <h2>
+            <h2 id={`expiring-${license.id}`}>
               <Link to={`/licenses/${license.id}`}>
                 {t('expiring.endsIn', { when: i18n.inDays(daysLeft(license.endsAt!, now)), date: dateTime(license.endsAt!) })}
               </Link>
@@ -59,6 +60,14 @@ export function ExpiringScreen() {
               )}
               {license.creatorId && t('expiring.creatorWide')}
             </p>
+            {license.status !== 'revoked' && (
+              <p className="button-row">
+                {/* Described by its heading: a screen reader's list of links tells one license's from another's. */}
+                <Link to={`/requests/new?renewsLicenseId=${license.id}`} className="button" aria-describedby={`expiring-${license.id}`}>
+                  {t('expiring.askToRenew')}
+                </Link>
+              </p>
+            )}
             {(license.liveUsages ?? []).length === 0 ? (
               <p className="empty">{t('expiring.noLiveUsage')}</p>
             ) : (

@@ -3,8 +3,8 @@ import { useI18n } from '../i18n/i18n';
 import { AssetLinks } from '../asset/asset-links';
 import { Field, FieldGroup } from '../ui/field';
 import type { FormField, LicenseForm } from './license-form';
-import { ChannelFields, FeeFields, PeriodFields, TerritoryFields, UseFields } from './term-fields';
-import type { SetTerm } from './terms-form';
+import { ChannelFields, ExclusivityFields, FeeFields, PeriodFields, TerritoryFields, UseFields } from './term-fields';
+import type { SetExclusivity, SetTerm } from './terms-form';
 
 interface Props {
   form: LicenseForm;
@@ -17,6 +17,7 @@ interface Props {
 export function LicenseFields({ form, set, errors, creators }: Props) {
   const { t, label } = useI18n();
   const setTerm: SetTerm = (key, value) => set(key, value as LicenseForm[typeof key]);
+  const setExclusivity: SetExclusivity = (key, value) => set(key, value as LicenseForm[typeof key]);
 
   return (
     <>
@@ -52,29 +53,7 @@ export function LicenseFields({ form, set, errors, creators }: Props) {
       <PeriodFields form={form} set={setTerm} errors={errors} />
       <UseFields form={form} set={setTerm} />
 
-      <FieldGroup legend={t('license.exclusivity')} error={errors.exclusivity}>
-        <div className="row">
-          <Field label={t('license.exclusivityScope')}>
-            <select value={form.exclusivityScope} onChange={(e) => set('exclusivityScope', e.target.value as LicenseForm['exclusivityScope'])}>
-              {(['none', 'category', 'all'] as const).map((s) => (
-                <option key={s} value={s}>
-                  {label('exclusivity', s)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          {form.exclusivityScope === 'category' && (
-            <Field label={t('license.exclusivityCategory')}>
-              <input value={form.exclusivityCategory} onChange={(e) => set('exclusivityCategory', e.target.value)} />
-            </Field>
-          )}
-          {form.exclusivityScope !== 'none' && (
-            <Field label={t('license.exclusivityUntil')}>
-              <input type="date" value={form.exclusivityUntil} onChange={(e) => set('exclusivityUntil', e.target.value)} />
-            </Field>
-          )}
-        </div>
-      </FieldGroup>
+      <ExclusivityFields form={form} set={setExclusivity} error={errors.exclusivity} />
 
       <FeeFields form={form} set={setTerm} errors={errors} />
 

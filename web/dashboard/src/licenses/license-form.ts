@@ -1,16 +1,13 @@
-import type { Exclusivity, License } from '../api/api-types';
+import type { License } from '../api/api-types';
 import type { FieldIssue } from '../api/api-error';
-import { endFromLastDay, lastDayOfEnd, localDate } from './license-timing';
-import { newTermsForm, TERMS_FIELDS, termsToBody, type TermsField, type TermsForm } from './terms-form';
+import { lastDayOfEnd, localDate } from './license-timing';
+import { exclusivityToBody, newTermsForm, TERMS_FIELDS, termsToBody, type ExclusivityForm, type TermsField, type TermsForm } from './terms-form';
 
 /** The editor's state: what people choose, in the shapes form controls hold (strings, days). */
-export interface LicenseForm extends TermsForm {
+export interface LicenseForm extends TermsForm, ExclusivityForm {
   covers: 'assets' | 'creator';
   assetIds: string[];
   creatorId: string;
-  exclusivityScope: Exclusivity['scope'];
-  exclusivityCategory: string;
-  exclusivityUntil: string;
   notes: string;
   status: 'draft' | 'active';
 }
@@ -62,18 +59,10 @@ export function licenseToForm(license: License): LicenseForm {
 
 /** The create body (POST /api/v1/licenses). Values go as typed: the API validates them and says what is wrong. */
 export function formToBody(form: LicenseForm): Record<string, unknown> {
-  const exclusivity: Exclusivity | null =
-    form.exclusivityScope === 'none' && !form.exclusivityUntil
-      ? null
-      : {
-          scope: form.exclusivityScope,
-          ...(form.exclusivityScope === 'category' && form.exclusivityCategory.trim() ? { category: form.exclusivityCategory.trim() } : {}),
-          ...(form.exclusivityUntil ? { until: endFromLastDay(form.exclusivityUntil) } : {}),
-        };
   return {
     ...(form.covers === 'assets' ? { assetIds: form.assetIds, creatorId: null } : { assetIds: [], creatorId: form.creatorId || null }),
     ...termsToBody(form),
-    exclusivity,
+    exclusivity: exclusivityToBody(form),
     notes: form.notes.trim() ? form.notes : null,
     status: form.status,
   };

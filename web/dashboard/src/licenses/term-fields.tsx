@@ -1,7 +1,7 @@
 import { CHANNELS, PAID_CHANNELS } from '../api/api-types';
 import { useI18n } from '../i18n/i18n';
 import { Field, FieldGroup } from '../ui/field';
-import type { SetTerm, TermsField, TermsForm } from './terms-form';
+import type { ExclusivityForm, SetExclusivity, SetTerm, TermsField, TermsForm } from './terms-form';
 import { TerritoryPicker } from './territory-picker';
 
 /**
@@ -102,6 +102,35 @@ export function FeeFields({ form, set, errors }: Props) {
         <Field label={t('license.feeCurrency')}>
           <input value={form.feeCurrency} maxLength={3} size={4} onChange={(e) => set('feeCurrency', e.target.value.toUpperCase())} />
         </Field>
+      </div>
+    </FieldGroup>
+  );
+}
+
+export function ExclusivityFields({ form, set, error }: { form: ExclusivityForm; set: SetExclusivity; error?: string | undefined }) {
+  const { t, label } = useI18n();
+  return (
+    <FieldGroup legend={t('license.exclusivity')} error={error}>
+      <div className="row">
+        <Field label={t('license.exclusivityScope')}>
+          <select value={form.exclusivityScope} onChange={(e) => set('exclusivityScope', e.target.value as ExclusivityForm['exclusivityScope'])}>
+            {(['none', 'category', 'all'] as const).map((s) => (
+              <option key={s} value={s}>
+                {label('exclusivity', s)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {form.exclusivityScope === 'category' && (
+          <Field label={t('license.exclusivityCategory')}>
+            <input value={form.exclusivityCategory} onChange={(e) => set('exclusivityCategory', e.target.value)} />
+          </Field>
+        )}
+        {form.exclusivityScope !== 'none' && (
+          <Field label={t('license.exclusivityUntil')}>
+            <input type="date" value={form.exclusivityUntil} onChange={(e) => set('exclusivityUntil', e.target.value)} />
+          </Field>
+        )}
       </div>
     </FieldGroup>
   );

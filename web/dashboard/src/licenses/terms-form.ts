@@ -1,3 +1,4 @@
+import type { Exclusivity } from '../api/api-types';
 import { endFromLastDay, localDate, startFromDay } from './license-timing';
 
 /**
@@ -57,5 +58,26 @@ export function termsToBody(form: TermsForm) {
     fee: form.feeAmount.trim() ? { amount: form.feeAmount.trim(), currency: form.feeCurrency.trim() } : null,
     disclosureRequired: form.disclosureRequired,
     attributionRequired: form.attributionRequired,
+  };
+}
+
+/** Exclusivity as form controls hold it: a license has it, and a renewal proposes it again. */
+export interface ExclusivityForm {
+  exclusivityScope: Exclusivity['scope'];
+  exclusivityCategory: string;
+  /** The last day of exclusivity ('' for as long as the license). */
+  exclusivityUntil: string;
+}
+
+/** Changes one exclusivity control. */
+export type SetExclusivity = <K extends keyof ExclusivityForm>(key: K, value: ExclusivityForm[K]) => void;
+
+/** Exclusivity as the API takes it: null when there is none. */
+export function exclusivityToBody(form: ExclusivityForm): Exclusivity | null {
+  if (form.exclusivityScope === 'none' && !form.exclusivityUntil) return null;
+  return {
+    scope: form.exclusivityScope,
+    ...(form.exclusivityScope === 'category' && form.exclusivityCategory.trim() ? { category: form.exclusivityCategory.trim() } : {}),
+    ...(form.exclusivityUntil ? { until: endFromLastDay(form.exclusivityUntil) } : {}),
   };
 }

@@ -4,24 +4,60 @@ import { useApi } from '../api/api-context';
 import type { RightsRequest } from '../api/api-types';
 import { useI18n } from '../i18n/i18n';
 import { useCreators } from '../library/use-creators';
-import { ChannelFields, FeeFields, PeriodFields, TerritoryFields, UseFields } from '../licenses/term-fields';
-import type { SetTerm } from '../licenses/terms-form';
+import { ChannelFields, ExclusivityFields, FeeFields, PeriodFields, TerritoryFields, UseFields } from '../licenses/term-fields';
+import type { SetExclusivity, SetTerm } from '../licenses/terms-form';
+import { navigate } from '../routing/router';
+import { ErrorAlert } from '../ui/error-alert';
 import { Screen } from '../ui/screen';
-import { actionError } from './action-error';
+import { actionError, RENEWAL_REFUSALS } from './action-error';
+import { RenewalNote, useRenewal, type Renewal } from './renewal';
 import { RequestCreated } from './request-created';
 import { HowFields, WhoFields } from './request-fields';
-import { missingChoices, newRequestForm, requestErrors, requestToBody, type RequestField, type RequestForm } from './request-form';
+import { missingChoices, newRequestForm, renewalForm, requestErrors, requestToBody, type RequestField, type RequestForm } from './request-form';
 
 /**
  * Asks a creator for a license: who, what (some of their assets or all of their content), the
- * terms, and how (message, language, how long the link works). The API judges the terms; its
- * messages appear at the fields they concern. Once asked, the link and the message to paste.
+ * terms, and how (message, language, how long the link works). With `?renewsLicenseId=` it
+ * asks to renew that license instead: its creator, what it covers and its terms, for the
+ * period that follows on.
  */
 export function NewRequestScreen({ query }: { query: URLSearchParams }) {
+  const { lang } = useI18n();
+  const renews = query.get('renewsLicenseId');
+  if (renews) return <RenewalRequestScreen licenseId={renews} />;
+  return <RequestFormScreen start={() => newRequestForm(query, lang)} />;
+}
+
+/** A renewal's form, once the license (and whom to ask) is known; a revoked license cannot be renewed. */
+function RenewalRequestScreen({ licenseId }: { licenseId: string }) {
+  const { t, lang } = useI18n();
+  const renewal = useRenewal(licenseId);
+  const loaded = renewal.data;
+  if (!loaded || loaded.license.status === 'revoked') {
+    return (
+      <Screen title={t('renewal.title')}>
+        <ErrorAlert error={renewal.error} />
+        {renewal.loading && !renewal.error && <p>{t('common.loading')}</p>}
+        {loaded && (
+          <div className="alert alert-error" role="alert">
+            {t('renewal.revoked')}
+          </div>
+        )}
+      </Screen>
+    );
+  }
+  return <RequestFormScreen start={() => renewalForm(loaded.license, loaded.creatorId, lang)} renewal={loaded} />;
+}
+
+/**
+ * The API judges the terms; its messages appear at the fields they concern. Once asked, the
+ * link and the message to paste.
+ */
+function RequestFormScreen({ start, renewal }: { start: () => RequestForm; renewal?: Renewal }) {
   const api = useApi();
   const { t, lang } = useI18n();
   const creators = useCreators();
-  const [form, setForm] = useState<RequestForm>(() => newRequestForm(query, lang));
+  const [form, setForm] = useState<RequestForm>(start);
   const [errors, setErrors] = useState<Partial<Record<RequestField, string>>>({});
   const [sending, setSending] = useState(false);
   const [created, setCreated] = useState<RightsRequest | null>(null);
@@ -35,6 +71,7 @@ export function NewRequestScreen({ query }: { query: URLSearchParams }) {
 
   const set = <K extends keyof RequestForm>(key: K, value: RequestForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const setTerm: SetTerm = (key, value) => set(key, value as RequestForm[typeof key]);
+  const setExclusivity: SetExclusivity = (key, value) => set(key, value as RequestForm[typeof key]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -51,8 +88,8 @@ export function NewRequestScreen({ query }: { query: URLSearchParams }) {
     try {
       setCreated(await api.send<RightsRequest>('POST', '/api/v1/rights-requests', requestToBody(form)));
     } catch (err) {
-      const forbidden = err instanceof ApiError && err.status === 403;
-      setErrors(err instanceof ApiError && !forbidden ? requestErrors(err) : { form: actionError(t, err) });
+      const inWords = err instanceof ApiError && (err.status === 403 || (RENEWAL_REFUSALS as readonly string[]).includes(err.code));
+      setErrors(err instanceof ApiError && !inWords ? requestErrors(err) : { form: actionError(t, err) });
     } finally {
       setSending(false);
     }
@@ -64,6 +101,7 @@ export function NewRequestScreen({ query }: { query: URLSearchParams }) {
         <RequestCreated
           request={created}
           onAnother={() => {
+            if (renewal) return navigate('/requests/new');
             setForm(newRequestForm(new URLSearchParams(), lang));
             setCreated(null);
           }}
@@ -74,7 +112,7 @@ export function NewRequestScreen({ query }: { query: URLSearchParams }) {
 
   const shown = Object.keys(errors).length > 0;
   return (
-    <Screen title={t('request.newTitle')}>
+    <Screen title={renewal ? t('renewal.title') : t('request.newTitle')}>
       <form ref={formRef} className="card license-form" onSubmit={submit} noValidate aria-describedby={shown ? 'request-errors' : undefined}>
         {shown && (
           <div id="request-errors" className="alert alert-error" role="alert">
@@ -82,11 +120,13 @@ export function NewRequestScreen({ query }: { query: URLSearchParams }) {
             {errors.form && <p>{errors.form}</p>}
           </div>
         )}
+        {renewal && <RenewalNote license={renewal.license} />}
         <WhoFields form={form} set={set} errors={errors} creators={creators.data ?? []} />
         <TerritoryFields form={form} set={setTerm} errors={errors} />
         <ChannelFields form={form} set={setTerm} errors={errors} />
         <PeriodFields form={form} set={setTerm} errors={errors} />
         <UseFields form={form} set={setTerm} />
+        {renewal && <ExclusivityFields form={form} set={setExclusivity} error={errors.exclusivity} />}
         <FeeFields form={form} set={setTerm} errors={errors} />
         <HowFields form={form} set={set} errors={errors} />
         <button type="submit" className="primary" disabled={sending}>

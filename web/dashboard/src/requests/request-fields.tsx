@@ -1,7 +1,8 @@
 import { REQUEST_LANGUAGES, type Creator, type RequestLanguageCode } from '../api/api-types';
+import { AssetLinks } from '../asset/asset-links';
 import { useI18n } from '../i18n/i18n';
 import { localDate } from '../licenses/license-timing';
-import { Field } from '../ui/field';
+import { Field, FieldGroup } from '../ui/field';
 import { AssetChoice } from './asset-choice';
 import { addDays, MAX_EXPIRY_DAYS, type RequestField, type RequestForm } from './request-form';
 
@@ -16,15 +17,16 @@ interface Props {
 }
 
 export function WhoFields({ form, set, errors, creators }: Props & { creators: Creator[] }) {
-  const { t } = useI18n();
+  const { t, number } = useI18n();
   const chooseCreator = (id: string) => {
     set('creatorId', id);
     set('assetIds', []); // ticked assets were the previous creator's
   };
+  const renewal = Boolean(form.renewsLicenseId);
   return (
     <>
-      <Field label={t('request.creator')} error={errors.creatorId}>
-        <select value={form.creatorId} onChange={(e) => chooseCreator(e.target.value)} required>
+      <Field label={t('request.creator')} hint={renewal ? t('renewal.creatorHint') : undefined} error={errors.creatorId}>
+        <select value={form.creatorId} onChange={(e) => chooseCreator(e.target.value)} required disabled={renewal}>
           <option value="">{t('license.chooseCreator')}</option>
           {creators.map((c) => (
             <option key={c.id} value={c.id}>
@@ -33,14 +35,28 @@ export function WhoFields({ form, set, errors, creators }: Props & { creators: C
           ))}
         </select>
       </Field>
-      <AssetChoice
-        creatorId={form.creatorId}
-        content={form.content}
-        assetIds={form.assetIds}
-        onContent={(content) => set('content', content)}
-        onAssetIds={(ids) => set('assetIds', ids)}
-        error={errors.content}
-      />
+      {renewal ? (
+        // A renewal asks for what the license covers: shown, not chosen.
+        <FieldGroup legend={t('request.content')} error={errors.content}>
+          <p className="renewal-covers">
+            {form.content === 'assets' ? t('renewal.coversAssets', { n: number(form.assetIds.length) }) : t('renewal.coversAll')}
+          </p>
+          {form.content === 'assets' && (
+            <p className="indent">
+              <AssetLinks ids={form.assetIds} />
+            </p>
+          )}
+        </FieldGroup>
+      ) : (
+        <AssetChoice
+          creatorId={form.creatorId}
+          content={form.content}
+          assetIds={form.assetIds}
+          onContent={(content) => set('content', content)}
+          onAssetIds={(ids) => set('assetIds', ids)}
+          error={errors.content}
+        />
+      )}
     </>
   );
 }

@@ -1,15 +1,18 @@
 import type { RightsRequest } from '../api/api-types';
 import { useI18n, type I18n } from '../i18n/i18n';
 import { territoryText } from '../licenses/rights-summary';
+import { Link } from '../routing/router';
 import { Badge, toneOf } from '../ui/badge';
 import { CopyButton } from '../ui/copy-button';
 import { AcceptedBy } from './accepted-by';
 import { CancelRequest } from './cancel-request';
 import { linkEndText } from './link-end';
+import { licenseName } from './renewal';
 
 /**
- * One rights request in the list: whom it asks for what, where it stands, and what can be done
- * with it now (copy the link or the message, cancel) or what came of it (the license, who said yes).
+ * One rights request in the list: whom it asks for what (for a renewal, which license it
+ * extends), where it stands, and what can be done with it now (copy the link or the message,
+ * cancel) or what came of it (the license, who said yes).
  */
 export function RequestItem({ request, handle, onChange }: { request: RightsRequest; handle: string | undefined; onChange: (r: RightsRequest) => void }) {
   const i18n = useI18n();
@@ -22,6 +25,12 @@ export function RequestItem({ request, handle, onChange }: { request: RightsRequ
         <h2 id={headingId}>{handle ? `@${handle}` : t('requests.unknownCreator')}</h2>
         <Badge tone={toneOf(r.status)}>{label('requestStatus', r.status)}</Badge>
       </div>
+      {r.renewsLicenseId && (
+        <p className="request-renewal">
+          <strong>{t('requests.renewal')}</strong> ·{' '}
+          <Link to={`/licenses/${r.renewsLicenseId}`}>{t('requests.renewedLicense', { license: licenseName(r.renewsLicenseId) })}</Link>
+        </p>
+      )}
       <dl className="terms">
         <dt>{t('requests.content')}</dt>
         <dd>{r.assetIds.length ? t('requests.assetCount', { n: number(r.assetIds.length) }) : t('requests.allContent')}</dd>
