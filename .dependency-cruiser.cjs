@@ -31,6 +31,7 @@ const CORE_ROOMS = {
   faq: ['audit', 'comments', 'db', 'errors', 'gallery', 'runtime', 'webhooks'],
   insights: ['comments', 'db', 'faq'],
   'rights-requests': ['ads', 'audit', 'contract', 'db', 'errors', 'licensing', 'paging', 'runtime', 'storage', 'text', 'vocabulary', 'webhooks'],
+  privacy: ['assets', 'audit', 'db', 'errors', 'licensing', 'storage'],
 };
 
 const roomRules = Object.entries(CORE_ROOMS).map(([room, mayImport]) => ({

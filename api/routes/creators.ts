@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { CreatorView } from '../../core/contract/creator-replies';
+import { CreatorErasure, CreatorExport } from '../../core/contract/privacy-replies';
+import { eraseCreator } from '../../core/privacy/erase-creator';
+import { exportCreator } from '../../core/privacy/export-creator';
 import { pageOf } from '../../core/contract/page';
 import { createCreator, getCreator, listCreators, updateCreator } from '../../core/licensing/creator-store';
 import { hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE, normalizeHandle } from '../../core/text/identifier-text';
@@ -94,4 +97,31 @@ const patchCreatorRoute = defineRoute({
   handle: async ({ params, body, caller, services }) => ({ body: await updateCreator(services.database.db, caller!.keyId, params.id, body) }),
 });
 
-export const creatorRoutes = [createCreatorRoute, getCreatorRoute, listCreatorsRoute, patchCreatorRoute];
+const exportRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/creators/:id/export',
+  summary: 'Everything held about a creator, for their RODO/GDPR access request: records as stored and the list of stored files',
+  tag: 'creators',
+  access: ['content_manager'],
+  params: idParams,
+  responses: { 200: { description: 'The export (JSON)', schema: CreatorExport }, 404: { description: 'creator_not_found' } },
+  handle: async ({ params, services }) => ({
+    body: await exportCreator(services.database.db, services.storage, params.id),
+    headers: { 'Content-Disposition': `attachment; filename="creator-${params.id}.json"` },
+  }),
+});
+
+const eraseRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/creators/:id/erase',
+  summary:
+    'Erase a creator (RODO/GDPR): their assets deleted with every file, contract files removed, personal fields removed everywhere (the audit log included); ' +
+    'licenses stay as the legal record with the SHA-256 of what was accepted; the creator stays as a pseudonym. Cannot be undone; running it again removes nothing more.',
+  tag: 'creators',
+  access: ['content_manager'],
+  params: idParams,
+  responses: { 200: { description: 'Erased', schema: CreatorErasure }, 404: { description: 'creator_not_found' } },
+  handle: async ({ params, caller, services }) => ({ body: await eraseCreator(services.database.db, services.storage, caller!.keyId, params.id) }),
+});
+
+export const creatorRoutes = [createCreatorRoute, getCreatorRoute, listCreatorsRoute, patchCreatorRoute, exportRoute, eraseRoute];

@@ -51,8 +51,16 @@ const HashtagEvidence = z.object({
   }),
 });
 
+/** The creator was erased (RODO/GDPR): of the evidence, only how and when they accepted, and the hash of the text. */
+const ErasedEvidence = z.object({
+  method: z.literal('erased'),
+  acceptedBy: z.enum(['link', 'hashtag']),
+  sha256: z.string(),
+  acceptedAt: z.string(),
+});
+
 /** What the creator saw and said when they accepted: the evidence behind the license. */
-export const RequestEvidenceView = z.discriminatedUnion('method', [LinkEvidence, HashtagEvidence]);
+export const RequestEvidenceView = z.discriminatedUnion('method', [LinkEvidence, HashtagEvidence, ErasedEvidence]);
 
 export const RightsRequestView = z.object({
   id: z.uuid(),

@@ -20,6 +20,9 @@ export const renditionKey = (assetId: string, file: string): string => `assets/$
 
 export const cutKey = (assetId: string, specHash: string, extension: 'mp4' | 'webp'): string => `assets/${assetId}/cuts/${specHash}.${extension}`;
 
+/** Everything stored for a license (its contracts). */
+export const licensePrefix = (licenseId: string): string => `licenses/${licenseId}/`;
+
 export const contractKey = (licenseId: string): string => `licenses/${licenseId}/contract.pdf`;
 
 export const generatedContractKey = (licenseId: string, requestId: string): string => `licenses/${licenseId}/contracts/${requestId}.pdf`;

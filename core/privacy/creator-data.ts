@@ -1,0 +1,29 @@
+import { eq, inArray, or, sql } from 'drizzle-orm';
+import { assets, creators, licenseAssets, licenses, rightsRequests, usages, type Db } from '../db';
+import { notFound } from '../errors/domain-error';
+
+/**
+ * Everything held about one creator, found once for both an export and an erasure: their row,
+ * their assets (deleted ones included), the licenses over their content, the rights requests
+ * sent to them, and the usage ledger of their assets.
+ */
+export async function creatorData(db: Db, creatorId: string) {
+  const [creator] = await db.select().from(creators).where(eq(creators.id, creatorId));
+  if (!creator) throw notFound('creator', creatorId);
+  const theirAssets = await db.select().from(assets).where(eq(assets.creatorId, creatorId));
+  const assetIds = theirAssets.map((a) => a.id);
+  const namingTheirs = assetIds.length
+    ? sql`exists (select 1 from ${licenseAssets} where ${licenseAssets.licenseId} = ${licenses.id} and ${inArray(licenseAssets.assetId, assetIds)})`
+    : sql`false`;
+  const [theirLicenses, requests, ledger] = await Promise.all([
+    db
+      .select()
+      .from(licenses)
+      .where(or(eq(licenses.creatorId, creatorId), namingTheirs)),
+    db.select().from(rightsRequests).where(eq(rightsRequests.creatorId, creatorId)),
+    assetIds.length ? db.select().from(usages).where(inArray(usages.assetId, assetIds)) : Promise.resolve([]),
+  ]);
+  return { creator, assets: theirAssets, licenses: theirLicenses, requests, usages: ledger };
+}
+
+export type CreatorData = Awaited<ReturnType<typeof creatorData>>;
