@@ -31,7 +31,7 @@ const CORE_ROOMS = {
   faq: ['audit', 'comments', 'db', 'errors', 'gallery', 'runtime', 'webhooks'],
   insights: ['comments', 'db', 'faq'],
   'rights-requests': ['ads', 'audit', 'contract', 'db', 'errors', 'licensing', 'paging', 'runtime', 'storage', 'text', 'vocabulary', 'webhooks'],
-  privacy: ['assets', 'audit', 'db', 'errors', 'licensing', 'storage'],
+  privacy: ['assets', 'audit', 'db', 'errors', 'faq', 'licensing', 'storage', 'text'],
 };
 
 const roomRules = Object.entries(CORE_ROOMS).map(([room, mayImport]) => ({

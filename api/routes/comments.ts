@@ -9,6 +9,7 @@ import { pageOf } from '../../core/contract/page';
 import { COMMENT_SENTIMENTS, COMMENT_TOPICS } from '../../core/vocabulary/comment-labels';
 import { DomainError, notFound, unprocessable } from '../../core/errors/domain-error';
 import { updateFaqEntries } from '../../core/faq/faq-assignment';
+import { eraseCommenter } from '../../core/privacy/erase-commenter';
 import { decodePageCursor } from '../../core/paging/page-cursor';
 import { defineRoute } from '../http/route';
 import { validate } from '../http/validate';
@@ -214,4 +215,20 @@ const retrainRoute = defineRoute({
   },
 });
 
-export const commentRoutes = [importRoute, classifyRoute, retrainRoute, listRoute, getRoute, correctRoute];
+const eraseRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/comments/erase',
+  summary:
+    'Erase a commenter (RODO/GDPR): every comment by that author on that platform (compared as platforms compare handles), ' +
+    'after taking them out of every FAQ entry (counts and examples follow). Cannot be undone.',
+  tag: 'comments',
+  access: WRITERS,
+  body: z.object({ platform: z.string().trim().toLowerCase().min(1).max(32), author: z.string().trim().min(1).max(200) }),
+  responses: {
+    200: { description: 'How many comments were erased', schema: z.object({ erased: z.number().int() }) },
+    422: { description: 'invalid_platform, invalid_author' },
+  },
+  handle: async ({ body, caller, services }) => ({ body: await eraseCommenter(services.database.db, caller!.keyId, body.platform, body.author) }),
+});
+
+export const commentRoutes = [importRoute, classifyRoute, retrainRoute, listRoute, getRoute, correctRoute, eraseRoute];
