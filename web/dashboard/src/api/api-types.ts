@@ -27,6 +27,7 @@ export type { AssetLicenseState } from '../../../../core/vocabulary/asset-licens
 export type { FaqStatus } from '../../../../core/vocabulary/faq-status';
 export type { LicenseState, LicenseStatus } from '../../../../core/vocabulary/license-state';
 export { CHANNELS, PAID_CHANNELS, type Channel } from '../../../../core/vocabulary/channels';
+export { PRODUCT_SKU } from '../../../../core/vocabulary/product-sku';
 export {
   COMMENT_TOPICS as TOPICS,
   COMMENT_SENTIMENTS as SENTIMENTS,

@@ -4,7 +4,7 @@ import { Link } from '../routing/router';
 import { Badge, toneOf } from '../ui/badge';
 
 export function AssetCard({ asset, creatorHandle }: { asset: ListedAsset; creatorHandle: string | undefined }) {
-  const { label } = useI18n();
+  const { t, label, date } = useI18n();
   const name = assetName(asset);
   return (
     <li className="asset-card">
@@ -24,6 +24,11 @@ export function AssetCard({ asset, creatorHandle }: { asset: ListedAsset; creato
         {asset.productSkus.length > 0 && <span>{asset.productSkus.join(', ')}</span>}
       </div>
       <div className="badges">
+        {asset.archivedAt && (
+          <span title={t('library.archivedOn', { date: date(asset.archivedAt) })}>
+            <Badge tone="warn">{t('lifeCycle.archivedBadge')}</Badge>
+          </span>
+        )}
         <Badge tone="neutral">{label('kind', asset.kind)}</Badge>
         {asset.status !== 'ready' && <Badge tone={toneOf(asset.status)}>{label('status', asset.status)}</Badge>}
         <Badge tone={asset.licenseState === 'none' ? 'neutral' : toneOf(asset.licenseState)}>{label('assetLicense', asset.licenseState)}</Badge>

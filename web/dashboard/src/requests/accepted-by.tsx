@@ -13,7 +13,8 @@ export function AcceptedBy({ request }: { request: RightsRequest }) {
     <p className="request-outcome">
       {evidence?.method === 'link' && t('requests.acceptedBy', { name: evidence.name, email: evidence.email, date: dateTime(evidence.acceptedAt) })}
       {evidence?.method === 'hashtag' &&
-        t('requests.acceptedByReply', { author: evidence.comment.author, text: evidence.comment.text, date: dateTime(evidence.acceptedAt) })}{' '}
+        t('requests.acceptedByReply', { author: evidence.comment.author, text: evidence.comment.text, date: dateTime(evidence.acceptedAt) })}
+      {evidence?.method === 'erased' && t('requests.acceptedErased', { date: dateTime(evidence.acceptedAt) })}{' '}
       {request.licenseId && <Link to={`/licenses/${request.licenseId}`}>{t('requests.openLicense')}</Link>}
     </p>
   );

@@ -1,0 +1,45 @@
+import { changedDetails, detailsIssuesByField, detailsToForm, invalidSkus, parseSkus } from '../../web/dashboard/src/asset/asset-details';
+
+/** The asset screen's Edit details form (no DOM): the products line, PATCH bodies of changes only, the API's issues by field. */
+const asset = { title: 'Linen tote', productSkus: ['SKU-A', 'SKU-B'], notes: null };
+
+describe('the products line', () => {
+  it('splits on commas and spaces, keeps each SKU once, in the order typed', () => {
+    expect(parseSkus(' SKU-B,SKU-A ,, SKU-B  sku.c_1 ')).toEqual(['SKU-B', 'SKU-A', 'sku.c_1']);
+    expect(parseSkus('  ')).toEqual([]);
+  });
+
+  it('finds the SKUs the API would refuse, by its own rule', () => {
+    expect(invalidSkus('SKU-A, tote/blue, -lead, ok.1')).toEqual(['tote/blue', '-lead']);
+    expect(invalidSkus(`A${'x'.repeat(63)}`)).toEqual([]);
+    expect(invalidSkus(`A${'x'.repeat(64)}`)).toHaveLength(1);
+  });
+});
+
+describe('changes', () => {
+  it('sends nothing when nothing changed, products compared as a set', () => {
+    expect(changedDetails(asset, detailsToForm(asset))).toEqual({});
+    expect(changedDetails(asset, { ...detailsToForm(asset), products: 'SKU-B, SKU-A' })).toEqual({});
+  });
+
+  it('sends only what changed; a blank title or notes clears it', () => {
+    expect(changedDetails(asset, { title: '  Tote  ', products: 'SKU-A', notes: 'Ask first' })).toEqual({
+      title: 'Tote',
+      productSkus: ['SKU-A'],
+      notes: 'Ask first',
+    });
+    expect(changedDetails({ ...asset, notes: 'old' }, { title: ' ', products: 'SKU-A, SKU-B', notes: '  ' })).toEqual({ title: null, notes: null });
+    expect(changedDetails(asset, { ...detailsToForm(asset), products: '' })).toEqual({ productSkus: [] });
+  });
+
+  it('puts the API’s issues at their fields', () => {
+    expect(
+      detailsIssuesByField([
+        { field: 'productSkus.1', message: 'bad sku' },
+        { field: 'productSkus.3', message: 'another' },
+        { field: 'notes', message: 'too long' },
+        { field: null, message: 'no field' },
+      ]),
+    ).toEqual({ products: 'bad sku', notes: 'too long', form: 'no field' });
+  });
+});
