@@ -29,6 +29,7 @@ export interface CommentView {
   externalId: string;
   text: string;
   author: string | null;
+  permalink: string | null;
   postedAt: string | null;
   importedAt: string;
   assetId: string | null;
@@ -52,6 +53,7 @@ export function commentView(row: Comment, fixes: LatestCorrection | null): Comme
     externalId: row.externalId,
     text: row.text,
     author: row.author,
+    permalink: row.permalink,
     postedAt: row.postedAt?.toISOString() ?? null,
     importedAt: row.importedAt.toISOString(),
     assetId: row.assetId,

@@ -26,6 +26,7 @@ export const CommentView = z.object({
   externalId: z.string(),
   text: z.string(),
   author: z.string().nullable(),
+  permalink: z.string().nullable().describe('The comment on its platform, when the import gave it'),
   postedAt: z.string().nullable(),
   importedAt: z.string(),
   assetId: z.uuid().nullable(),

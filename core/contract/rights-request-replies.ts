@@ -48,6 +48,7 @@ const HashtagEvidence = z.object({
     author: z.string(),
     text: z.string(),
     postedAt: z.string().nullable(),
+    permalink: z.string().nullable(),
   }),
 });
 

@@ -6,7 +6,7 @@ import { queueDeliveries } from '../webhooks/webhook-outbox';
 import { grantRequest } from './grant-request';
 import { effectiveStatus, lockRequest } from './rights-request-store';
 
-type Reply = Pick<typeof comments.$inferSelect, 'id' | 'platform' | 'externalId' | 'author' | 'text' | 'postedAt' | 'importedAt'>;
+type Reply = Pick<typeof comments.$inferSelect, 'id' | 'platform' | 'externalId' | 'author' | 'text' | 'postedAt' | 'importedAt' | 'permalink'>;
 
 /**
  * A creator may say yes by commenting the request's hashtag (#takMarka). Among these comments,
@@ -41,6 +41,7 @@ const repliesAmong = (db: Db, ids: readonly string[]): Promise<Reply[]> =>
           text: comments.text,
           postedAt: comments.postedAt,
           importedAt: comments.importedAt,
+          permalink: comments.permalink,
         })
         .from(comments)
         .where(and(inArray(comments.id, [...ids]), isNotNull(comments.author), like(comments.text, '%#%')))
@@ -105,6 +106,7 @@ async function grantWithReply(services: Services, requestId: string, reply: Repl
           author: reply.author!,
           text: reply.text,
           postedAt: reply.postedAt?.toISOString() ?? null,
+          permalink: reply.permalink,
         },
       }),
     });

@@ -43,7 +43,7 @@ async function askCreator(handle: string) {
   return { creator, asked };
 }
 
-async function importReplies(rows: Array<{ author: string; text: string; platform?: string; postedAt?: string }>) {
+async function importReplies(rows: Array<{ author: string; text: string; platform?: string; postedAt?: string; permalink?: string }>) {
   const body = rows.map((r) => ({ platform: 'instagram', externalId: `reply-${++n}`, productSku: 'SKU-RIGHTS', ...r }));
   const res = await as(request(app).post('/api/v1/comments/import')).send(body).expect(202);
   return settledJob(services, res.body.jobId, 120_000);
@@ -54,13 +54,16 @@ const requestNow = async (id: string) => (await as(request(app).get(`/api/v1/rig
 it('grants the request with the creator’s own reply as the evidence', async () => {
   const { creator, asked } = await askCreator('Ola.Tworzy');
   expect(asked.replyHashtag).toBe('#takMarka');
-  const job = await importReplies([{ author: '@ola.tworzy', text: 'Jasne! #TAKMARKA 🙌' }]);
+  const job = await importReplies([{ author: '@ola.tworzy', text: 'Jasne! #TAKMARKA 🙌', permalink: 'https://www.instagram.com/p/C0ffee/c/1789/' }]);
   expect(job.state).toBe('completed');
   expect(job.result).toMatchObject({ rightsGranted: 1 });
 
   const answered = await requestNow(asked.id);
   expect(answered).toMatchObject({ status: 'accepted', licenseId: expect.any(String) });
-  expect(answered.evidence).toMatchObject({ method: 'hashtag', comment: { platform: 'instagram', author: '@ola.tworzy', text: 'Jasne! #TAKMARKA 🙌' } });
+  expect(answered.evidence).toMatchObject({
+    method: 'hashtag',
+    comment: { platform: 'instagram', author: '@ola.tworzy', text: 'Jasne! #TAKMARKA 🙌', permalink: 'https://www.instagram.com/p/C0ffee/c/1789/' },
+  });
   const license = (await as(request(app).get(`/api/v1/licenses/${answered.licenseId}`)).expect(200)).body;
   expect(license).toMatchObject({ status: 'active', creatorId: creator.id, territories: ['PL'], contract: { filename: expect.any(String) } });
 });

@@ -12,8 +12,9 @@
  * | `postedAt` | `createdTime`, `created_time`, `createdAt`, `createTime`, `timestamp`, `publishedAt`, `date`, `time` | Facebook `created_time`, Instagram `timestamp`, TikTok `create_time` (epoch seconds) |
  * | `assetId` | `asset` | — |
  * | `productSku` | `sku`, `product`, `productId` | — |
+ * | `permalink` | `permalinkUrl`, `commentUrl` | Instagram `permalink`, Facebook `permalink_url` |
  */
-export const IMPORT_FIELDS = ['platform', 'externalId', 'text', 'author', 'postedAt', 'assetId', 'productSku'] as const;
+export const IMPORT_FIELDS = ['platform', 'externalId', 'text', 'author', 'postedAt', 'assetId', 'productSku', 'permalink'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 const ALIASES: Record<ImportField, readonly string[]> = {
@@ -24,6 +25,7 @@ const ALIASES: Record<ImportField, readonly string[]> = {
   postedAt: ['postedat', 'createdtime', 'createdat', 'createtime', 'timestamp', 'publishedat', 'date', 'time'],
   assetId: ['assetid', 'asset'],
   productSku: ['productsku', 'sku', 'product', 'productid'],
+  permalink: ['permalink', 'permalinkurl', 'commenturl'],
 };
 
 /** Each accepted name → our field and its rank among that field's names (0 = our own spelling). */

@@ -125,10 +125,10 @@ async function storeBatch(db: Db, batch: Located[]): Promise<{ stored: string[];
   // The batch travels as one JSON parameter: a multi-row VALUES of 7,000 parameters costs
   // PGlite about eight times as long to parse and plan.
   const stored = await db.execute<{ id: string }>(sql`
-    insert into ${comments} (platform, external_id, text, author, posted_at, asset_id, product_sku)
-    select "platform", "externalId", "text", "author", "postedAt", "assetId", "productSku"
+    insert into ${comments} (platform, external_id, text, author, posted_at, asset_id, product_sku, permalink)
+    select "platform", "externalId", "text", "author", "postedAt", "assetId", "productSku", "permalink"
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
-      "platform" text, "externalId" text, "text" text, "author" text, "postedAt" timestamptz, "assetId" uuid, "productSku" text)
+      "platform" text, "externalId" text, "text" text, "author" text, "postedAt" timestamptz, "assetId" uuid, "productSku" text, "permalink" text)
     on conflict (platform, external_id) do nothing
     returning id`);
   return { stored: stored.rows.map((s) => s.id), problems };

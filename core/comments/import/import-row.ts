@@ -11,6 +11,7 @@ export interface ImportRow {
   postedAt: Date | null;
   assetId: string | null;
   productSku: string | null;
+  permalink: string | null;
 }
 
 /** Values for the whole file, used where a row has none (`--platform`, `--product`, `--asset`). */
@@ -73,6 +74,7 @@ function toRow(fields: Partial<Record<ImportField, unknown>>, defaults: ImportDe
     postedAt: fields.postedAt === undefined ? null : instantOf(fields.postedAt),
     assetId: assetIdOf(fields.assetId ?? defaults.assetId),
     productSku: skuOf(fields.productSku ?? defaults.productSku),
+    permalink: fields.permalink === undefined ? null : permalinkOf(fields.permalink),
   };
   if (!row.assetId && !row.productSku)
     throw new RowError('missing_product_sku', 'Link the comment to a product: give productSku or assetId (or a default for the whole file)');
@@ -163,4 +165,12 @@ function skuOf(value: unknown): string | null {
   const sku = String(value).trim();
   if (!PRODUCT_SKU.test(sku)) throw problem('productSku', PRODUCT_SKU_RULE);
   return sku;
+}
+
+/** An http(s) address, kept only as a link to show: anything else would be a link nobody should click. */
+function permalinkOf(value: unknown): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  const url = URL.canParse(text) ? new URL(text) : null;
+  if (!url || !/^https?:$/.test(url.protocol) || text.length > 2048) throw problem('permalink', 'an http or https address of at most 2048 characters');
+  return url.href;
 }

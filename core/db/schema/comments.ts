@@ -17,6 +17,8 @@ export const comments = pgTable(
     externalId: text('external_id').notNull(),
     text: text('text').notNull(),
     author: text('author'),
+    /** The comment's address on its platform, when the export gives one (a hashtag reply's evidence links to it). */
+    permalink: text('permalink'),
     postedAt: timestamptz('posted_at'),
     assetId: uuid('asset_id').references(() => assets.id, { onDelete: 'set null' }),
     productSku: text('product_sku'),

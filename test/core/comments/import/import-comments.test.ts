@@ -33,6 +33,7 @@ describe('checkImportRow', () => {
         postedAt: new Date('2024-05-01T10:00:00Z'),
         assetId: null,
         productSku: 'SKU-1',
+        permalink: null,
       },
     });
   });
@@ -47,6 +48,17 @@ describe('checkImportRow', () => {
     expect(checked.ok && checked.row.postedAt?.toISOString()).toBe(iso);
   });
 
+  it('keeps a comment’s http(s) address from the export (Facebook’s permalink_url)', () => {
+    const checked = checkImportRow({
+      platform: 'facebook',
+      id: '1',
+      message: 'hi',
+      productSku: 'S',
+      permalink_url: ' https://www.facebook.com/p/1?comment_id=2 ',
+    });
+    expect(checked.ok && checked.row.permalink).toBe('https://www.facebook.com/p/1?comment_id=2');
+  });
+
   it.each([
     [{ id: '1', text: 'x', productSku: 'S' }, 'missing_platform'],
     [{ platform: 'ig', text: 'x', productSku: 'S' }, 'missing_external_id'],
@@ -57,6 +69,7 @@ describe('checkImportRow', () => {
     [{ platform: 'ig', id: '1', text: 'x', productSku: 'S', postedAt: 'yesterday' }, 'invalid_posted_at'],
     [{ platform: 'ig', id: '1', text: 'x'.repeat(10_001), productSku: 'S' }, 'invalid_text'],
     [{ platform: 'ig', id: { a: 1 }, text: 'x', productSku: 'S' }, 'invalid_external_id'],
+    [{ platform: 'ig', id: '1', text: 'x', productSku: 'S', permalink: 'javascript:alert(1)' }, 'invalid_permalink'],
     [['not', 'an', 'object'], 'not_an_object'],
   ])('refuses case %#', (record, code) => {
     expect(checkImportRow(record)).toMatchObject({ ok: false, code });
