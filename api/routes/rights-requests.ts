@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { pageOf } from '../../core/contract/page';
 import { RightsRequestView } from '../../core/contract/rights-request-replies';
-import { NewRightsRequestInput } from '../../core/rights-requests/request-input';
-import { cancelRightsRequest, createRightsRequest, getRightsRequest, listRightsRequests } from '../../core/rights-requests/rights-request-store';
+import { MAX_REQUEST_DAYS, NewRightsRequestInput } from '../../core/rights-requests/request-input';
+import {
+  cancelRightsRequest,
+  createRightsRequest,
+  getRightsRequest,
+  listRightsRequests,
+  renewRequestLink,
+} from '../../core/rights-requests/rights-request-store';
 import { rightsRequestView } from '../../core/rights-requests/rights-request-view';
 import { RIGHTS_REQUEST_STATUSES } from '../../core/vocabulary/rights-request-status';
 import { linkSettings } from '../http/link-settings';
@@ -10,6 +16,7 @@ import { idParams, pageQuery } from '../http/request-schemas';
 import { defineRoute } from '../http/route';
 
 const WRITERS = ['content_manager'] as const;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const createRoute = defineRoute({
   method: 'post',
@@ -87,4 +94,39 @@ const cancelRoute = defineRoute({
   }),
 });
 
-export const rightsRequestRoutes = [createRoute, listRoute, getRoute, cancelRoute];
+const resendRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/rights-requests/:id/resend',
+  summary:
+    'Send a pending request again: a new link and message (every earlier link stops working), optionally a later expiry; the expiry reminder is armed again',
+  tag: 'rights-requests',
+  access: WRITERS,
+  params: idParams,
+  body: z
+    .object({
+      expiresAt: z.iso
+        .datetime({ offset: true })
+        .transform((s) => new Date(s))
+        .refine(
+          (d) => d.getTime() > Date.now() && d.getTime() <= Date.now() + MAX_REQUEST_DAYS * DAY_MS,
+          `in the future, at most ${MAX_REQUEST_DAYS} days away`,
+        )
+        .optional(),
+    })
+    .strict(),
+  responses: {
+    200: { description: 'The request with its new link', schema: RightsRequestView },
+    404: { description: 'rights_request_not_found' },
+    409: { description: 'rights_request_closed: already answered, cancelled or expired (details.status)' },
+    422: { description: 'invalid_expires_at' },
+  },
+  handle: async ({ params, body, caller, services, req }) => ({
+    body: rightsRequestView(
+      await renewRequestLink(services.database.db, caller!.keyId, params.id, body.expiresAt ?? null),
+      linkSettings(services, req),
+      new Date(),
+    ),
+  }),
+});
+
+export const rightsRequestRoutes = [createRoute, listRoute, getRoute, cancelRoute, resendRoute];

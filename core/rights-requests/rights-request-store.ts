@@ -108,6 +108,35 @@ export async function cancelRightsRequest(db: Db, actorKeyId: string | null, id:
   });
 }
 
+/**
+ * Sends a pending request again: a new link (every earlier one stops working, e.g. one sent to
+ * the wrong person), optionally a new expiry (within the same limit as on create), and the
+ * expiry reminder armed again.
+ */
+export async function renewRequestLink(db: Db, actorKeyId: string | null, id: string, expiresAt: Date | null): Promise<StoredRequest> {
+  return db.transaction(async (tx) => {
+    const locked = await lockRequest(tx, id);
+    const { row, assetIds } = locked;
+    const status = effectiveStatus(row, new Date());
+    if (status !== 'pending')
+      throw new DomainError('conflict', 'rights_request_closed', `Rights request ${id} is ${status} and can no longer be sent`, { status });
+    const [updated] = await tx
+      .update(rightsRequests)
+      .set({ linkNonce: newLinkNonce(), remindedAt: null, ...(expiresAt ? { expiresAt } : {}) })
+      .where(eq(rightsRequests.id, id))
+      .returning();
+    await recordAudit(tx, {
+      actorKeyId,
+      action: 'rights_request.resend',
+      entityType: RIGHTS_REQUEST_ENTITY,
+      entityId: id,
+      before: auditable(row, assetIds),
+      after: auditable(updated!, assetIds),
+    });
+    return { ...locked, row: updated! };
+  });
+}
+
 /** The request under a row lock, so two answers (or an answer and a cancel) happen one after the other. */
 export async function lockRequest(tx: Db, id: string): Promise<StoredRequest> {
   const [row] = await tx.select().from(rightsRequests).where(eq(rightsRequests.id, id)).for('update');

@@ -283,6 +283,27 @@ describe('closing', () => {
     expect((await api('post', `/api/v1/rights-requests/${accepted.id}/cancel`).expect(409)).body.error.code).toBe('rights_request_closed');
   });
 
+  it('sending again makes a new link, kills the old one, and may move the expiry; a closed request cannot be sent', async () => {
+    const asked = await ask();
+    const later = iso(30 * DAY);
+    const resent = (await api('post', `/api/v1/rights-requests/${asked.id}/resend`).send({ expiresAt: later }).expect(200)).body;
+    expect(resent.url).not.toBe(asked.url);
+    expect(resent.dmText).toContain(resent.url);
+    expect(Date.parse(resent.expiresAt)).toBe(Date.parse(later));
+    expect((await accept(asked.url).expect(404)).body.error.code).toBe('request_link_invalid');
+    await accept(resent.url).expect(200);
+    expect((await api('post', `/api/v1/rights-requests/${asked.id}/resend`).send({}).expect(409)).body.error.code).toBe('rights_request_closed');
+    const other = await ask();
+    expect(
+      (
+        await api('post', `/api/v1/rights-requests/${other.id}/resend`)
+          .send({ expiresAt: iso(-DAY) })
+          .expect(422)
+      ).body.error.code,
+    ).toBe('invalid_expires_at');
+    await api('post', `/api/v1/rights-requests/${other.id}/resend`, viewerKey).send({}).expect(403);
+  });
+
   it('an expired request is shown expired and its link answers nothing', async () => {
     const asked = await ask();
     await services.database.db

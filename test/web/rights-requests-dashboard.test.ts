@@ -169,6 +169,22 @@ describe('asking a creator for rights', () => {
     await saveScreenshot(page, 'requests-list');
   });
 
+  it('makes a new link on demand: the row offers it to copy, and the earlier one stops working', async () => {
+    const item = requestItem(requestId);
+    await item.getByRole('button', { name: 'New link' }).click();
+    await item.getByRole('status').filter({ hasText: 'A new link is ready' }).waitFor();
+    await page.evaluate(() =>
+      (globalThis as unknown as { navigator: { clipboard: { writeText(s: string): Promise<void> } } }).navigator.clipboard.writeText(''),
+    );
+    await item.getByRole('button', { name: 'Copy link' }).click();
+    for (let i = 0; i < 50 && !(await clipboard()); i++) await page.waitForTimeout(100);
+    const earlier = link;
+    link = await clipboard();
+    expect(link).toMatch(/\/r\//);
+    expect(link).not.toBe(earlier);
+    expect((await fetch(earlier)).status).toBe(404);
+  });
+
   it('opens the link in the browser: the creator’s page shows the terms, and the creator accepts there', async () => {
     const creatorPage = await context.newPage();
     const response = await creatorPage.goto(link);

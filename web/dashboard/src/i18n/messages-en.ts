@@ -279,6 +279,8 @@ export const en = {
   'requests.acceptedBy': 'Accepted by {name} ({email}) on {date}.',
   'requests.acceptedByReply': 'Accepted by @{author}, replying “{text}”, on {date}.',
   'requests.acceptedErased': 'Accepted on {date}; the creator has since been erased (only the hash of the accepted terms is kept).',
+  'requests.resend': 'New link',
+  'requests.resent': 'A new link is ready to copy; the earlier one no longer works.',
   'requests.openLicense': 'Open the license',
   'requests.declineReason': 'Reason given: {reason}',
   'requests.copyLink': 'Copy link',

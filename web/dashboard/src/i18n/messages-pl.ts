@@ -282,6 +282,8 @@ export const pl: Record<MessageKey, string> = {
   'requests.acceptedBy': 'Zaakceptował(a): {name} ({email}), {date}.',
   'requests.acceptedByReply': 'Zaakceptował(a) @{author} odpowiedzią „{text}”, {date}.',
   'requests.acceptedErased': 'Zaakceptowano {date}; dane twórcy zostały później usunięte (zachowano tylko skrót zaakceptowanych warunków).',
+  'requests.resend': 'Nowy link',
+  'requests.resent': 'Nowy link jest gotowy do skopiowania; poprzedni już nie działa.',
   'requests.openLicense': 'Otwórz licencję',
   'requests.declineReason': 'Podany powód: {reason}',
   'requests.copyLink': 'Kopiuj link',

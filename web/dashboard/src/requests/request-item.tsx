@@ -6,6 +6,7 @@ import { Badge, toneOf } from '../ui/badge';
 import { CopyButton } from '../ui/copy-button';
 import { AcceptedBy } from './accepted-by';
 import { CancelRequest } from './cancel-request';
+import { ResendRequest } from './resend-request';
 import { linkEndText } from './link-end';
 import { licenseName } from './renewal';
 
@@ -48,6 +49,7 @@ export function RequestItem({ request, handle, onChange }: { request: RightsRequ
         <div className="button-row request-actions">
           <CopyButton text={r.url} label={t('requests.copyLink')} />
           <CopyButton text={r.dmText} label={t('requests.copyMessage')} multiline />
+          <ResendRequest request={r} onChange={onChange} />
           <CancelRequest request={r} onChange={onChange} />
         </div>
       )}
