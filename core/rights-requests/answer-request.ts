@@ -1,12 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { recordAudit } from '../audit/audit-log';
-import { rightsRequests } from '../db';
 import type { Services } from '../runtime/services';
 import { queueDeliveries, recordDeliveries } from '../webhooks/webhook-outbox';
 import { grantRequest } from './grant-request';
 import { lockAnswerable } from './open-request';
-import { auditable, RIGHTS_REQUEST_ENTITY, type StoredRequest } from './rights-request-store';
+import { changeRequest, type StoredRequest } from './rights-request-store';
 
 export interface Acceptance {
   name: string;
@@ -55,22 +52,9 @@ export async function declineRightsRequest(services: Services, reason: string | 
   const { stored, deliveries } = await services.database.db.transaction(async (tx) => {
     const now = new Date();
     const locked = await lockAnswerable(tx, services.signingSecret, context.token, now);
-    const { row, assetIds } = locked;
-    const [updated] = await tx
-      .update(rightsRequests)
-      .set({ status: 'declined', declineReason: reason, answeredAt: now })
-      .where(eq(rightsRequests.id, row.id))
-      .returning();
-    await recordAudit(tx, {
-      actorKeyId: null,
-      action: 'rights_request.decline',
-      entityType: RIGHTS_REQUEST_ENTITY,
-      entityId: row.id,
-      before: auditable(row, assetIds),
-      after: auditable(updated!, assetIds),
-    });
-    const event = { requestId: row.id, creatorId: row.creatorId, status: 'declined', at: now.toISOString() };
-    return { stored: { ...locked, row: updated! }, deliveries: await recordDeliveries(tx, 'rights_request.declined', event) };
+    const stored = await changeRequest(tx, null, locked, 'rights_request.decline', { status: 'declined', declineReason: reason, answeredAt: now });
+    const event = { requestId: stored.row.id, creatorId: stored.row.creatorId, status: 'declined', at: now.toISOString() };
+    return { stored, deliveries: await recordDeliveries(tx, 'rights_request.declined', event) };
   });
   await queueDeliveries(services, deliveries);
   return stored;

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { recordAudit } from '../audit/audit-log';
 import type { RequestEvidenceView } from '../contract/rights-request-replies';
-import { rightsRequests, type Db, type RightsRequest } from '../db';
+import type { Db, RightsRequest } from '../db';
 import { DomainError } from '../errors/domain-error';
 import { attachContract, createLicense, updateLicense } from '../licensing/license-changes';
 import type { LicenseRecord } from '../licensing/license-record';
@@ -15,7 +13,7 @@ import { renderContractPdf } from './contract-pdf';
 import { licenseTerms, type RequestTerms } from './request-input';
 import { requestPlainWords } from './request-plain-words';
 import type { PlainWords } from './terms-in-plain-words';
-import { auditable, RIGHTS_REQUEST_ENTITY, type StoredRequest } from './rights-request-store';
+import { changeRequest, type StoredRequest } from './rights-request-store';
 
 export type RequestEvidence = z.input<typeof RequestEvidenceView>;
 
@@ -51,21 +49,9 @@ export async function grantRequest(tx: Db, services: Services, locked: StoredReq
     filename: `contract-${license.id}.pdf`,
     key: generatedContractKey(license.id, row.id),
   });
-  const [updated] = await tx
-    .update(rightsRequests)
-    .set({ status: 'accepted', licenseId: license.id, evidence, answeredAt: now })
-    .where(eq(rightsRequests.id, row.id))
-    .returning();
-  await recordAudit(tx, {
-    actorKeyId: null,
-    action: 'rights_request.accept',
-    entityType: RIGHTS_REQUEST_ENTITY,
-    entityId: row.id,
-    before: auditable(row, assetIds),
-    after: auditable(updated!, assetIds),
-  });
+  const stored = await changeRequest(tx, null, locked, 'rights_request.accept', { status: 'accepted', licenseId: license.id, evidence, answeredAt: now });
   const event = { requestId: row.id, creatorId: row.creatorId, status: 'accepted', licenseId: license.id, method: evidence.method, at: now.toISOString() };
-  return { stored: { ...locked, row: updated! }, deliveries: await recordDeliveries(tx, 'rights_request.accepted', event) };
+  return { stored, deliveries: await recordDeliveries(tx, 'rights_request.accepted', event) };
 }
 
 /**

@@ -1,9 +1,8 @@
 import { and, eq, isNull, lte } from 'drizzle-orm';
-import { recordAudit } from '../audit/audit-log';
 import { rightsRequests, type Db, type RightsRequest } from '../db';
 import type { Services } from '../runtime/services';
 import { queueDeliveries, recordDeliveries } from '../webhooks/webhook-outbox';
-import { auditable, lockRequest, RIGHTS_REQUEST_ENTITY, type StoredRequest } from './rights-request-store';
+import { changeRequest, lockRequest, type StoredRequest } from './rights-request-store';
 
 /** How long before an unanswered request's link expires the brand is reminded (`rights_request.expiring`). */
 export const REMINDER_BEFORE_MS = 2 * 24 * 60 * 60 * 1000;
@@ -39,16 +38,8 @@ export async function sweepRightsRequests(services: Services, now = new Date()):
   return result;
 }
 
-async function expire(tx: Db, { row, assetIds }: StoredRequest) {
-  const [updated] = await tx.update(rightsRequests).set({ status: 'expired' }).where(eq(rightsRequests.id, row.id)).returning();
-  await recordAudit(tx, {
-    actorKeyId: null,
-    action: 'rights_request.expire',
-    entityType: RIGHTS_REQUEST_ENTITY,
-    entityId: row.id,
-    before: auditable(row, assetIds),
-    after: auditable(updated!, assetIds),
-  });
+async function expire(tx: Db, locked: StoredRequest) {
+  await changeRequest(tx, null, locked, 'rights_request.expire', { status: 'expired' });
   return { kind: 'expired' as const, deliveries: [] as string[] };
 }
 

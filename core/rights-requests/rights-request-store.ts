@@ -90,21 +90,9 @@ export async function listRightsRequests(db: Db, filter: RightsRequestFilter): P
 export async function cancelRightsRequest(db: Db, actorKeyId: string | null, id: string): Promise<StoredRequest> {
   return db.transaction(async (tx) => {
     const locked = await lockRequest(tx, id);
-    const { row, assetIds } = locked;
-    if (row.status === 'cancelled') return locked;
-    const status = effectiveStatus(row, new Date());
-    if (status !== 'pending')
-      throw new DomainError('conflict', 'rights_request_closed', `Rights request ${id} is ${status} and can no longer be cancelled`, { status });
-    const [updated] = await tx.update(rightsRequests).set({ status: 'cancelled' }).where(eq(rightsRequests.id, id)).returning();
-    await recordAudit(tx, {
-      actorKeyId,
-      action: 'rights_request.cancel',
-      entityType: RIGHTS_REQUEST_ENTITY,
-      entityId: id,
-      before: auditable(row, assetIds),
-      after: auditable(updated!, assetIds),
-    });
-    return { ...locked, row: updated! };
+    if (locked.row.status === 'cancelled') return locked;
+    assertOpen(locked.row, 'cancelled');
+    return changeRequest(tx, actorKeyId, locked, 'rights_request.cancel', { status: 'cancelled' });
   });
 }
 
@@ -116,25 +104,42 @@ export async function cancelRightsRequest(db: Db, actorKeyId: string | null, id:
 export async function renewRequestLink(db: Db, actorKeyId: string | null, id: string, expiresAt: Date | null): Promise<StoredRequest> {
   return db.transaction(async (tx) => {
     const locked = await lockRequest(tx, id);
-    const { row, assetIds } = locked;
-    const status = effectiveStatus(row, new Date());
-    if (status !== 'pending')
-      throw new DomainError('conflict', 'rights_request_closed', `Rights request ${id} is ${status} and can no longer be sent`, { status });
-    const [updated] = await tx
-      .update(rightsRequests)
-      .set({ linkNonce: newLinkNonce(), remindedAt: null, ...(expiresAt ? { expiresAt } : {}) })
-      .where(eq(rightsRequests.id, id))
-      .returning();
-    await recordAudit(tx, {
-      actorKeyId,
-      action: 'rights_request.resend',
-      entityType: RIGHTS_REQUEST_ENTITY,
-      entityId: id,
-      before: auditable(row, assetIds),
-      after: auditable(updated!, assetIds),
+    assertOpen(locked.row, 'sent');
+    return changeRequest(tx, actorKeyId, locked, 'rights_request.resend', {
+      linkNonce: newLinkNonce(),
+      remindedAt: null,
+      ...(expiresAt ? { expiresAt } : {}),
     });
-    return { ...locked, row: updated! };
   });
+}
+
+/** 409 `rights_request_closed` unless the request is still waiting for its answer. */
+function assertOpen(row: RightsRequest, verb: string): void {
+  const status = effectiveStatus(row, new Date());
+  if (status !== 'pending') {
+    throw new DomainError('conflict', 'rights_request_closed', `Rights request ${row.id} is ${status} and can no longer be ${verb}`, { status });
+  }
+}
+
+/** Changes a locked request and records the change, before and after, in the caller's transaction. */
+export async function changeRequest(
+  tx: Db,
+  actorKeyId: string | null,
+  locked: StoredRequest,
+  action: string,
+  set: Partial<typeof rightsRequests.$inferInsert>,
+): Promise<StoredRequest> {
+  const { row, assetIds } = locked;
+  const [updated] = await tx.update(rightsRequests).set(set).where(eq(rightsRequests.id, row.id)).returning();
+  await recordAudit(tx, {
+    actorKeyId,
+    action,
+    entityType: RIGHTS_REQUEST_ENTITY,
+    entityId: row.id,
+    before: auditable(row, assetIds),
+    after: auditable(updated!, assetIds),
+  });
+  return { ...locked, row: updated! };
 }
 
 /** The request under a row lock, so two answers (or an answer and a cancel) happen one after the other. */
