@@ -83,9 +83,9 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.use('/api', express.json({ limit: services.config.jsonBodyLimit }));
   app.use('/api', dropGalleriesOnWrite);
   app.use('/public', publicRateLimit(services.config, services.logger));
-  // The creator's request pages: the only unauthenticated writes, rate-limited like /public, small forms or JSON.
+  // The creator's pages (a request's, their own): the only unauthenticated writes, rate-limited like /public, small forms or JSON.
   app.use(
-    '/r',
+    ['/r', '/c'],
     publicRateLimit(services.config, services.logger),
     express.json({ limit: '16kb' }),
     express.urlencoded({ extended: false, limit: '16kb' }),
@@ -94,7 +94,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.use(mountRoutes(API_ROUTES, services));
   app.use(dashboardRouter(DASHBOARD_DIST, services.config));
 
-  app.use('/r', requestPageErrors(services.config));
+  app.use(['/r', '/c'], requestPageErrors(services.config));
   app.use(notFoundHandler);
   app.use(errorHandler(services.logger));
   return app;

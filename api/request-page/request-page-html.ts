@@ -1,5 +1,6 @@
 import escapeHtml from 'escape-html';
 import type { RequestLanguageCode } from '../../core/vocabulary/rights-request-status';
+import { pageDocument } from './page-document';
 import { PAGE_WORDS } from './page-words';
 
 /**
@@ -22,18 +23,6 @@ export interface RequestPageData {
   problems?: readonly string[];
   values?: { name?: string; email?: string };
 }
-
-const STYLE = `
-*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1b1b1b;background:#f6f6f4}
-main{max-width:36rem;margin:0 auto;padding:1rem}h1{font-size:1.4rem;line-height:1.3}h2{font-size:1.1rem;margin-top:1.5rem}
-ul.terms li{margin:.4rem 0}.posters{display:grid;grid-template-columns:repeat(auto-fill,minmax(6rem,1fr));gap:.5rem;padding:0;list-style:none}
-.posters img{width:100%;aspect-ratio:1;object-fit:cover;border-radius:.4rem;background:#ddd}
-label{display:block;margin:.8rem 0 .2rem;font-weight:600}input[type=text],input[type=email],textarea{width:100%;padding:.7rem;font:inherit;border:1px solid #767676;border-radius:.4rem}
-.agree{display:flex;gap:.6rem;align-items:flex-start;font-weight:400}.agree input{width:1.4rem;height:1.4rem;margin-top:.1rem;flex:none}
-button{display:block;width:100%;margin-top:1rem;padding:.9rem;font:inherit;font-weight:700;border:0;border-radius:.4rem;background:#0b57d0;color:#fff}
-button.secondary{background:#fff;color:#1b1b1b;border:1px solid #767676}.problems{border-left:4px solid #b3261e;padding:.2rem .8rem;background:#fdecea}
-:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}.note{color:#444}
-`;
 
 export function requestPage(data: RequestPageData, nonce: string): string {
   const words = PAGE_WORDS[data.language];
@@ -63,18 +52,49 @@ ${problems}
 <label for="reason">${e(words.reason)}</label><textarea id="reason" name="reason" rows="3" maxlength="2000"></textarea>
 <button type="submit" class="secondary">${e(words.decline)}</button>
 </form></section>`;
-  return document(data.language, data.title, body, nonce);
+  return pageDocument(data.language, data.title, body, nonce);
 }
 
 /** A page that only says something: the answer recorded, or why the link answers nothing. */
 export function messagePage(language: RequestLanguageCode, heading: string, detail: string | null, nonce: string): string {
   const body = `<h1>${escapeHtml(heading)}</h1>${detail ? `<p>${escapeHtml(detail)}</p>` : ''}`;
-  return document(language, heading, body, nonce);
+  return pageDocument(language, heading, body, nonce);
 }
 
-function document(language: RequestLanguageCode, title: string, body: string, nonce: string): string {
-  return `<!doctype html>
-<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style nonce="${nonce}">${STYLE}</style></head>
-<body><main>${body}</main></body></html>`;
+/** Where the creator may send original files, how many more, and until when (already formatted). */
+export interface OriginalsOffer {
+  /** The form's action: /r/<token>/originals. */
+  action: string;
+  remaining: number;
+  until: string;
+}
+
+/** The thank-you page after accepting: the answer recorded, and the optional upload of the originals in full quality. */
+export function acceptedPage(language: RequestLanguageCode, offer: OriginalsOffer, nonce: string): string {
+  const words = PAGE_WORDS[language];
+  const e = escapeHtml;
+  const body = `<h1>${e(words.accepted)}</h1><p>${e(words.acceptedDetail)}</p>
+<section aria-labelledby="originals"><h2 id="originals">${e(words.originals.title)}</h2>
+<p class="note">${e(words.originals.help(offer.remaining, offer.until))}</p>
+${originalsForm(language, offer.action)}</section>`;
+  return pageDocument(language, words.accepted, body, nonce);
+}
+
+/** After a file was sent: received, or refused and why; and the form again while the link takes more. */
+export function originalsPage(language: RequestLanguageCode, heading: string, detail: string | null, offer: OriginalsOffer | null, nonce: string): string {
+  const words = PAGE_WORDS[language];
+  const e = escapeHtml;
+  const more = offer ? `<p class="note">${e(words.originals.more(offer.remaining, offer.until))}</p>${originalsForm(language, offer.action)}` : '';
+  const body = `<h1>${e(heading)}</h1>${detail ? `<p>${e(detail)}</p>` : ''}${more}`;
+  return pageDocument(language, heading, body, nonce);
+}
+
+/** One file at a time, streamed as it is sent: no script, the browser's own file picker. */
+function originalsForm(language: RequestLanguageCode, action: string): string {
+  const words = PAGE_WORDS[language].originals;
+  const e = escapeHtml;
+  return `<form method="post" action="${e(action)}" enctype="multipart/form-data">
+<label for="file">${e(words.file)}</label><input type="file" id="file" name="file" required accept="image/*,video/*">
+<button type="submit">${e(words.send)}</button>
+</form>`;
 }

@@ -2,6 +2,8 @@ import type { AnyRoute } from '../http/route';
 import { adRoutes } from './ads';
 import { assetRoutes } from './assets';
 import { commentRoutes } from './comments';
+import { creatorPageRoutes } from './creator-page';
+import { creatorPageLinkRoutes } from './creator-page-links';
 import { creatorRoutes } from './creators';
 import { cutRoutes } from './cuts';
 import { faqRoutes } from './faq';
@@ -13,6 +15,7 @@ import { publicGalleryRoutes } from './public-gallery';
 import { rightsRoutes } from './rights';
 import { requestPageRoutes } from './request-page';
 import { rightsRequestRoutes } from './rights-requests';
+import { takedownRoutes } from './takedowns';
 import { usageRoutes } from './usage';
 import { webhookRoutes } from './webhooks';
 import { widgetRoutes } from './widget';
@@ -26,6 +29,9 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...keyRoutes,
   ...jobRoutes,
   ...creatorRoutes,
+  ...creatorPageLinkRoutes,
+  ...takedownRoutes,
+  ...creatorPageRoutes,
   ...assetRoutes,
   ...cutRoutes,
   ...licenseRoutes,

@@ -1,21 +1,34 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { thumbnailUrls } from '../../core/assets/asset-thumbnails';
+import { isDomainError, type DomainError } from '../../core/errors/domain-error';
 import type { Services } from '../../core/runtime/services';
 import { acceptRightsRequest, declineRightsRequest, type AnswerContext } from '../../core/rights-requests/answer-request';
 import { requestOfLink } from '../../core/rights-requests/open-request';
+import {
+  MAX_ORIGINALS_PER_REQUEST,
+  openOriginals,
+  originalsUntil,
+  ORIGINALS_UPLOAD_DAYS,
+  type OriginalsWindow,
+} from '../../core/rights-requests/request-originals';
 import { requestPlainWords } from '../../core/rights-requests/request-plain-words';
 import { effectiveStatus, type StoredRequest } from '../../core/rights-requests/rights-request-store';
 import { visibleTextSchema } from '../../core/text/visible-text';
+import { ASSET_STATUSES } from '../../core/vocabulary/asset-kinds';
+import type { RequestLanguageCode } from '../../core/vocabulary/rights-request-status';
+import { errorResponse } from '../http/error-handler';
 import { linkSettings } from '../http/link-settings';
 import { defineRoute } from '../http/route';
 import { PAGE_WORDS, type ClosedReason } from '../request-page/page-words';
-import { messagePage, requestPage } from '../request-page/request-page-html';
-import { sendPage, wantsPage } from '../request-page/send-page';
+import { receiveRequestOriginal, wantsOriginalsPage } from '../request-page/original-upload';
+import { acceptedPage, messagePage, originalsPage, requestPage, type OriginalsOffer } from '../request-page/request-page-html';
+import { browserLanguage, sendPage, wantsPage } from '../request-page/send-page';
 
 /**
  * The creator's side of a rights request, under /r/<link> with no account: the page with the
- * terms in plain words, and the two answers. Forms from the page get pages back; JSON gets JSON.
+ * terms in plain words, the two answers, and after a yes the optional upload of the originals.
+ * Forms from the page get pages back; JSON gets JSON.
  */
 const linkParams = z.object({ token: z.string().min(1).max(200) });
 
@@ -45,9 +58,17 @@ const pageRoute = defineRoute({
     410: { description: 'The request was answered, cancelled or has expired (a page saying which)' },
   },
   handle: async ({ params, services, req, res }) => {
-    const stored = await requestOfLink(services.database.db, services.signingSecret, params.token);
+    const { db } = services.database;
+    const stored = await requestOfLink(db, services.signingSecret, params.token);
     const status = effectiveStatus(stored.row, new Date());
-    if (status !== 'pending') return sendPage(res, services.config, 410, (nonce) => closedPage(stored, status, nonce));
+    if (status !== 'pending') {
+      // Answered links stay 410; after a yes the page still offers the originals' upload while it is open (a creator who closed the thank-you page).
+      const open = status === 'accepted' ? await openOriginals(db, services.signingSecret, params.token, new Date()).catch(() => null) : null;
+      const offer = open && originalsOffer(services, stored.row.language, params.token, open.window);
+      const closed = PAGE_WORDS[stored.row.language].closed[status];
+      if (offer) return sendPage(res, services.config, 410, (nonce) => originalsPage(stored.row.language, closed, null, offer, nonce));
+      return sendPage(res, services.config, 410, (nonce) => closedPage(stored, status, nonce));
+    }
     const data = await pageData(services, stored, req.path);
     sendPage(res, services.config, 200, (nonce) => requestPage(data, nonce));
   },
@@ -62,16 +83,31 @@ const acceptRoute = defineRoute({
   params: linkParams,
   body: AcceptInput,
   responses: {
-    200: { description: 'Accepted (a page, or this JSON)', schema: z.object({ requestId: z.uuid(), status: z.literal('accepted'), licenseId: z.uuid() }) },
+    200: {
+      description: 'Accepted (a page offering the upload of the originals, or this JSON)',
+      schema: z.object({
+        requestId: z.uuid(),
+        status: z.literal('accepted'),
+        licenseId: z.uuid(),
+        originals: z
+          .object({ url: z.url(), until: z.iso.datetime(), maxFiles: z.number().int().positive() })
+          .describe('Where the original files may be sent in full quality (optional): POST /r/{token}/originals, until the given time, at most maxFiles'),
+      }),
+    },
     404: { description: 'request_link_invalid' },
     410: { description: 'request_accepted, request_declined, request_expired, request_cancelled, request_terms_ended' },
     422: { description: 'invalid_name, invalid_email, invalid_agree' },
   },
   handle: async ({ params, body, services, req, res }) => {
-    const stored = await acceptRightsRequest(services, { name: body.name, email: body.email }, answerContext(services, req, params.token));
-    const words = PAGE_WORDS[stored.row.language];
-    if (wantsPage(req)) return sendPage(res, services.config, 200, (nonce) => messagePage(stored.row.language, words.accepted, words.acceptedDetail, nonce));
-    return { body: { requestId: stored.row.id, status: 'accepted' as const, licenseId: stored.row.licenseId! } };
+    const context = answerContext(services, req, params.token);
+    const stored = await acceptRightsRequest(services, { name: body.name, email: body.email }, context);
+    const until = originalsUntil(stored);
+    if (wantsPage(req)) {
+      const offer = { action: originalsPath(params.token), remaining: MAX_ORIGINALS_PER_REQUEST, until: when(services, stored.row.language, until) };
+      return sendPage(res, services.config, 200, (nonce) => acceptedPage(stored.row.language, offer, nonce));
+    }
+    const originals = { url: `${context.link}/originals`, until: until.toISOString(), maxFiles: MAX_ORIGINALS_PER_REQUEST };
+    return { body: { requestId: stored.row.id, status: 'accepted' as const, licenseId: stored.row.licenseId!, originals } };
   },
 });
 
@@ -97,6 +133,72 @@ const declineRoute = defineRoute({
   },
 });
 
+const OriginalReceived = z.object({
+  requestId: z.uuid(),
+  assetId: z.uuid(),
+  status: z.enum(ASSET_STATUSES).describe('The asset’s: `uploaded` until its processing job has run'),
+  jobId: z.string().nullable().describe('Its processing job (GET /api/v1/jobs/{id}), as for an API upload'),
+  licenseId: z.uuid().describe('The license granted, which covers the asset'),
+  remaining: z.number().int().min(0).describe('How many more files the link takes'),
+  until: z.iso.datetime().describe('Until when it takes them'),
+});
+
+const originalsRoute = defineRoute({
+  method: 'post',
+  path: '/r/:token/originals',
+  summary:
+    `After accepting, the creator may send the original files in full quality (optional): multipart/form-data with one field, file, ` +
+    `through the same streaming upload as POST /api/v1/assets (size limit, type judged by the bytes). Each becomes the creator’s asset, ` +
+    `with the requested assets’ products, covered by the granted license, and is processed like any upload. Open for ${ORIGINALS_UPLOAD_DAYS} days ` +
+    `after the acceptance, for at most ${MAX_ORIGINALS_PER_REQUEST} files; the page’s form gets a page back (Accept: text/html), a program JSON.`,
+  tag: 'rights-requests',
+  access: 'public',
+  params: linkParams,
+  responses: {
+    201: { description: 'Received: a new asset, covered by the license (a page, or this JSON)', schema: OriginalReceived },
+    200: { description: 'These bytes were already this creator’s asset: that asset, now covered by the license too', schema: OriginalReceived },
+    400: { description: 'Malformed form: unexpected_field, unexpected_file_field, too_many_files, invalid_multipart…' },
+    404: { description: 'request_link_invalid' },
+    409: {
+      description:
+        'request_not_accepted (still waiting for its answer), too_many_originals, original_of_another_creator, asset_deleted (these bytes were an asset that was deleted)',
+    },
+    410: {
+      description: 'request_declined, request_expired, request_cancelled; request_upload_closed (too long after the acceptance, or the license was revoked)',
+    },
+    413: { description: 'file_too_large: over UPLOAD_LIMIT_MB' },
+    415: { description: 'unsupported_media_type (judged by content) or expected_multipart' },
+    422: { description: 'missing_file, empty_file, image_too_large' },
+  },
+  handle: async ({ params, services, req, res }) => {
+    const page = wantsOriginalsPage(req);
+    try {
+      const { added, jobId } = await receiveRequestOriginal(req, res, services, params.token);
+      const { stored, asset, created, window } = added;
+      const status = created ? 201 : 200;
+      if (page) {
+        const { language } = stored.row;
+        const words = PAGE_WORDS[language].originals;
+        const offer = originalsOffer(services, language, params.token, window);
+        return sendPage(res, services.config, status, (nonce) => originalsPage(language, words.received, offer ? null : words.noMore, offer, nonce));
+      }
+      const body = {
+        requestId: stored.row.id,
+        assetId: asset.id,
+        status: asset.status,
+        jobId,
+        licenseId: window.licenseId,
+        remaining: window.remaining,
+        until: window.until.toISOString(),
+      };
+      return { status, body };
+    } catch (err) {
+      if (page && isDomainError(err) && !res.headersSent) return sendOriginalRefused(services, req, res, params.token, err);
+      throw err;
+    }
+  },
+});
+
 function answerContext(services: Services, req: Request, token: string): AnswerContext {
   return { token, link: `${linkSettings(services, req).baseUrl}/r/${token}`, userAgent: req.get('user-agent') ?? null, ip: req.ip ?? '' };
 }
@@ -106,14 +208,13 @@ async function pageData(services: Services, stored: StoredRequest, path: string)
   const { row, assetIds } = stored;
   const shown = await requestPlainWords(db, stored, { brandName: services.config.brandName, timeZone: services.config.brandTimeZone });
   const thumbnails = assetIds.length ? await thumbnailUrls(db, services.storage, assetIds) : null;
-  const locale = row.language === 'pl' ? 'pl-PL' : 'en-GB';
   return {
     language: row.language,
     path,
     title: shown.title,
     message: row.message,
     sentences: shown.sentences,
-    expires: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: services.config.brandTimeZone }).format(row.expiresAt),
+    expires: when(services, row.language, row.expiresAt),
     posters: thumbnails
       ? assetIds.map((id, i) => ({ url: thumbnails.get(id) ?? null, label: PAGE_WORDS[row.language].item(i + 1) }))
       : ('future_posts' as const),
@@ -125,4 +226,38 @@ function closedPage(stored: StoredRequest, status: ClosedReason, nonce: string):
   return messagePage(stored.row.language, words.closed[status], null, nonce);
 }
 
-export const requestPageRoutes = [pageRoute, acceptRoute, declineRoute];
+/** A time as the creator reads it: in their language, in the brand's time zone. */
+const when = (services: Services, language: RequestLanguageCode, at: Date): string =>
+  new Intl.DateTimeFormat(language === 'pl' ? 'pl-PL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: services.config.brandTimeZone }).format(at);
+
+const originalsPath = (token: string): string => `/r/${token}/originals`;
+
+/** The upload form's offer while the link takes more files; null once it takes none. */
+function originalsOffer(services: Services, language: RequestLanguageCode, token: string, window: OriginalsWindow): OriginalsOffer | null {
+  return window.remaining > 0 ? { action: originalsPath(token), remaining: window.remaining, until: when(services, language, window.until) } : null;
+}
+
+/**
+ * A file the page's form sent, refused: a page saying why in the request's language (the
+ * browser's for a link we did not make), with the form again while the link still takes files.
+ */
+async function sendOriginalRefused(services: Services, req: Request, res: Response, token: string, err: DomainError): Promise<void> {
+  const { db } = services.database;
+  const language = await requestOfLink(db, services.signingSecret, token).then(
+    (stored) => stored.row.language,
+    () => browserLanguage(req),
+  );
+  const words = PAGE_WORDS[language];
+  const open = await openOriginals(db, services.signingSecret, token, new Date()).catch(() => null);
+  const offer = open && originalsOffer(services, language, token, open.window);
+  const closed = err.code.replace(/^request_/, '');
+  const reason =
+    err.kind === 'not_found'
+      ? words.invalid
+      : err.kind === 'gone' && closed in words.closed
+        ? words.closed[closed as ClosedReason]
+        : (words.originals.reasons[err.code] ?? (offer ? words.originals.tryAgain : null));
+  sendPage(res, services.config, errorResponse(err).status, (nonce) => originalsPage(language, words.originals.refused, reason, offer, nonce));
+}
+
+export const requestPageRoutes = [pageRoute, acceptRoute, declineRoute, originalsRoute];

@@ -88,7 +88,7 @@ const unknownCreator = (id: string): DomainError => unprocessable('unknown_creat
  * first is known. While the queue is unreachable the upload is still accepted: the asset is
  * stored as `uploaded` with no job (null), and the reconciler queues its probe once Redis is back.
  */
-async function enqueueProbe(services: Services, assetId: string): Promise<string | null> {
+export async function enqueueProbe(services: Services, assetId: string): Promise<string | null> {
   try {
     return await services.queues.add('media', { type: 'probe', assetId }, { jobId: probeJobId(assetId) });
   } catch (err) {

@@ -10,6 +10,11 @@ export const CreatorExport = z.object({
   licenses: Records,
   rightsRequests: Records.describe('With the evidence of each answer'),
   usages: Records.describe('The usage ledger of their assets'),
+  takedownRequests: Records.describe('What they asked to take down from their page, with the answers'),
+  pageLink: z
+    .object({ expiresAt: z.string(), createdAt: z.string() })
+    .nullable()
+    .describe('Their page link, when one works (the link itself is a secret, left out)'),
   files: z.array(z.object({ key: z.string(), size: z.number().int() })).describe('Every stored file about them: originals, renditions, cuts, contracts'),
 });
 

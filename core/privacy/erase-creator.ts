@@ -2,7 +2,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { deleteAsset } from '../assets/asset-withdrawal';
 import { recordAudit } from '../audit/audit-log';
-import { assets, auditLog, creators, licenses, rightsRequests, type Db } from '../db';
+import { assets, auditLog, creatorPageLinks, creators, licenses, rightsRequests, takedownRequests, type Db } from '../db';
 import type { StorageDriver } from '../storage';
 import { licensePrefix } from '../storage/object-keys';
 import { creatorData } from './creator-data';
@@ -21,6 +21,7 @@ const PERSONAL = {
   asset: ['title', 'originalFilename', 'sourceUrl', 'notes'],
   license: ['notes', 'contract'],
   rights_request: ['evidence', 'message', 'declineReason'],
+  takedown_request: ['reason'],
 } as const;
 
 /**
@@ -53,10 +54,18 @@ export async function eraseCreator(db: Db, storage: StorageDriver, actorKeyId: s
       const kept = evidence && { method: 'erased', acceptedBy: evidence.method, sha256: evidence.sha256, acceptedAt: evidence.acceptedAt };
       await tx.update(rightsRequests).set({ evidence: kept, message: null, declineReason: null }).where(eq(rightsRequests.id, request.id));
     }
+    await tx.delete(creatorPageLinks).where(eq(creatorPageLinks.creatorId, creatorId)); // their page shows nothing now
+    await tx.update(takedownRequests).set({ reason: null }).where(eq(takedownRequests.creatorId, creatorId));
     await redactAudit(tx, 'creator', [creatorId], PERSONAL.creator);
     await redactAudit(tx, 'asset', assetIds, PERSONAL.asset);
     await redactAudit(tx, 'license', licenseIds, PERSONAL.license);
     await redactAudit(tx, 'rights_request', requestIds, PERSONAL.rights_request);
+    await redactAudit(
+      tx,
+      'takedown_request',
+      data.takedowns.map((t) => t.id),
+      PERSONAL.takedown_request,
+    );
     await recordAudit(tx, { actorKeyId, action: 'creator.erase', entityType: 'creator', entityId: creatorId, before: null, after: { erased: true } });
   });
   return { creatorId, assetsDeleted: assetIds.length, licensesKept: licenseIds.length, requestsRedacted: requestIds.length, filesRemoved };

@@ -6,7 +6,7 @@ import { creatorData } from './creator-data';
 
 /**
  * A creator's data as they may ask for it (RODO/GDPR art. 15 and 20): every record held about
- * them and the list of stored files, as JSON. Secrets are left out (a request link's nonce); the
+ * them and the list of stored files, as JSON. Secrets are left out (the nonces behind their links); the
  * files themselves are listed, not embedded.
  */
 export async function exportCreator(db: Db, storage: StorageDriver, creatorId: string) {
@@ -21,6 +21,8 @@ export async function exportCreator(db: Db, storage: StorageDriver, creatorId: s
     licenses: (await licenseRecords(db, data.licenses)).map((license) => ({ ...license })),
     rightsRequests: data.requests.map(({ linkNonce: _secret, ...request }) => request),
     usages: data.usages,
+    takedownRequests: data.takedowns,
+    pageLink: data.pageLink && { expiresAt: data.pageLink.expiresAt.toISOString(), createdAt: data.pageLink.createdAt.toISOString() },
     files,
   };
 }

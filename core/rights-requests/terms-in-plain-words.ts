@@ -103,6 +103,11 @@ export function termsInPlainWords(input: PlainWordsInput, now?: Date): PlainWord
   return { title, sentences, text: [title, ...sentences].join('\n') };
 }
 
+/** Only what may be done with the content, where and until when: the one sentence a creator's own page shows per license. */
+export function useInPlainWords(input: PlainWordsInput, now?: Date): string {
+  return PHRASEBOOKS[input.language].use(factsOf(input, now));
+}
+
 function factsOf(input: PlainWordsInput, now: Date | undefined): Facts {
   const { terms, language, timeZone } = input;
   const locale = LOCALES[language];

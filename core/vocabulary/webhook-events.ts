@@ -4,7 +4,8 @@
  * error? (failed only), creatorId, at }`. `rights_request.accepted` and `.declined` are sent when a
  * creator answers, with `{ requestId, creatorId, status, licenseId (accepted only), method, at }`;
  * `rights_request.expiring` once, two days before an unanswered request's link expires, with
- * `{ requestId, creatorId, expiresAt }`.
+ * `{ requestId, creatorId, expiresAt }`. `takedown.requested` when a creator asks from their page
+ * that content stop being used, with `{ takedownId, creatorId, assetIds (empty: all), at }`.
  */
 export const WEBHOOK_EVENTS = [
   'license.expiring',
@@ -15,6 +16,7 @@ export const WEBHOOK_EVENTS = [
   'rights_request.accepted',
   'rights_request.declined',
   'rights_request.expiring',
+  'takedown.requested',
 ] as const;
 
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

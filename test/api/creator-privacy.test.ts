@@ -83,6 +83,11 @@ it('exports everything held about a creator, then erases it all but the legal re
     .send({ name: NAME, email: EMAIL, agree: true })
     .expect(200);
   const licenseId = answer.body.licenseId as string;
+  const page = (await send('post', `/api/v1/creators/${creator.id}/page-link`).send({}).expect(201)).body;
+  await request(app)
+    .post(`${new URL(page.url).pathname}/takedown`)
+    .send({ reason: `Proszę usunąć, ${NAME}` })
+    .expect(201);
 
   const exported = (await send('get', `/api/v1/creators/${creator.id}/export`).expect(200)).body;
   expect(exported.creator).toMatchObject({ id: creator.id, handle: HANDLE, contactEmail: CONTACT });
@@ -90,6 +95,8 @@ it('exports everything held about a creator, then erases it all but the legal re
   expect(exported.licenses.map((l: { id: string }) => l.id)).toEqual([licenseId]);
   expect(exported.rightsRequests[0]).toMatchObject({ id: asked.id, evidence: { name: NAME, email: EMAIL } });
   expect(exported.rightsRequests[0]).not.toHaveProperty('linkNonce');
+  expect(exported.takedownRequests).toEqual([expect.objectContaining({ reason: `Proszę usunąć, ${NAME}`, status: 'open' })]);
+  expect(exported.pageLink).toEqual({ expiresAt: page.expiresAt, createdAt: expect.any(String) });
   const files = exported.files.map((f: { key: string }) => f.key);
   expect(files).toEqual(expect.arrayContaining([asset.storageKey, expect.stringMatching(new RegExp(`^licenses/${licenseId}/contracts/`))]));
 
@@ -99,6 +106,7 @@ it('exports everything held about a creator, then erases it all but the legal re
 
   expect(await storedUnder(`assets/${asset.id}/`)).toEqual([]);
   expect(await storedUnder(`licenses/${licenseId}/`)).toEqual([]);
+  await request(app).get(new URL(page.url).pathname).expect(404); // their page link is gone too
   for (const needle of [NAME, EMAIL, CONTACT, HANDLE]) expect([needle, await tablesMentioning(needle)]).toEqual([needle, []]);
 
   const license = (await send('get', `/api/v1/licenses/${licenseId}`).expect(200)).body;

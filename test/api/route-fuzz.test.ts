@@ -220,8 +220,8 @@ async function send(probe: Probe): Promise<string | null> {
   const res = await req;
   const where = `${probe.method.toUpperCase()} ${probe.path.slice(0, 120)} [${probe.label}${probe.auth ? ', admin' : ''}]`;
   if (res.status >= 500) return `${where} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;
-  // The creator's request pages answer a browser (a GET, a form) with a page saying what is wrong.
-  const creatorPage = probe.path.startsWith('/r/') && /^text\/html/.test(String(res.headers['content-type']));
+  // The creator's pages (a request's, their own) answer a browser (a GET, a form) with a page saying what is wrong.
+  const creatorPage = /^\/[rc]\//.test(probe.path) && /^text\/html/.test(String(res.headers['content-type']));
   if (res.status >= 400 && probe.method !== 'head' && !creatorPage) {
     const error = (res.body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
     if (typeof error?.code !== 'string' || !/^[a-z][a-z0-9_]*$/.test(error.code) || typeof error.message !== 'string') {

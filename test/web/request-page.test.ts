@@ -103,6 +103,19 @@ it('a creator reads the terms on a phone, accepts with the keyboard, and the lic
     await parser.destroy();
   }
 
+  // The thank-you page's optional upload: a plain form, no script, sends an original in full quality.
+  const original = await makeImage(dir, 'salad-original.jpg', { width: 1600, height: 2000, format: 'jpeg', colour: '#3c8d41' });
+  await page.getByLabel('Plik (zdjęcie lub film)').setInputFiles(original);
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Wyślij plik' }).click()]);
+  await expect(page.locator('h1').innerText()).resolves.toContain('Plik dotarł');
+  expect(await horizontalOverflow(page)).toBe(0);
+  await saveScreenshot(page, 'request-page-pl-original');
+  const covered = (await instance.api('GET', `/api/v1/licenses/${license.id}`)).assetIds as string[];
+  const originalId = covered.find((id) => !assetIds.includes(id));
+  expect(covered).toHaveLength(3);
+  for (let i = 0; i < 300 && (await instance.api('GET', `/api/v1/assets/${originalId}`)).status !== 'ready'; i++) await sleep(100);
+  expect(await instance.api('GET', `/api/v1/assets/${originalId}`)).toMatchObject({ status: 'ready', creatorId: creator.id, width: 1600, height: 2000 });
+
   expect((await page.goto(asked.url))?.status()).toBe(410); // the link answers once
   expect(await page.locator('h1').innerText()).toContain('licencja została udzielona');
 }, 180_000);

@@ -12,3 +12,4 @@ export * from './webhooks';
 export * from './relations';
 export * from './instance-settings';
 export * from './rights-requests';
+export * from './creator-page';

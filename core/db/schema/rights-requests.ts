@@ -59,4 +59,19 @@ export const rightsRequestAssets = pgTable(
   (t) => [primaryKey({ columns: [t.requestId, t.assetId] }), index('rights_request_assets_asset_idx').on(t.assetId)],
 );
 
+/** The originals in full quality a creator sent through the request's link after accepting it. */
+export const rightsRequestOriginals = pgTable(
+  'rights_request_originals',
+  {
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => rightsRequests.id, { onDelete: 'cascade' }),
+    assetId: uuid('asset_id')
+      .notNull()
+      .references(() => assets.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.assetId] })],
+);
+
 export type RightsRequest = typeof rightsRequests.$inferSelect;
