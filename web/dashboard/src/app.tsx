@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { AssetScreen } from './asset/asset-screen';
-import { createApiClient } from './api/api-client';
+import { createApiClient, type ApiClient } from './api/api-client';
 import { ApiContext } from './api/api-context';
 import { forgetKey, storedKey, storeKey } from './auth/session';
 import { SignInScreen } from './auth/sign-in-screen';
@@ -12,6 +12,8 @@ import { LicenseEditorScreen } from './licenses/license-editor-screen';
 import { NewRequestScreen } from './requests/new-request-screen';
 import { RequestsScreen } from './requests/requests-screen';
 import { Link, useLocation, type Location } from './routing/router';
+import { TakedownsScreen } from './takedowns/takedowns-screen';
+import { useOpenTakedowns } from './takedowns/open-takedowns';
 import { Screen } from './ui/screen';
 import { UploadScreen } from './upload/upload-screen';
 
@@ -33,7 +35,7 @@ export function App() {
       </a>
       <header className="top-bar">
         <span className="brand">{t('app.name')}</span>
-        {api && <Navigation path={location.path} />}
+        {api && <Navigation api={api} path={location.path} />}
         <div className="top-bar-end">
           <LanguageSwitch />
           {api && (
@@ -64,11 +66,14 @@ const NAV = [
   { to: '/upload', key: 'nav.upload', matches: (p: string) => p === '/upload' },
   { to: '/expiring', key: 'nav.expiring', matches: (p: string) => p === '/expiring' || p.startsWith('/licenses') },
   { to: '/requests', key: 'nav.requests', matches: (p: string) => p === '/requests' || p.startsWith('/requests/') },
+  { to: '/takedowns', key: 'nav.takedowns', matches: (p: string) => p === '/takedowns' },
   { to: '/insights', key: 'nav.insights', matches: (p: string) => p.startsWith('/insights') },
 ] as const;
 
-function Navigation({ path }: { path: string }) {
-  const { t } = useI18n();
+/** The screens, the takedowns with how many are open (a number to see, words to hear). */
+function Navigation({ api, path }: { api: ApiClient; path: string }) {
+  const { t, number } = useI18n();
+  const open = useOpenTakedowns(api, path);
   return (
     <nav aria-label={t('nav.label')}>
       <ul className="nav-list">
@@ -76,6 +81,16 @@ function Navigation({ path }: { path: string }) {
           <li key={item.to}>
             <Link to={item.to} aria-current={item.matches(path) ? 'page' : undefined}>
               {t(item.key)}
+              {item.to === '/takedowns' && open !== null && open.count > 0 && (
+                <>
+                  {' '}
+                  <span className="nav-count" aria-hidden="true">
+                    {number(open.count)}
+                    {open.more ? '+' : ''}
+                  </span>
+                  <span className="visually-hidden">{t('nav.takedownsOpen', { n: `${number(open.count)}${open.more ? '+' : ''}` })}</span>
+                </>
+              )}
             </Link>
           </li>
         ))}
@@ -114,6 +129,7 @@ function CurrentScreen({ location }: { location: Location }) {
   if (path === '/expiring') return <ExpiringScreen />;
   if (path === '/requests') return <RequestsScreen query={query} />;
   if (path === '/requests/new') return <NewRequestScreen key={query.toString()} query={query} />;
+  if (path === '/takedowns') return <TakedownsScreen query={query} />;
   if (path === '/insights') return <InsightsScreen sku={null} />;
   if ((match = /^\/insights\/([^/]+)$/.exec(path))) return <InsightsScreen key={match[1]} sku={decodeURIComponent(match[1]!)} />;
   return (

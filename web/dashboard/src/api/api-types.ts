@@ -18,7 +18,9 @@ import type { FaqEntryView } from '../../../../core/contract/faq-replies';
 import type { ProductInsights, WeeklyInsights } from '../../../../core/contract/insight-replies';
 import type { JobView } from '../../../../core/contract/job-replies';
 import type { LicenseSummary, LicenseView, LiveUsageView } from '../../../../core/contract/license-replies';
+import type { CreatorErasure as CreatorErasureSchema, CreatorExport as CreatorExportSchema } from '../../../../core/contract/privacy-replies';
 import type { RightsRequestView } from '../../../../core/contract/rights-request-replies';
+import type { CreatorPageLinkView, TakedownView } from '../../../../core/contract/takedown-replies';
 import type { UsageView } from '../../../../core/contract/usage-replies';
 
 export type { Page } from '../../../../core/contract/page';
@@ -41,6 +43,7 @@ export {
   type RequestLanguageCode,
   type RightsRequestStatus,
 } from '../../../../core/vocabulary/rights-request-status';
+export { TAKEDOWN_STATUSES, type TakedownStatus } from '../../../../core/vocabulary/takedown-status';
 
 export type Creator = z.infer<typeof CreatorView>;
 export type Asset = z.infer<typeof AssetView>;
@@ -65,3 +68,15 @@ export type Comment = z.infer<typeof CommentView>;
 export type RightsRequest = z.infer<typeof RightsRequestView>;
 /** What the creator saw and said when they accepted. */
 export type RequestEvidence = NonNullable<RightsRequest['evidence']>;
+/** Everything held about a creator (GET /api/v1/creators/:id/export), downloaded for their access request. */
+export type CreatorExport = z.infer<typeof CreatorExportSchema>;
+/** What erasing a creator did: assets deleted, licenses kept as the legal record. */
+export type CreatorErasure = z.infer<typeof CreatorErasureSchema>;
+
+/** The creator's own page link (POST /api/v1/creators/:id/page-link): the only one that works; making another stops it. */
+export type CreatorPageLink = z.infer<typeof CreatorPageLinkView>;
+/**
+ * A creator's request, sent from their page, that some of their content (or all of it: no
+ * asset ids) stop being used; nothing is withdrawn automatically.
+ */
+export type TakedownRequest = z.infer<typeof TakedownView>;

@@ -1,8 +1,9 @@
-import { forwardRef, useEffect, useRef, useState } from 'react';
+import { forwardRef, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { useApi } from '../api/api-context';
 import type { Asset } from '../api/api-types';
 import { useI18n } from '../i18n/i18n';
+import { ConfirmButton } from '../ui/confirm-button';
 import { lifeCycleError } from './life-cycle-error';
 
 type Action = 'archive' | 'unarchive' | 'delete';
@@ -40,18 +41,7 @@ export function AssetLifeCycle({ asset, onChange }: { asset: Asset; onChange: (a
   const api = useApi();
   const { t } = useI18n();
   const [busy, setBusy] = useState<Action | null>(null);
-  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const keep = useRef<HTMLButtonElement>(null);
-  const ask = useRef<HTMLButtonElement>(null);
-  const asked = useRef(false);
-
-  // Focus follows the question: onto "Keep it" when asked, back onto Delete when not.
-  useEffect(() => {
-    if (confirming) keep.current?.focus();
-    else if (asked.current) ask.current?.focus();
-    asked.current = confirming;
-  }, [confirming]);
 
   const act = async (action: Action) => {
     setBusy(action);
@@ -59,12 +49,9 @@ export function AssetLifeCycle({ asset, onChange }: { asset: Asset; onChange: (a
     try {
       const path = `/api/v1/assets/${asset.id}${action === 'delete' ? '' : `/${action}`}`;
       const changed = await api.send<Asset>(action === 'delete' ? 'DELETE' : 'POST', path);
-      asked.current = false;
-      setConfirming(false);
       onChange(changed, action);
     } catch (err) {
       setError(lifeCycleError(t, err));
-      setConfirming(false);
       if (err instanceof ApiError && err.code === 'asset_deleted') {
         api.get<Asset>(`/api/v1/assets/${asset.id}`).then(
           (a) => onChange(a, null),
@@ -101,27 +88,18 @@ export function AssetLifeCycle({ asset, onChange }: { asset: Asset; onChange: (a
           {archived ? t('lifeCycle.unarchiveExplained') : t('lifeCycle.archiveExplained')}
         </p>
       </div>
-      <div className="life-cycle-action">
-        {confirming ? (
-          <DeleteQuestion ref={keep} busy={busy === 'delete'} onYes={() => act('delete')} onNo={() => setConfirming(false)} />
-        ) : (
-          <>
-            <button
-              type="button"
-              ref={ask}
-              className="danger-outline"
-              onClick={() => setConfirming(true)}
-              disabled={busy !== null}
-              aria-describedby="delete-explained"
-            >
-              {t('lifeCycle.delete')}
-            </button>
-            <p id="delete-explained" className="hint">
-              {t('lifeCycle.deleteExplained')}
-            </p>
-          </>
-        )}
-      </div>
+      <ConfirmButton
+        className="life-cycle-action"
+        label={t('lifeCycle.delete')}
+        explained={t('lifeCycle.deleteExplained')}
+        question={t('lifeCycle.deleteQuestion')}
+        warning={t('lifeCycle.deleteWarning')}
+        yes={t('lifeCycle.deleteYes')}
+        yesBusy={t('lifeCycle.deleting')}
+        no={t('lifeCycle.deleteNo')}
+        disabled={busy !== null}
+        onConfirm={() => act('delete')}
+      />
       {error && (
         <p className="field-error" role="alert">
           {error}
@@ -130,25 +108,3 @@ export function AssetLifeCycle({ asset, onChange }: { asset: Asset; onChange: (a
     </section>
   );
 }
-
-const DeleteQuestion = forwardRef<HTMLButtonElement, { busy: boolean; onYes: () => void; onNo: () => void }>(function DeleteQuestion(
-  { busy, onYes, onNo },
-  keep,
-) {
-  const { t } = useI18n();
-  return (
-    <div role="group" aria-labelledby="delete-question" className="delete-question">
-      <p id="delete-question">
-        <strong>{t('lifeCycle.deleteQuestion')}</strong> {t('lifeCycle.deleteWarning')}
-      </p>
-      <div className="button-row">
-        <button type="button" className="danger" onClick={onYes} disabled={busy}>
-          {busy ? t('lifeCycle.deleting') : t('lifeCycle.deleteYes')}
-        </button>
-        <button type="button" ref={keep} onClick={onNo} disabled={busy}>
-          {t('lifeCycle.deleteNo')}
-        </button>
-      </div>
-    </div>
-  );
-});

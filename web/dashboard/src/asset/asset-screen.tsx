@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../api/api-context';
 import type { Asset, AssetDetail, Creator } from '../api/api-types';
+import { isErased } from '../creators/creator-form';
+import { CreatorPanel } from '../creators/creator-panel';
 import { useI18n } from '../i18n/i18n';
 import { assetName, formatDuration } from '../library/asset-card';
 import { RightsSummary } from '../licenses/rights-summary';
@@ -19,7 +21,8 @@ const PROCESSING_POLL_MS = 1500;
 
 /**
  * One asset: what it is, where it may be used, its renditions and cuts, the cut builder, its
- * details to edit, archiving and deleting, and its usage ledger. An archived asset says so at
+ * details to edit, archiving and deleting, its creator (details, their page, their personal
+ * data), and its usage ledger. An archived asset says so at
  * the top; a deleted one too, and then shows only its record (no files, nothing to change).
  */
 export function AssetScreen({ id }: { id: string }) {
@@ -28,6 +31,10 @@ export function AssetScreen({ id }: { id: string }) {
   const asset = useLoad(() => api.get<AssetDetail>(`/api/v1/assets/${id}`), [api, id]);
   const creatorId = asset.data?.creatorId;
   const creator = useLoad(async () => (creatorId ? api.get<Creator>(`/api/v1/creators/${creatorId}`) : null), [api, creatorId]);
+  // The creator as just saved in the panel, until they are loaded again.
+  const [changedCreator, setChangedCreator] = useState<Creator | null>(null);
+  useEffect(() => setChangedCreator(null), [creator.data]);
+  const c = changedCreator?.id === creator.data?.id ? changedCreator : creator.data;
   // A change made here shows at once, before the asset is loaded again.
   const [changed, setChanged] = useState<Asset | null>(null);
   useEffect(() => setChanged(null), [asset.data]);
@@ -79,12 +86,10 @@ export function AssetScreen({ id }: { id: string }) {
           {a.deletedAt ? <Badge tone="bad">{t('lifeCycle.deletedBadge')}</Badge> : a.archivedAt && <Badge tone="warn">{t('lifeCycle.archivedBadge')}</Badge>}
         </div>
         <dl className="terms">
-          {creator.data && (
+          {c && (
             <>
               <dt>{t('asset.creator')}</dt>
-              <dd>
-                @{creator.data.handle} ({creator.data.platform}, {label('tier', creator.data.tier)})
-              </dd>
+              <dd>{isErased(c) ? t('creatorPanel.erasedName') : `@${c.handle} (${c.platform}, ${label('tier', c.tier)})`}</dd>
             </>
           )}
           <dt>{t('asset.products')}</dt>
@@ -121,7 +126,7 @@ export function AssetScreen({ id }: { id: string }) {
         </dl>
         {a.error && <p className="field-error">{a.error}</p>}
       </div>
-      <RightsSummary licenses={a.licenses} />
+      <RightsSummary licenses={a.licenses} withdrawn={a.deletedAt ? 'deleted' : a.archivedAt ? 'archived' : null} />
       {!a.deletedAt && (
         <>
           <RenditionsPanel asset={a} onStale={asset.reload} />
@@ -130,6 +135,20 @@ export function AssetScreen({ id }: { id: string }) {
         </>
       )}
       <AssetLifeCycle key={a.id} asset={a} onChange={onChange} />
+      {c && (
+        <CreatorPanel
+          key={c.id}
+          creator={c}
+          onChange={(next) => {
+            setChangedCreator(next);
+            creator.reload();
+          }}
+          onErased={() => {
+            creator.reload();
+            asset.reload();
+          }}
+        />
+      )}
       <UsageLedger assetId={a.id} />
     </Screen>
   );

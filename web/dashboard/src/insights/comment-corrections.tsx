@@ -72,6 +72,7 @@ function CommentRow({ comment: loaded, onCorrected }: { comment: Comment; onCorr
   return (
     <li className="comment-row">
       <blockquote>{comment.text}</blockquote>
+      <p className="comment-author">{comment.author ? t('comments.by', { author: comment.author, platform: comment.platform }) : comment.platform}</p>
       {comment.correction && <Badge tone="info">{t('comments.correctedBadge')}</Badge>}
       <div className="comment-labels">
         <Field label={t('comments.topic')}>

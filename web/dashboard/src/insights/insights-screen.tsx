@@ -9,16 +9,22 @@ import { Screen } from '../ui/screen';
 import { useLoad } from '../ui/use-load';
 import { BarChart } from './bar-chart';
 import { CommentCorrections } from './comment-corrections';
+import { CommenterErasure } from './commenter-erasure';
 import { FaqEntryEditor } from './faq-entry-editor';
 import { TrendChart } from './trend-chart';
 
-/** What a product's commenters talk about and feel, week by week, and the FAQ entries mined from their questions. */
+/**
+ * What a product's commenters talk about and feel, week by week, and the FAQ entries mined from
+ * their questions; and erasing a commenter, after which the product's figures are loaded again.
+ */
 export function InsightsScreen({ sku }: { sku: string | null }) {
   const { t } = useI18n();
+  const [erasures, setErasures] = useState(0);
   return (
     <Screen title={sku ? t('insights.titleFor', { sku }) : t('insights.title')}>
       <ProductPicker sku={sku} />
-      {sku && <ProductInsights sku={sku} />}
+      {sku && <ProductInsights key={erasures} sku={sku} />}
+      <CommenterErasure onErased={() => setErasures((n) => n + 1)} />
     </Screen>
   );
 }

@@ -6,9 +6,19 @@ import { daysLeft, endsAtMidnight, inForce, licenseStateAt } from './license-tim
 
 /**
  * "Where and until when can I use this?" in plain words: each license in force now with its
- * territories, channels, end, edits and duties; when none is in force, why not.
+ * territories, channels, end, edits and duties; when none is in force, why not. For an asset
+ * that is `withdrawn` (archived or deleted) the answer is nowhere, whatever its licenses say:
+ * it says so first, then lists the licenses as what they grant on paper, not as usable.
  */
-export function RightsSummary({ licenses, linkLicenses = true }: { licenses: LicenseTerms[]; linkLicenses?: boolean }) {
+export function RightsSummary({
+  licenses,
+  linkLicenses = true,
+  withdrawn = null,
+}: {
+  licenses: LicenseTerms[];
+  linkLicenses?: boolean;
+  withdrawn?: 'archived' | 'deleted' | null;
+}) {
   const i18n = useI18n();
   const { t, label } = i18n;
   const now = new Date();
@@ -19,15 +29,26 @@ export function RightsSummary({ licenses, linkLicenses = true }: { licenses: Lic
   return (
     <section className="rights-summary card" aria-labelledby="rights-heading">
       <h2 id="rights-heading">{t('rights.title')}</h2>
-      {current.length === 0 ? (
-        <p className="rights-none">
-          <strong>{t('rights.nowhere')}</strong> {licenses.length === 0 ? t('rights.noLicense') : t('rights.noneInForce')}
+      {withdrawn && (
+        <p className="rights-none rights-withdrawn">
+          <strong>{t('rights.withdrawn')}</strong> {withdrawn === 'deleted' ? t('rights.withdrawnDeleted') : t('rights.withdrawnArchived')}
         </p>
+      )}
+      {withdrawn && licenses.length === 0 && <p className="empty">{t('rights.noLicense')}</p>}
+      {withdrawn && current.length > 0 && <h3>{withdrawn === 'deleted' ? t('rights.keptLicenses') : t('rights.pausedLicenses')}</h3>}
+      {current.length === 0 ? (
+        !withdrawn && (
+          <p className="rights-none">
+            <strong>{t('rights.nowhere')}</strong> {licenses.length === 0 ? t('rights.noLicense') : t('rights.noneInForce')}
+          </p>
+        )
       ) : (
         <ul className="rights-list">
           {current.map(({ license, state }) => (
-            <li key={license.id} className="rights-item">
-              <p className="rights-sentence">{rightsSentence(i18n, license, now)}</p>
+            <li key={license.id} className={withdrawn ? 'rights-item rights-item-withdrawn' : 'rights-item'}>
+              <p className={withdrawn ? 'rights-terms-sentence' : 'rights-sentence'}>
+                {withdrawn ? termsSentence(i18n, license, now) : rightsSentence(i18n, license, now)}
+              </p>
               <dl className="terms">
                 <dt>{t('rights.where')}</dt>
                 <dd>{territoryText(i18n, license.territories, license.excludedTerritories)}</dd>
@@ -74,17 +95,26 @@ export function RightsSummary({ licenses, linkLicenses = true }: { licenses: Lic
 
 /** One sentence a content manager can act on, e.g. "Paid social and product pages in Poland until 31 Dec 2026." */
 export function rightsSentence(i18n: I18n, license: LicenseTerms, now: Date): string {
+  return i18n.t('rights.sentence', sentenceParts(i18n, license, now));
+}
+
+/** What a license grants on paper, for an asset that is not in use ("Licensed for …", not "Usable for …"). */
+function termsSentence(i18n: I18n, license: LicenseTerms, now: Date): string {
+  return i18n.t('rights.termsSentence', sentenceParts(i18n, license, now));
+}
+
+function sentenceParts(i18n: I18n, license: LicenseTerms, now: Date): { channels: string; where: string; until: string } {
   const except = license.excludedTerritories.map(i18n.country).join(', ');
   const where = !license.territories.includes('WW')
     ? i18n.t('rights.inCountries', { where: territoryText(i18n, license.territories, []) })
     : except
       ? i18n.t('rights.everywhereExcept', { except })
       : i18n.t('rights.everywhere');
-  return i18n.t('rights.sentence', {
+  return {
     channels: license.channels.map((c) => i18n.label('channel', c)).join(', '),
     where,
     until: endText(i18n, license.endsAt, now),
-  });
+  };
 }
 
 export function territoryText(i18n: I18n, territories: string[], excluded: string[]): string {
