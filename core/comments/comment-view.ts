@@ -1,49 +1,18 @@
-import type { Comment, CommentSentiment, CommentTopic } from '../db';
+import type { z } from 'zod';
+import type { CommentView as CommentReply, ModelLabels as ModelLabelsReply } from '../contract/comment-replies';
+import type { Comment } from '../db';
 import type { LatestCorrection } from './effective-labels';
 
-/** What the model said about a comment; null until it is classified. */
-export interface ModelLabels {
-  lang: string | null;
-  sentiment: CommentSentiment | null;
-  sentimentScores: Record<string, number> | null;
-  isQuestion: boolean | null;
-  questionScore: number | null;
-  topic: CommentTopic | null;
-  topicScores: Record<string, number> | null;
-  spam: boolean | null;
-  spamScore: number | null;
-  substantive: boolean | null;
-  substantiveScore: number | null;
-  modelVersion: string;
-  classifiedAt: string;
-}
+/** What the model said about a comment (core/contract/comment-replies.ts); null until it is classified. */
+export type ModelLabels = z.input<typeof ModelLabelsReply>;
 
 /**
- * A comment as clients see it. The top-level labels are what it effectively is: a person's
- * latest correction of each label, else the model's. `labels` (model) and `correction` (people)
- * stay apart, so the dashboard can show both and retraining knows which is which.
+ * A comment as clients see it (core/contract/comment-replies.ts). The top-level labels are what
+ * it effectively is: a person's latest correction of each label, else the model's. `labels`
+ * (model) and `correction` (people) stay apart, so the dashboard can show both and retraining
+ * knows which is which.
  */
-export interface CommentView {
-  id: string;
-  platform: string;
-  externalId: string;
-  text: string;
-  author: string | null;
-  permalink: string | null;
-  postedAt: string | null;
-  importedAt: string;
-  assetId: string | null;
-  productSku: string | null;
-  faqEntryId: string | null;
-  lang: string | null;
-  topic: CommentTopic | null;
-  sentiment: CommentSentiment | null;
-  isQuestion: boolean | null;
-  spam: boolean | null;
-  labels: ModelLabels | null;
-  /** Only the labels people have set; null when none has. */
-  correction: Partial<Record<keyof LatestCorrection, unknown>> | null;
-}
+export type CommentView = z.input<typeof CommentReply>;
 
 export function commentView(row: Comment, fixes: LatestCorrection | null): CommentView {
   const correction = fixes ? Object.fromEntries(Object.entries(fixes).filter(([, v]) => v !== null)) : {};

@@ -1,11 +1,13 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { recordAudit } from '../audit/audit-log';
 import { creators, isUniqueViolation, type Creator, type Db } from '../db';
 import { DomainError, notFound } from '../errors/domain-error';
 import { handleSkeleton, INVISIBLE_SQL_CLASS } from '../text/identifier-text';
-import { creatorTier, type CreatorTier } from '../vocabulary/creator-tier';
+import { creatorTier } from '../vocabulary/creator-tier';
 import { afterCursor, toIdPage } from '../paging/id-cursor';
 import type { Page } from '../contract/page';
+import type { CreatorView as CreatorReply } from '../contract/creator-replies';
 
 export interface NewCreatorInput {
   handle: string;
@@ -15,10 +17,12 @@ export interface NewCreatorInput {
   contactEmail?: string | null;
 }
 
-export type CreatorView = Omit<Creator, 'createdAt'> & { tier: CreatorTier; createdAt: string };
+/** A creator as clients see it (core/contract/creator-replies.ts): the fields named, so a new column is never sent by accident. */
+export type CreatorView = z.input<typeof CreatorReply>;
 
 export function creatorView(row: Creator): CreatorView {
-  return { ...row, tier: creatorTier(row.followers), createdAt: row.createdAt.toISOString() };
+  const { id, handle, platform, followers, engagementRate, contactEmail } = row;
+  return { id, handle, platform, followers, engagementRate, contactEmail, tier: creatorTier(row.followers), createdAt: row.createdAt.toISOString() };
 }
 
 /**

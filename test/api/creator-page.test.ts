@@ -254,3 +254,20 @@ describe('takedown requests', () => {
     expect([flood.status, flood.body.error.code]).toEqual([409, 'too_many_takedowns']);
   });
 });
+
+describe('abuse', () => {
+  it('limits the creator’s pages per client address, a request’s and their own alike', async () => {
+    const limited = createApp({ ...services, config: { ...services.config, publicRateLimitPerMinute: 2 } });
+    const { url } = await makeLink();
+    await request(limited).get(pathOf(url)).expect(200);
+    await request(limited)
+      .post(`${pathOf(url)}/takedown`)
+      .send({ assetIds: [photo] })
+      .expect(201);
+    const res = await request(limited)
+      .post(`${pathOf(url)}/takedown`)
+      .send({ assetIds: [photo] });
+    expect([res.status, res.body.error?.code]).toEqual([429, 'rate_limited']);
+    expect((await request(limited).get('/r/00000000-0000-4000-8000-000000000000.x')).status).toBe(429);
+  });
+});
