@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
-import { pinoHttp } from 'pino-http';
 import type { Services } from '../core/runtime/services';
 import { licenseCheckForFiles } from '../core/licensing/license-answer-cache';
-import { galleriesStaleCount } from '../core/gallery/gallery-cache';
+import { galleryChanges } from '../core/gallery/gallery-changes';
 import { dashboardRouter, DASHBOARD_DIST } from './http/dashboard';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { createMetrics } from './http/metrics';
@@ -13,18 +12,18 @@ import { metricsAccess } from './http/metrics-access';
 import { mountRoutes } from './http/mount-routes';
 import { buildOpenApiDocument } from './http/openapi';
 import { requestId } from './http/request-id';
+import { requestLogger } from './http/request-logger';
 import { securityHeaders } from './http/security-headers';
 import { rejectMalformedUrl } from './http/reject-malformed-url';
 import { healthz, readyz } from './routes/health';
 import { API_ROUTES } from './routes';
 import { mediaFilesRouter } from './routes/media-files';
-import { dropGalleriesOnWrite, publicRateLimit } from './routes/public-gallery';
+import { dropGalleriesOnWrite } from './routes/public-gallery';
+import { publicRateLimit } from './http/public-rate-limit';
 import { PROJECT_ROOT } from '../core/config/project-root';
 import { requestPageErrors } from './request-page/page-errors';
 
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-/** Polled by orchestrators every few seconds: logging each would drown the log. */
-const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 
 export interface AppOptions {
   /** True once shutdown began: readiness fails and keep-alive connections are closed. */
@@ -45,14 +44,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     res.setHeader('X-Request-Id', id);
     return id;
   };
-  const logRequests = pinoHttp({
-    logger: services.logger,
-    genReqId: assignRequestId,
-    autoLogging: { ignore: (req) => PROBES.has(req.url ?? '') },
-    customSuccessMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
-    customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-  });
+  const logRequests = requestLogger(services.logger, assignRequestId);
   // The public gallery is fetched on every shop page view: its requests are counted in
   // /metrics and its errors logged, but a log line each would cost a third of its throughput.
   app.use((req, res, next) => {
@@ -78,18 +70,18 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     res.json(openapi);
   });
   if (services.storage.name === 'fs')
-    app.use(mediaFilesRouter(services.storage, services.signingSecret, licenseCheckForFiles(services.database.db, galleriesStaleCount)));
+    app.use(mediaFilesRouter(services.storage, services.signingSecret, licenseCheckForFiles(services.database.db, galleryChanges(services).changeCount)));
 
   app.use('/api', express.json({ limit: services.config.jsonBodyLimit }));
-  app.use('/api', dropGalleriesOnWrite);
-  app.use('/public', publicRateLimit(services.config, services.logger));
+  app.use('/api', dropGalleriesOnWrite(services));
+  app.use('/public', publicRateLimit(services, 'public'));
   // The creator's pages (a request's, their own): the only unauthenticated writes, rate-limited like /public, small forms or JSON.
   app.use(
     ['/r', '/c'],
-    publicRateLimit(services.config, services.logger),
+    publicRateLimit(services, 'creator-pages'),
     express.json({ limit: '16kb' }),
     express.urlencoded({ extended: false, limit: '16kb' }),
-    dropGalleriesOnWrite, // an acceptance licenses content the gallery may show at once
+    dropGalleriesOnWrite(services), // an acceptance licenses content the gallery may show at once
   );
   app.use(mountRoutes(API_ROUTES, services));
   app.use(dashboardRouter(DASHBOARD_DIST, services.config));

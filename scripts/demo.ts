@@ -2,8 +2,8 @@
  * `npm run demo [-- --small]`: fills the instance in DATA_DIR with a demo library (creators,
  * generated images and clips, licenses of every shape, a webhook, comments) so a new user
  * sees a living system after `npm start`. It runs the system in this process the way the
- * launcher does (Redis found or started, API on a free loopback port, a media worker for the
- * probe jobs), seeds through the HTTP API, waits for processing, prints a summary and stops
+ * launcher does (Redis found or started, API on a free loopback port, media and nlp workers for
+ * the probes and the comments' classification), seeds through the HTTP API, waits for processing, prints a summary and stops
  * what it started. Running it again adds nothing.
  */
 import path from 'node:path';
@@ -33,7 +33,8 @@ async function main(): Promise<void> {
     started.push(() => redis.stop());
     const services = await openDemoServices(config);
     started.push(() => services.close());
-    const workers = await startWorkers(services, ['media']);
+    // media probes the uploads; nlp classifies the comments and files their questions into FAQ entries.
+    const workers = await startWorkers(services, ['media', 'nlp']);
     started.push(() => workers.close());
     const api = await startApiServer(services);
     started.push(() => api.close());
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
       api: apiClient(api.url, api.adminKey.key ?? config.adminApiKey!),
       ffmpegPath: locateMediaTools(config).ffmpegPath,
       size: process.argv.includes('--small') ? 'small' : 'full',
+      corporaDir: config.nlpCorporaDir,
+      classificationTimeoutMs: 300_000,
       log: (line) => console.log(line),
     });
     printSummary(report, userConfig, (Date.now() - began) / 1000);
@@ -53,7 +56,7 @@ async function main(): Promise<void> {
 /** PGlite serves one process: with `npm start` running on the same DATA_DIR, say what to do. */
 async function openDemoServices(config: Config): Promise<Services> {
   try {
-    return await openServices(config, { logger: createLogger(config, { pretty: Boolean(process.stdout.isTTY) }) });
+    return await openServices(config, { logger: createLogger(config, { terminal: Boolean(process.stdout.isTTY) }) });
   } catch (err) {
     const owner = /already open in process (\d+)/.exec((err as Error).message)?.[1];
     if (!owner) throw err;
@@ -78,7 +81,7 @@ function printSummary(report: DemoReport, config: Config, seconds: number): void
     ['assets', `${tally(report.assets)}: ${breakdown(report.assetStatus)}`],
     ['licenses', `${tally(report.licenses)}: ${breakdown(report.licenseStates)}`],
     ['webhook', `${tally(report.webhooks)}: ${DEMO_WEBHOOK.url} is a placeholder, its deliveries fail and are retried (GET /api/v1/webhooks/:id/deliveries)`],
-    ['comments', tally(report.comments)],
+    ['comments', `${tally(report.comments)}${report.realCommentsMissing ? `; no real comments: ${report.realCommentsMissing} is missing` : ''}`],
   ];
   console.log(
     [

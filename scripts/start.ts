@@ -29,7 +29,7 @@ async function main(): Promise<void> {
 
   const redis = await ensureRedis(config.redisUrl, config.dataDir);
   running.push({ name: 'Redis', close: () => redis.stop() });
-  const logger = createLogger(config, { pretty: Boolean(process.stdout.isTTY) });
+  const logger = createLogger(config, { terminal: Boolean(process.stdout.isTTY) });
   const services = await openServices(config, { logger });
   running.push({ name: 'services', close: () => services.close() });
   const workers = await startWorkers(services);

@@ -5,6 +5,7 @@ import { CHANNELS } from '../../core/vocabulary/channels';
 import { licensesForAssets } from '../../core/licensing/license-store';
 import { decodePageCursor, encodePageCursor } from '../../core/paging/page-cursor';
 import { ASSET_LICENSE_STATES, assetLicenseState } from '../../core/vocabulary/asset-license-state';
+import { assetLicenseNote } from '../../core/vocabulary/asset-license-note';
 import { ASSET_KINDS, ASSET_STATUSES } from '../../core/vocabulary/asset-kinds';
 import { thumbnailUrls } from '../../core/assets/asset-thumbnails';
 import { assetHistory } from '../../core/assets/asset-history';
@@ -76,6 +77,7 @@ const listAssetsRoute = defineRoute({
       ...toAssetView(asset),
       thumbnailUrl: thumbnails.get(asset.id) ?? null,
       licenseState: assetLicenseState(licenses.get(asset.id) ?? [], at),
+      licenseNote: assetLicenseNote(licenses.get(asset.id) ?? [], at),
     }));
     return { body: { items, nextCursor: page.next && encodePageCursor(page.next) } };
   },

@@ -190,11 +190,12 @@ const correctRoute = defineRoute({
 const retrainRoute = defineRoute({
   method: 'post',
   path: '/api/v1/comments/retrain',
-  summary: 'Queue a retrain: new models from the training data plus every correction, used by every process once trained; optionally re-classify all comments',
+  summary:
+    'Queue a retrain: new models from the training data plus every correction, used by every process once trained; then re-classify every stored comment (unless `reclassify: false`), with before/after figures in the job result',
   tag: 'comments',
   access: WRITERS,
   body: z.object({
-    reclassify: z.boolean().default(false),
+    reclassify: z.boolean().default(true).describe('Classify every stored comment again with the new models (corrections stay); false keeps their labels'),
     rowsPerCorpus: z
       .number()
       .int()

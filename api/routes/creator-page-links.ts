@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantOf, termTime } from '../../core/licensing/term-time';
 import { CreatorPageLinkView } from '../../core/contract/takedown-replies';
 import { DEFAULT_PAGE_LINK_DAYS, MAX_PAGE_LINK_DAYS, makeCreatorPageLink, revokeCreatorPageLink } from '../../core/creator-page/creator-page-link';
 import { linkSettings } from '../http/link-settings';
@@ -17,11 +18,11 @@ const makeRoute = defineRoute({
   access: WRITERS,
   params: idParams,
   body: z.object({
-    expiresAt: z.iso
-      .datetime({ offset: true })
-      .transform((s) => new Date(s))
+    expiresAt: termTime
       .optional()
-      .describe(`When the link stops working (ISO 8601); ${DEFAULT_PAGE_LINK_DAYS} days from now when absent, at most ${MAX_PAGE_LINK_DAYS}`),
+      .describe(
+        `When the link stops working: an instant with an offset, or a calendar day (to its end in the license time zone); ${DEFAULT_PAGE_LINK_DAYS} days from now when absent, at most ${MAX_PAGE_LINK_DAYS}`,
+      ),
   }),
   responses: {
     201: { description: 'The link, to copy and send', schema: CreatorPageLinkView },
@@ -30,7 +31,13 @@ const makeRoute = defineRoute({
   },
   handle: async ({ params, body, caller, services, req }) => ({
     status: 201,
-    body: await makeCreatorPageLink(services.database.db, linkSettings(services, req), caller!.keyId, params.id, body.expiresAt),
+    body: await makeCreatorPageLink(
+      services.database.db,
+      linkSettings(services, req),
+      caller!.keyId,
+      params.id,
+      body.expiresAt && instantOf(body.expiresAt, 'end', services.config.brandTimeZone),
+    ),
   }),
 });
 

@@ -4,9 +4,14 @@ import { CreatorErasure, CreatorExport } from '../../core/contract/privacy-repli
 import { eraseCreator } from '../../core/privacy/erase-creator';
 import { exportCreator } from '../../core/privacy/export-creator';
 import { pageOf } from '../../core/contract/page';
-import { createCreator, getCreator, listCreators, updateCreator } from '../../core/licensing/creator-store';
+import { createCreator, getCreator, updateCreator } from '../../core/licensing/creator-store';
+import { CREATOR_SORTS, listCreators } from '../../core/licensing/creator-list';
+import { engagementHistory } from '../../core/licensing/creator-engagement';
+import { EngagementHistory } from '../../core/contract/creator-engagement-replies';
+import { CREATOR_TIERS } from '../../core/vocabulary/creator-tier';
 import { hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE, normalizeHandle } from '../../core/text/identifier-text';
 import { defineRoute } from '../http/route';
+import { typedNumber } from '../http/typed-number';
 import { idParams, pageQuery } from '../http/request-schemas';
 
 /** The integer column's ceiling: larger counts would fail in the database rather than here. */
@@ -30,9 +35,12 @@ const NewCreator = z.object({
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9][a-z0-9_.-]{0,49}$/, 'A platform name like tiktok, instagram or youtube'),
-  followers: z.number().int().min(0).max(MAX_FOLLOWERS),
+  followers: typedNumber(z.number().int().min(0).max(MAX_FOLLOWERS)).describe('A whole number, as a number or a string (12000 or "12000")'),
   /** A fraction: 0.034 is 3.4 % of followers engaging. */
-  engagementRate: z.number().min(0).max(1, 'engagementRate is a fraction between 0 and 1 (0.034 for 3.4 %)').nullable().optional(),
+  engagementRate: typedNumber(z.number().min(0).max(1, 'engagementRate is a fraction between 0 and 1 (0.034 for 3.4 %)'))
+    .nullable()
+    .optional()
+    .describe('A fraction between 0 and 1 (0.034 for 3.4 %), as a number or a string'),
   contactEmail: z.string().trim().max(254).pipe(z.email('An e-mail address like anna@example.com')).nullable().optional(),
 });
 
@@ -50,7 +58,7 @@ const createCreatorRoute = defineRoute({
   body: NewCreator,
   responses: {
     201: { description: 'Created', schema: CreatorView },
-    409: { description: 'creator_exists: the platform already has that handle' },
+    409: { description: 'creator_exists: the platform already has that handle; details.creatorId is the creator it has' },
     422: { description: 'Invalid field (invalid_handle, invalid_platform, invalid_followers, invalid_engagement_rate)' },
   },
   handle: async ({ body, services }) => ({ status: 201, body: await createCreator(services.database.db, body) }),
@@ -70,13 +78,30 @@ const getCreatorRoute = defineRoute({
 const listCreatorsRoute = defineRoute({
   method: 'get',
   path: '/api/v1/creators',
-  summary: 'Creators, newest first, a page at a time',
+  summary: 'Creators, newest first or by `sort`, a page at a time; `q` finds part of a handle, `platform` and `tier` filter',
   tag: 'creators',
   access: 'authenticated',
   query: z.object({
+    q: z
+      .string()
+      .max(200)
+      .transform((q) => normalizeHandle(q.trim()))
+      .optional()
+      .describe('Part of a handle, with or without the @'),
+    platform: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9][a-z0-9_.-]{0,49}$/, 'A platform name like tiktok, instagram or youtube')
+      .optional(),
+    tier: z.enum(CREATOR_TIERS).optional(),
+    sort: z.enum(CREATOR_SORTS).default('newest').describe('newest, followers, engagement: highest first (unmeasured last); handle: A–Z'),
     ...pageQuery({ max: 200, default: 50 }, 'id'),
   }),
-  responses: { 200: { description: 'A page of creators', schema: pageOf(CreatorView) } },
+  responses: {
+    200: { description: 'A page of creators', schema: pageOf(CreatorView) },
+    400: { description: 'invalid_q, invalid_platform, invalid_tier, invalid_sort, invalid_cursor' },
+  },
   handle: async ({ query, services }) => ({ body: await listCreators(services.database.db, query) }),
 });
 
@@ -95,6 +120,17 @@ const patchCreatorRoute = defineRoute({
     422: { description: 'invalid_<field>, invalid_input (no field given)' },
   },
   handle: async ({ params, body, caller, services }) => ({ body: await updateCreator(services.database.db, caller!.keyId, params.id, body) }),
+});
+
+const engagementRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/creators/:id/engagement',
+  summary: 'How a creator’s followers and engagement rate went: when added, then after each change (from the audit log)',
+  tag: 'creators',
+  access: 'authenticated',
+  params: idParams,
+  responses: { 200: { description: 'Oldest first', schema: EngagementHistory }, 404: { description: 'creator_not_found' } },
+  handle: async ({ params, services }) => ({ body: { items: await engagementHistory(services.database.db, params.id) } }),
 });
 
 const exportRoute = defineRoute({
@@ -124,4 +160,4 @@ const eraseRoute = defineRoute({
   handle: async ({ params, caller, services }) => ({ body: await eraseCreator(services.database.db, services.storage, caller!.keyId, params.id) }),
 });
 
-export const creatorRoutes = [createCreatorRoute, getCreatorRoute, listCreatorsRoute, patchCreatorRoute, exportRoute, eraseRoute];
+export const creatorRoutes = [createCreatorRoute, getCreatorRoute, listCreatorsRoute, patchCreatorRoute, engagementRoute, exportRoute, eraseRoute];

@@ -5,6 +5,7 @@ import { CUT_ASPECTS, MAX_CUTS_PER_REQUEST, MAX_DISCLOSURE_CHARS, MIN_CUT_S } fr
 import { RIGHTS_REASONS } from '../../core/vocabulary/rights-reasons';
 import { defineRoute } from '../http/route';
 import { idParams } from '../http/request-schemas';
+import { typedNumber } from '../http/typed-number';
 
 /**
  * A label drawn on the video. Only its type is checked here: what makes it visible text is
@@ -19,8 +20,8 @@ const Disclosure = z
 
 const CutRequest = z.object({
   aspect: z.enum(CUT_ASPECTS),
-  durationS: z.number().min(MIN_CUT_S),
-  startS: z.number().min(0).optional().describe('Absent: the most eventful window of the source (the hook)'),
+  durationS: typedNumber(z.number().min(MIN_CUT_S)).describe('Seconds, as a number or a string (15 or "15")'),
+  startS: typedNumber(z.number().min(0)).optional().describe('Seconds, as a number or a string; absent: the most eventful window of the source (the hook)'),
   fit: z.enum(['crop', 'blur']).optional().describe('crop (default): fill the frame; blur: all of the source over a blurred copy'),
   disclosure: Disclosure.nullable().optional().describe("Absent: the license territory's default label (REKLAMA for Poland alone, else #ad); null: none"),
 });
@@ -43,7 +44,7 @@ const requestCuts = defineRoute({
     409: { description: 'asset_not_ready while it is uploaded or processing; asset_failed when processing failed (details.error)' },
     422: {
       description:
-        'invalid_cuts (details.issues), invalid_disclosure (a label that is blank, invisible, under 2 visible characters, too long, or carries control or bidi characters; details.index), not_a_video, cut_too_long (details.index), disclosure_required (the license requires a label, a cut asks for none)',
+        'invalid_cuts (details.issues), invalid_disclosure (a label that is blank, invisible, under 2 visible characters, too long, or carries control or bidi characters; details.index), not_a_video, cut_too_long (every cut too long for the source: details.indexes and details.cuts; details.index is the first), disclosure_required (the license requires a label, a cut asks for none)',
     },
   },
   handle: async ({ params, body, caller, services }) => ({

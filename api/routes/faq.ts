@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { FaqEntryView } from '../../core/contract/faq-replies';
-import { COMMENT_TOPICS } from '../../core/vocabulary/comment-labels';
+import { FaqCommentView, FaqEntryView } from '../../core/contract/faq-replies';
+import { COMMENT_LANGS } from '../../core/nlp/comment-classification';
+import { COMMENT_SENTIMENTS, COMMENT_TOPICS } from '../../core/vocabulary/comment-labels';
 import { FAQ_STATUSES } from '../../core/vocabulary/faq-status';
 import { notFound } from '../../core/errors/domain-error';
 import { updateFaqEntry } from '../../core/faq/faq-changes';
+import { listFaqComments } from '../../core/faq/faq-comments';
+import { mergeFaqEntries, splitFaqEntry } from '../../core/faq/faq-review';
 import { findFaqEntry, listFaqEntries } from '../../core/faq/faq-store';
 import { visibleTextSchema } from '../../core/text/visible-text';
 import { defineRoute } from '../http/route';
@@ -15,16 +18,28 @@ const listRoute = defineRoute({
   summary: 'FAQ entries mined from comments, most asked first',
   tag: 'faq',
   access: 'authenticated',
-  query: z.object({
-    productSku: productSku().optional(),
-    topic: z.enum(COMMENT_TOPICS).optional(),
-    status: z.enum(FAQ_STATUSES).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(200),
-  }),
-  responses: { 200: { description: 'Entries', schema: z.object({ items: z.array(FaqEntryView) }) }, 400: { description: 'invalid_<filter>' } },
+  query: z
+    .object({
+      productSku: productSku().optional(),
+      topic: z.enum(COMMENT_TOPICS).optional(),
+      status: z.enum(FAQ_STATUSES).optional(),
+      lang: z.enum(COMMENT_LANGS).optional(),
+      sentiment: z.enum(COMMENT_SENTIMENTS).optional(),
+      q: z.string().trim().min(1).max(200).optional(),
+      since: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+      until: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+      dismissed: z.enum(['hide', 'only', 'any']).default('hide'),
+      limit: z.coerce.number().int().min(1).max(500).default(200),
+    })
+    .refine((q) => !q.since || !q.until || new Date(q.since) < new Date(q.until), { path: ['until'], message: 'must be after since' }),
+  responses: {
+    200: { description: 'Entries, each with its trend', schema: z.object({ items: z.array(FaqEntryView) }) },
+    400: { description: 'invalid_<filter>' },
+  },
   handle: async ({ query, services }) => {
-    const { limit, ...filter } = query;
-    return { body: { items: await listFaqEntries(services.database.db, filter, limit) } };
+    const { limit, since, until, ...filter } = query;
+    const period = { since: since ? new Date(since) : undefined, until: until ? new Date(until) : undefined };
+    return { body: { items: await listFaqEntries(services.database.db, { ...filter, ...period }, limit) } };
   },
 });
 
@@ -58,15 +73,69 @@ const patchRoute = defineRoute({
       question: visibleTextSchema(500).optional(),
       answer: visibleTextSchema(5000, { minVisible: 1, multiline: true }).nullable().optional(),
       status: z.enum(FAQ_STATUSES).optional(),
+      dismissed: z.boolean().optional(),
     })
     .strict(),
   responses: {
     200: { description: 'Updated', schema: FaqEntryView },
     404: { description: 'faq_entry_not_found' },
-    409: { description: 'invalid_transition' },
-    422: { description: 'answer_required, invalid_question, invalid_answer, invalid_status' },
+    409: { description: 'invalid_transition, unpublish_first (dismissing a published entry), faq_dismissed (publishing a dismissed one)' },
+    422: { description: 'answer_required, invalid_question, invalid_answer, invalid_status, invalid_dismissed' },
   },
   handle: async ({ params, body, caller, services }) => ({ body: await updateFaqEntry(services, caller!.keyId, params.id, body) }),
 });
 
-export const faqRoutes = [listRoute, getRoute, patchRoute];
+const commentsRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/faq/:id/comments',
+  summary: 'The comments behind an FAQ entry, newest first, with author, time and source (platform, permalink)',
+  tag: 'faq',
+  access: 'authenticated',
+  params: idParams,
+  query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) }),
+  responses: { 200: { description: 'Comments', schema: z.object({ items: z.array(FaqCommentView) }) }, 404: { description: 'faq_entry_not_found' } },
+  handle: async ({ params, query, services }) => {
+    if (!(await findFaqEntry(services.database.db, params.id))) throw notFound('faq_entry', params.id);
+    return { body: { items: await listFaqComments(services.database.db, params.id, query.limit) } };
+  },
+});
+
+const mergeRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/faq/:id/merge',
+  summary:
+    'Merge entries asking the same question into this one: their comments move here and they are deleted; this entry keeps its wording, answer and status. ' +
+    'Same product, topic and language only. Audited.',
+  tag: 'faq',
+  access: ['content_manager'],
+  params: idParams,
+  body: z.object({ from: z.array(z.uuid()).min(1).max(100) }).strict(),
+  responses: {
+    200: { description: 'The merged entry', schema: FaqEntryView },
+    422: { description: 'invalid_from, faq_merge_self, faq_merge_mismatch (another product, topic or language)' },
+    404: { description: 'faq_entry_not_found' },
+  },
+  handle: async ({ params, body, caller, services }) => ({ body: await mergeFaqEntries(services, caller!.keyId, params.id, [...new Set(body.from)]) }),
+});
+
+const splitRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/faq/:id/split',
+  summary: 'Take some of an entry’s comments out into a new draft entry (same product, topic and language). Audited.',
+  tag: 'faq',
+  access: ['content_manager'],
+  params: idParams,
+  body: z.object({ commentIds: z.array(z.uuid()).min(1).max(500) }).strict(),
+  responses: {
+    201: { description: 'The entry as it is now, and the new one', schema: z.object({ entry: FaqEntryView, created: FaqEntryView }) },
+
+    404: { description: 'faq_entry_not_found' },
+    422: { description: 'invalid_comment_ids, comments_not_in_entry, split_takes_all' },
+  },
+  handle: async ({ params, body, caller, services }) => ({
+    status: 201,
+    body: await splitFaqEntry(services, caller!.keyId, params.id, [...new Set(body.commentIds)]),
+  }),
+});
+
+export const faqRoutes = [listRoute, getRoute, patchRoute, commentsRoute, mergeRoute, splitRoute];

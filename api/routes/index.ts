@@ -11,6 +11,7 @@ import { insightsRoutes } from './insights';
 import { jobRoutes } from './jobs';
 import { keyRoutes } from './keys';
 import { licenseRoutes } from './licenses';
+import { productRoutes } from './products';
 import { publicGalleryRoutes } from './public-gallery';
 import { rightsRoutes } from './rights';
 import { requestPageRoutes } from './request-page';
@@ -45,4 +46,5 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...commentRoutes,
   ...faqRoutes,
   ...insightsRoutes,
+  ...productRoutes,
 ];

@@ -10,7 +10,7 @@ import { LICENSE_STATUSES } from '../../core/vocabulary/license-state';
 import { LicenseView, LicenseWithUsages } from '../../core/contract/license-replies';
 import { pageOf } from '../../core/contract/page';
 import { liveUsages } from '../../core/licensing/license-store';
-import { coherentTerms, LicenseTermsInput, LicenseTermsPatch } from '../../core/licensing/license-terms';
+import { coherentTerms, LicenseTermsInput, LicenseTermsPatch, termsInZone } from '../../core/licensing/license-terms';
 import type { Db } from '../../core/db';
 import { visibleTextSchema } from '../../core/text/visible-text';
 import { uploadError } from '../upload/upload-errors';
@@ -18,6 +18,7 @@ import { AuditHistory } from '../http/audit-history-schema';
 import { defineRoute } from '../http/route';
 import { validate } from '../http/validate';
 import { idParams, pageQuery } from '../http/request-schemas';
+import { licenseListQuery } from './license-list-query';
 
 const WRITERS = ['content_manager'] as const;
 /** Signed contracts are a few pages; 20 MB leaves room for scans while keeping a buffered upload cheap. */
@@ -30,13 +31,15 @@ const TERMS_ERRORS =
 const createLicenseRoute = defineRoute({
   method: 'post',
   path: '/api/v1/licenses',
-  summary: 'Record license terms over assets or over all of a creator’s assets',
+  summary:
+    'Record license terms over assets or over all of a creator’s assets. startsAt/endsAt (and exclusivity.until) are instants with an offset or calendar days in the license time zone (BRAND_TIME_ZONE, default Europe/Warsaw: a start day from 00:00, an end day to 24:00); fee.amount is a decimal string or a number, and always comes back as a string',
   tag: 'licenses',
   access: WRITERS,
   body: LicenseTermsInput,
   responses: { 201: { description: 'Created', schema: LicenseView }, 422: { description: TERMS_ERRORS } },
   handle: async ({ body, caller, services }) => {
-    const record = await createLicense(services.database.db, caller!.keyId, body);
+    const terms = validate(coherentTerms, termsInZone(body, services.config.brandTimeZone), 'unprocessable');
+    const record = await createLicense(services.database.db, caller!.keyId, terms);
     return { status: 201, body: licenseView(record, new Date()) };
   },
 });
@@ -59,7 +62,8 @@ const getLicenseRoute = defineRoute({
 const patchLicenseRoute = defineRoute({
   method: 'patch',
   path: '/api/v1/licenses/:id',
-  summary: 'Change any terms; the merged terms are validated as on create, and the change is audited',
+  summary:
+    'Change any terms, typed as on create (calendar days in the license time zone, fee.amount a string or a number); the merged terms are validated as on create, and the change is audited',
   tag: 'licenses',
   access: WRITERS,
   params: idParams,
@@ -72,8 +76,9 @@ const patchLicenseRoute = defineRoute({
   },
   handle: async ({ params, body, caller, services }) => {
     // zod leaves absent fields absent (JSON has no undefined), so the spread keeps current terms.
+    const change = termsInZone(body, services.config.brandTimeZone);
     const record = await updateLicense(services.database.db, caller!.keyId, params.id, (current) =>
-      validate(coherentTerms, { ...current, ...body }, 'unprocessable'),
+      validate(coherentTerms, { ...current, ...change }, 'unprocessable'),
     );
     return { body: licenseView(record, new Date()) };
   },
@@ -97,7 +102,9 @@ const revokeLicenseRoute = defineRoute({
 const listLicensesRoute = defineRoute({
   method: 'get',
   path: '/api/v1/licenses',
-  summary: 'Licenses, newest first, or those ending within N days, soonest first; each with its live usages',
+  summary:
+    'Licenses, newest first (or by `sort`), or those ending within N days, soonest first; each with its live usages. ' +
+    'Filters: `q` (a license or asset id, part of a creator handle or asset title), `state` at this moment, `channel`, `territory`, `creatorId`, `assetId`',
   tag: 'licenses',
   access: 'authenticated',
   query: z.object({
@@ -105,9 +112,13 @@ const listLicensesRoute = defineRoute({
     assetId: z.uuid().optional(),
     creatorId: z.uuid().optional(),
     status: z.enum(LICENSE_STATUSES).optional(),
+    ...licenseListQuery,
     ...pageQuery({ max: 200, default: 50 }, 'id'),
   }),
-  responses: { 200: { description: 'A page of licenses', schema: pageOf(LicenseWithUsages) } },
+  responses: {
+    200: { description: 'A page of licenses', schema: pageOf(LicenseWithUsages) },
+    400: { description: 'invalid_q, invalid_state, invalid_channel, invalid_territory, invalid_sort, invalid_creator_id, invalid_asset_id, invalid_cursor' },
+  },
   handle: async ({ query, services }) => {
     const db = services.database.db;
     const page = await listLicenses(db, query, new Date());

@@ -1,10 +1,8 @@
 import type { RequestHandler } from 'express';
-import { rateLimit, type RateLimitRequestHandler } from 'express-rate-limit';
 import { z } from 'zod';
-import type { Config } from '../../core/config';
-import { markGalleriesStale } from '../../core/gallery/gallery-cache';
+import { galleryChanges } from '../../core/gallery/gallery-changes';
 import { galleryMaxAge, publicGallery } from '../../core/gallery/public-gallery';
-import type { Logger } from '../../core/logging/logger';
+import type { Services } from '../../core/runtime/services';
 import { defineRoute } from '../http/route';
 import { countryCode } from '../http/request-schemas';
 
@@ -75,35 +73,20 @@ const gallery = defineRoute({
 export const publicGalleryRoutes = [gallery];
 
 /**
- * Per client IP (as Express sees it: set TRUST_PROXY behind a proxy), in this process's memory:
- * with N API replicas a client may make up to N times the limit, which is fine for a guard
- * against scraping loops; a shared store (Redis) would make it exact at a round trip per request.
- */
-export function publicRateLimit(config: Config, logger: Logger): RateLimitRequestHandler {
-  return rateLimit({
-    windowMs: 60_000,
-    limit: config.publicRateLimitPerMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    logger: { error: (err, message) => logger.error({ err }, message), warn: (err, message) => logger.warn({ err }, message) },
-    handler: (_req, res, _next, options) => {
-      res.status(options.statusCode).json({
-        error: { code: 'rate_limited', message: `More than ${config.publicRateLimitPerMinute} requests a minute from this address; try again later` },
-      });
-    },
-  });
-}
-
-/**
  * Any write through the API may change what a gallery shows (licenses, assets, renditions,
- * FAQ), so each drops this process's cached galleries: before it runs, so a client that reads
- * right after its own write sees it, and again when it is done, in case a gallery was loaded
- * from the old rows meanwhile. Writes are rare next to gallery reads; a reload costs a few queries.
+ * FAQ), so each drops the cached galleries (this API's, and with SHARE_REPLICA_STATE every
+ * replica's): before it runs, so a client that reads right after its own write sees it, and
+ * again when it is done, in case a gallery was loaded from the old rows meanwhile. Writes are
+ * rare next to gallery reads; a reload costs a few queries.
  */
-export const dropGalleriesOnWrite: RequestHandler = (req, res, next) => {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    markGalleriesStale();
-    res.once('finish', markGalleriesStale);
-  }
-  next();
-};
+export function dropGalleriesOnWrite(services: Services): RequestHandler {
+  const changes = galleryChanges(services); // made now: a replica listens before its first read
+  const changed = () => changes.changed();
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      changed();
+      res.once('finish', changed);
+    }
+    next();
+  };
+}

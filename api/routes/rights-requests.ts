@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageOf } from '../../core/contract/page';
 import { RightsRequestView } from '../../core/contract/rights-request-replies';
-import { MAX_REQUEST_DAYS, NewRightsRequestInput } from '../../core/rights-requests/request-input';
+import { CoherentRightsRequest, MAX_REQUEST_DAYS, NewRightsRequestInput, rightsRequestInZone } from '../../core/rights-requests/request-input';
 import {
   cancelRightsRequest,
   createRightsRequest,
@@ -14,6 +14,8 @@ import { RIGHTS_REQUEST_STATUSES } from '../../core/vocabulary/rights-request-st
 import { linkSettings } from '../http/link-settings';
 import { idParams, pageQuery } from '../http/request-schemas';
 import { defineRoute } from '../http/route';
+import { validate } from '../http/validate';
+import { instantOf, termTime, type TermTime } from '../../core/licensing/term-time';
 
 const WRITERS = ['content_manager'] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -23,7 +25,8 @@ const createRoute = defineRoute({
   path: '/api/v1/rights-requests',
   summary:
     'Ask a creator for a license: proposed terms (the fields of a license) over some of their assets, or with no assetIds over all of their content. ' +
-    'Returns the link to their acceptance page (no account needed) and a message to paste into a DM or comment.',
+    'Returns the link to their acceptance page (no account needed) and a message to paste into a DM or comment. ' +
+    'Times (terms.startsAt, terms.endsAt, terms.exclusivity.until, expiresAt) are instants with an offset or calendar days in the license time zone (BRAND_TIME_ZONE, default Europe/Warsaw); terms.fee.amount is a decimal string or a number. A renewal (renewsLicenseId) takes the same terms.',
   tag: 'rights-requests',
   access: WRITERS,
   body: NewRightsRequestInput,
@@ -36,7 +39,8 @@ const createRoute = defineRoute({
     },
   },
   handle: async ({ body, caller, services, req }) => {
-    const stored = await createRightsRequest(services.database.db, caller!.keyId, body, services.config.brandName);
+    const input = validate(CoherentRightsRequest, rightsRequestInZone(body, services.config.brandTimeZone), 'unprocessable');
+    const stored = await createRightsRequest(services.database.db, caller!.keyId, input, services.config.brandName);
     return { status: 201, body: rightsRequestView(stored, linkSettings(services, req), new Date()) };
   },
 });
@@ -104,14 +108,9 @@ const resendRoute = defineRoute({
   params: idParams,
   body: z
     .object({
-      expiresAt: z.iso
-        .datetime({ offset: true })
-        .transform((s) => new Date(s))
-        .refine(
-          (d) => d.getTime() > Date.now() && d.getTime() <= Date.now() + MAX_REQUEST_DAYS * DAY_MS,
-          `in the future, at most ${MAX_REQUEST_DAYS} days away`,
-        )
-        .optional(),
+      expiresAt: termTime
+        .optional()
+        .describe('When the new link stops working: an instant with an offset, or a calendar day (to its end in the license time zone)'),
     })
     .strict(),
   responses: {
@@ -122,11 +121,20 @@ const resendRoute = defineRoute({
   },
   handle: async ({ params, body, caller, services, req }) => ({
     body: rightsRequestView(
-      await renewRequestLink(services.database.db, caller!.keyId, params.id, body.expiresAt ?? null),
+      await renewRequestLink(services.database.db, caller!.keyId, params.id, resendExpiry(body.expiresAt, services.config.brandTimeZone)),
       linkSettings(services, req),
       new Date(),
     ),
   }),
 });
+
+/** A resend's expiry as an instant (a day lasts to its end in the license time zone), in the future and within the limit. */
+function resendExpiry(expiresAt: TermTime | undefined, timeZone: string): Date | null {
+  if (expiresAt === undefined) return null;
+  const within = z
+    .date()
+    .refine((d) => d.getTime() > Date.now() && d.getTime() <= Date.now() + MAX_REQUEST_DAYS * DAY_MS, `in the future, at most ${MAX_REQUEST_DAYS} days away`);
+  return validate(z.object({ expiresAt: within }), { expiresAt: instantOf(expiresAt, 'end', timeZone) }, 'unprocessable').expiresAt;
+}
 
 export const rightsRequestRoutes = [createRoute, listRoute, getRoute, cancelRoute, resendRoute];

@@ -4,7 +4,8 @@ import { DomainError, notFound } from '../errors/domain-error';
 import type { Channel } from '../vocabulary/channels';
 import { encodeLicensedUse } from '../licensing/licensed-use';
 import { licensesForAssets } from '../licensing/license-store';
-import { checkRights, type LicenseTerms, type RightsDecision } from '../licensing/rights';
+import { checkRights, licenseFailures, type LicenseTerms, type RightsDecision } from '../licensing/rights';
+import { refusedLicenses } from '../licensing/refused-licenses';
 import { type RightsReason } from '../vocabulary/rights-reasons';
 import type { Services } from '../runtime/services';
 import { urlExpiringAt } from '../gallery/url-expiring-at';
@@ -33,7 +34,8 @@ export interface PullGrant {
 /**
  * Re-checks the cut's rights at this instant and records the pull in the ledger either way.
  * Granted: a download URL living PULL_URL_LIFETIME_S, never past the license's end. Refused:
- * DomainError 403 whose code is the first reason, with every reason in `details.reasons`.
+ * DomainError 403 whose code is the first reason, with every reason in `details.reasons`, the
+ * channel and territory asked for, and each license with its own reasons in `details.licenses`.
  */
 export async function pullAdCut(services: Services, request: PullRequest, now = new Date()): Promise<PullGrant> {
   const { db } = services.database;
@@ -72,7 +74,16 @@ export async function pullAdCut(services: Services, request: PullRequest, now = 
   if (!decision.license || !url) {
     const reasons: RightsReason[] = decision.allowed ? ['expired'] : decision.reasons;
     const usage = await recordUsage(db, { ...entry, outcome: 'refused', reasons, licenseId: null });
-    throw new DomainError('forbidden', reasons[0]!, refusalMessage(reasons), { reasons, usageId: usage.id });
+    const use = { channel: request.channel, territory: request.territory, at: now, derivative: true };
+    const refused = refusedLicenses(licenses, (license) => licenseFailures(license, use));
+    // The use itself goes along, so a client can say "the license does not cover e-mail" rather than name a code.
+    throw new DomainError('forbidden', reasons[0]!, refusalMessage(reasons), {
+      reasons,
+      usageId: usage.id,
+      channel: request.channel,
+      territory: request.territory,
+      licenses: refused,
+    });
   }
   // The URL is made before the ledger entry: no entry says "granted" for a URL never handed out.
   const usage = await recordUsage(db, { ...entry, outcome: 'granted', licenseId: decision.license.id });

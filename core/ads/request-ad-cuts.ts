@@ -9,7 +9,8 @@ import { findAsset, type AssetWithProducts } from '../assets/asset-store';
 import { publicJobId } from '../queue/job-queues';
 import type { JobPayloads } from '../queue/queue-names';
 import type { Services } from '../runtime/services';
-import { cutRights } from '../licensing/cut-rights';
+import { cutRights, editFailures } from '../licensing/cut-rights';
+import { refusedLicenses } from '../licensing/refused-licenses';
 import { assertVisibleDisclosures } from './disclosure-text';
 
 type CutsPayload = Extract<JobPayloads['media'], { type: 'cuts' }>;
@@ -20,7 +21,7 @@ type CutsPayload = Extract<JobPayloads['media'], { type: 'cuts' }>;
  * asset exists (404), is a video (422 `not_a_video`), is processed
  * (409 `asset_not_ready`, or `asset_failed` with the probe's reason), a license lets it be
  * edited for a paid channel now (403 `derivatives_not_allowed`, every reason in
- * `details.reasons`), the cuts fit in the source (422 `cut_too_long`), and none drops a
+ * `details.reasons`, each license with its own reasons and period in `details.licenses`), the cuts fit in the source (422 `cut_too_long`), and none drops a
  * disclosure the license requires (422 `disclosure_required`). Returns the public job id.
  * `requestedBy` (an API key id) is named in the audit entry the job writes with the cuts.
  */
@@ -30,15 +31,14 @@ export async function requestAdCuts(services: Services, assetId: string, cuts: C
   const asset = await findAsset(db, assetId);
   if (!asset) throw notFound('asset', assetId);
   const durationS = cuttableDuration(asset);
-  const decision = cutRights((await licensesForAssets(db, [assetId])).get(assetId) ?? [], now);
+  const licenses = (await licensesForAssets(db, [assetId])).get(assetId) ?? [];
+  const decision = cutRights(licenses, now);
   if (!decision.license) {
     throw new DomainError(
       'forbidden',
       'derivatives_not_allowed',
       `No license lets asset ${assetId} be edited for a paid channel now (${decision.reasons.join(', ')})`,
-      {
-        reasons: decision.reasons,
-      },
+      { reasons: decision.reasons, licenses: refusedLicenses(licenses, (license) => editFailures(license, now)) },
     );
   }
   checkCutLengths(cuts, { durationS });

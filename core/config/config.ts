@@ -47,6 +47,7 @@ const envSchema = z.object({
     .default('1mb'),
   UPLOAD_LIMIT_MB: z.coerce.number().int().positive().default(2048),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['json', 'pretty']).optional()),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().max(64).default(2),
   WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
@@ -55,6 +56,7 @@ const envSchema = z.object({
   FFPROBE_PATH: optionalString,
   TRUST_PROXY: bool.default(false),
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  SHARE_REPLICA_STATE: z.preprocess((v) => (v === '' ? undefined : v), bool.optional()),
   GALLERY_MAX_AGE_S: z.coerce.number().int().min(0).max(3600).default(60),
   LICENSE_SWEEP_INTERVAL_S: z.coerce.number().int().min(1).default(300),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
@@ -97,6 +99,8 @@ export interface Config {
   jsonBodyLimit: string;
   uploadLimitBytes: number;
   logLevel: Env['LOG_LEVEL'];
+  /** Unset: readable lines at a terminal, JSON elsewhere and in production (core/logging/log-format.ts). */
+  logFormat?: 'json' | 'pretty';
   shutdownTimeoutMs: number;
   workerConcurrency: number;
   /**
@@ -109,6 +113,12 @@ export interface Config {
   trustProxy: boolean;
   /** Requests a client IP may make to /public/* per minute. */
   publicRateLimitPerMinute: number;
+  /**
+   * Several API replicas share one view: the public rate limit counts in Redis and a write through
+   * any replica drops every replica's cached galleries (Redis pub/sub), both under the queue prefix.
+   * SHARE_REPLICA_STATE; unset: on with DATABASE_URL (replicas need a server), off with PGlite (one process).
+   */
+  shareReplicaState: boolean;
   /** Longest Cache-Control max-age of the public gallery (shorter when a license ends sooner). */
   galleryMaxAgeS: number;
   licenseSweepIntervalS: number;
@@ -171,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jsonBodyLimit: e.JSON_BODY_LIMIT,
     uploadLimitBytes: e.UPLOAD_LIMIT_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     workerConcurrency: e.WORKER_CONCURRENCY,
     workerLockMs: e.WORKER_LOCK_MS,
@@ -187,6 +198,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsPublic: e.METRICS_PUBLIC,
     metricsToken: e.METRICS_TOKEN,
     publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    shareReplicaState: e.SHARE_REPLICA_STATE ?? Boolean(e.DATABASE_URL),
     galleryMaxAgeS: e.GALLERY_MAX_AGE_S,
     licenseSweepIntervalS: e.LICENSE_SWEEP_INTERVAL_S,
     webhookRetryBaseMs: e.WEBHOOK_RETRY_BASE_MS,

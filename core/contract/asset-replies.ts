@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ASSET_LICENSE_STATES } from '../vocabulary/asset-license-state';
 import { ASSET_KINDS, ASSET_STATUSES, RENDITION_KINDS } from '../vocabulary/asset-kinds';
+import { LICENSE_STATES } from '../vocabulary/license-state';
 import { CUT_PREVIEW_LIFETIME_S, CUT_PREVIEW_ROLES } from '../vocabulary/cut-preview';
 import { LicenseSummary } from './license-replies';
 
@@ -38,6 +39,13 @@ export const UploadedAsset = AssetView.extend({ jobId: z.string().nullable().des
 export const ListedAsset = AssetView.extend({
   thumbnailUrl: z.string().nullable().describe('The narrowest image variant or the video poster; null until rendered'),
   licenseState: z.enum(ASSET_LICENSE_STATES).describe('active, expiring (all rights end within 30 days), expired or none'),
+  licenseNote: z
+    .object({
+      state: z.enum(LICENSE_STATES).describe('The deciding license’s state: e.g. not_started, draft or revoked when licenseState is none'),
+      at: z.string().nullable().describe('The day that matters: the last end (active, expiring, expired) or the first start (not_started); null when open'),
+    })
+    .nullable()
+    .describe('What the badge says beyond licenseState; null when the asset has no license at all'),
 });
 
 export const RenditionView = z.object({

@@ -7,6 +7,11 @@ export const JobView = z.object({
   name: z.string(),
   state: z.enum(['waiting', 'active', 'completed', 'failed']),
   progress: z.number().min(0).max(100),
+  stage: z
+    .string()
+    .optional()
+    .describe('What a running job is doing, where it says (retrain: corrections, corpora, features, training, saving, evaluation, reclassifying)'),
+  stageDetail: z.string().optional().describe('The corpus, head or count the stage is at'),
   attempts: z.number(),
   result: z
     .unknown()
@@ -14,7 +19,7 @@ export const JobView = z.object({
     .describe(
       'What a completed job returned, by its name: cuts → { cuts: [{ cutId, aspect, durationS, startS, fit, disclosure, width, height }], licenseId }; ' +
         'probe → { width, height, durationS, frameRate, videoCodec, audioCodec, hasAudio }; classify-import → { comments, batches, classified, questions, spam, ' +
-        'faqJoined, faqEntriesCreated, rightsGranted, modelVersions }; retrain → { version, modelVersion, corrections, reclassifyJobId, trainSeconds }; ping → { worker, at }',
+        'faqJoined, faqEntriesCreated, rightsGranted, modelVersions }; retrain → { version, modelVersion, previousModelVersion, corrections, trainSeconds, figures: { before, after } | null (each { modelVersion, comments, questionF1, topicMacroF1, sentimentMacroF1, spamF1, substantiveF1 }), reclassified: { comments, changed, changedByLabel, faqJoined, faqEntriesCreated } | null }; ping → { worker, at }',
     ),
   error: z.string().optional(),
   createdAt: z.string(),

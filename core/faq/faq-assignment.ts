@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNotNull, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { latestCorrections } from '../comments/effective-labels';
 import { comments, faqEntries, type CommentTopic, type Db, type FaqEntry, type FaqExample } from '../db';
 import { clusterOf, leave, placeQuestions, type Cluster, type Question } from './faq-clusters';
@@ -10,8 +10,9 @@ const REFILL_SAMPLE = 50;
 interface Candidate extends Question {
   productSku: string | null;
   topic: CommentTopic | null;
+  lang: string;
   eligible: boolean;
-  entry: { id: string; productSku: string; topic: CommentTopic } | null;
+  entry: { id: string; productSku: string; topic: CommentTopic; lang: string | null } | null;
 }
 
 export interface FaqUpdate {
@@ -26,7 +27,9 @@ export interface FaqUpdate {
 /**
  * Brings the FAQ entries in line with these comments' current labels (the model's, or a
  * person's correction): a substantive question that is not spam, about a product, belongs to an
- * entry of that product and topic; anything else belongs to none. Comments already where they
+ * entry of that product, topic and language; anything else belongs to none. Languages are kept
+ * apart because an entry is answered and published in one language: a Polish shopper must not
+ * get an English answer to "jaki rozmiar". Comments already where they
  * belong are left alone, so running it again changes nothing.
  *
  * One transaction per call, holding an advisory lock on each product and topic it touches
@@ -69,12 +72,13 @@ export async function updateFaqEntries(db: Db, commentIds: readonly string[]): P
   return result;
 }
 
-/** SKUs never hold "/", so the pair is unambiguous. */
-const keyOf = (productSku: string, topic: string): string => `${productSku}/${topic}`;
+/** SKUs never hold "/", and topics and languages neither, so the triple is unambiguous. */
+export const keyOf = (productSku: string, topic: string, lang: string | null): string => `${productSku}/${topic}/${lang ?? ''}`;
 
-function splitKey(key: string): { productSku: string; topic: CommentTopic } {
-  const slash = key.lastIndexOf('/');
-  return { productSku: key.slice(0, slash), topic: key.slice(slash + 1) as CommentTopic };
+function splitKey(key: string): { productSku: string; topic: CommentTopic; lang: string | null } {
+  const parts = key.split('/');
+  const [topic, lang] = parts.slice(-2) as [CommentTopic, string];
+  return { productSku: parts.slice(0, -2).join('/'), topic, lang: lang || null };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -86,7 +90,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 interface Moves {
   /** Entry id → the comments leaving it. */
   leaving: Map<string, Candidate[]>;
-  /** "sku/topic" → the comments to place among that product and topic's entries, in order. */
+  /** "sku/topic/lang" → the comments to place among that product, topic and language's entries, in order. */
   joining: Map<string, Candidate[]>;
   /** Every product and topic touched, sorted: the order their locks are taken in. */
   keys: string[];
@@ -98,8 +102,8 @@ function planMoves(candidates: Candidate[]): Moves {
   const joining = new Map<string, Candidate[]>();
   const keys = new Set<string>();
   for (const c of candidates) {
-    const want = c.eligible ? keyOf(c.productSku!, c.topic!) : null;
-    const have = c.entry ? keyOf(c.entry.productSku, c.entry.topic) : null;
+    const want = c.eligible ? keyOf(c.productSku!, c.topic!, c.lang) : null;
+    const have = c.entry ? keyOf(c.entry.productSku, c.entry.topic, c.entry.lang) : null;
     if (want === have) continue;
     if (c.entry) push(leaving, c.entry.id, c);
     if (want) push(joining, want, c);
@@ -112,12 +116,12 @@ function planMoves(candidates: Candidate[]): Moves {
 function topicState(rows: FaqEntry[]) {
   const byId = new Map<string, Cluster>();
   const byKey = new Map<string, Cluster[]>();
-  const owners = new Map<Cluster, { productSku: string; topic: CommentTopic; entry: FaqEntry | null }>();
+  const owners = new Map<Cluster, { productSku: string; topic: CommentTopic; lang: string | null; entry: FaqEntry | null }>();
   for (const row of rows) {
     const cluster = clusterOf(row);
     byId.set(row.id, cluster);
-    push(byKey, keyOf(row.productSku, row.topic), cluster);
-    owners.set(cluster, { productSku: row.productSku, topic: row.topic, entry: row });
+    push(byKey, keyOf(row.productSku, row.topic, row.lang), cluster);
+    owners.set(cluster, { productSku: row.productSku, topic: row.topic, lang: row.lang, entry: row });
   }
   return {
     byId,
@@ -150,8 +154,8 @@ async function lockAndPlan(tx: Db, commentIds: readonly string[]): Promise<Moves
   }
 }
 
-/** Serialises FAQ changes of these products and topics across transactions, processes and machines. */
-async function lockTopics(tx: Db, keys: readonly string[]): Promise<void> {
+/** Serialises FAQ changes of these products, topics and languages across transactions, processes and machines. */
+export async function lockTopics(tx: Db, keys: readonly string[]): Promise<void> {
   await tx.execute(
     sql`select pg_advisory_xact_lock(hashtextextended('faq:' || k, 0)) from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) as k order by k`,
   );
@@ -159,14 +163,16 @@ async function lockTopics(tx: Db, keys: readonly string[]): Promise<void> {
 
 /** The entries questions leave, and every entry of the products and topics they join, locked for update. */
 async function lockEntries(tx: Db, moves: Moves): Promise<FaqEntry[]> {
-  const pairs = [...moves.joining.keys()].map(splitKey);
+  const triples = [...moves.joining.keys()].map(splitKey);
   return tx
     .select()
     .from(faqEntries)
     .where(
       or(
         moves.leaving.size ? inArray(faqEntries.id, [...moves.leaving.keys()]) : undefined,
-        ...pairs.map(({ productSku, topic }) => and(eq(faqEntries.productSku, productSku), eq(faqEntries.topic, topic))),
+        ...triples.map(({ productSku, topic, lang }) =>
+          and(eq(faqEntries.productSku, productSku), eq(faqEntries.topic, topic), lang === null ? isNull(faqEntries.lang) : eq(faqEntries.lang, lang)),
+        ),
       ),
     )
     .orderBy(asc(faqEntries.createdAt), asc(faqEntries.id))
@@ -200,7 +206,7 @@ async function writeEntries(tx: Db, changed: ReadonlySet<Cluster>, state: TopicS
   const emptied: string[] = [];
   let created = 0;
   for (const cluster of changed) {
-    const { productSku, topic, entry } = state.owners.get(cluster)!;
+    const { productSku, topic, lang, entry } = state.owners.get(cluster)!;
     if (entry && cluster.count === 0 && entry.status === 'draft' && entry.answer === null) {
       emptied.push(entry.id);
       continue;
@@ -213,6 +219,7 @@ async function writeEntries(tx: Db, changed: ReadonlySet<Cluster>, state: TopicS
       id: cluster.id,
       productSku,
       topic,
+      lang,
       question: cluster.question,
       commentCount: cluster.count,
       centroid: cluster.centroid,
@@ -221,10 +228,10 @@ async function writeEntries(tx: Db, changed: ReadonlySet<Cluster>, state: TopicS
   }
   if (rows.length) {
     await tx.execute(sql`
-      insert into ${faqEntries} (id, product_sku, topic, question, comment_count, centroid, examples)
-      select "id", "productSku", "topic", "question", "commentCount", "centroid", "examples"
+      insert into ${faqEntries} (id, product_sku, topic, lang, question, comment_count, centroid, examples)
+      select "id", "productSku", "topic", "lang", "question", "commentCount", "centroid", "examples"
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
-        "id" uuid, "productSku" text, "topic" comment_topic, "question" text, "commentCount" integer, "centroid" jsonb, "examples" jsonb)
+        "id" uuid, "productSku" text, "topic" comment_topic, "lang" text, "question" text, "commentCount" integer, "centroid" jsonb, "examples" jsonb)
       on conflict (id) do update set
         question = excluded.question, comment_count = excluded.comment_count, centroid = excluded.centroid,
         examples = excluded.examples, updated_at = now()`);
@@ -252,6 +259,7 @@ async function loadCandidates(db: Db, ids: readonly string[]): Promise<Candidate
       id: comments.id,
       text: comments.text,
       productSku: comments.productSku,
+      lang: comments.lang,
       classified: isNotNull(comments.classifiedAt).mapWith(Boolean),
       substantive: comments.substantive,
       topic: sql<CommentTopic | null>`coalesce(${fixes.topic}, ${comments.topic})`,
@@ -260,6 +268,7 @@ async function loadCandidates(db: Db, ids: readonly string[]): Promise<Candidate
       entryId: faqEntries.id,
       entrySku: faqEntries.productSku,
       entryTopic: faqEntries.topic,
+      entryLang: faqEntries.lang,
     })
     .from(comments)
     .leftJoin(fixes, eq(fixes.commentId, comments.id))
@@ -271,7 +280,9 @@ async function loadCandidates(db: Db, ids: readonly string[]): Promise<Candidate
     text: r.text,
     productSku: r.productSku,
     topic: r.topic,
+    // A comment the detector could not place (emoji, a word in a third language) is "other", never null: it still gets an entry.
+    lang: r.lang ?? 'other',
     eligible: r.classified && r.productSku !== null && r.topic !== null && r.isQuestion === true && r.spam !== true && r.substantive === true,
-    entry: r.entryId ? { id: r.entryId, productSku: r.entrySku!, topic: r.entryTopic! } : null,
+    entry: r.entryId ? { id: r.entryId, productSku: r.entrySku!, topic: r.entryTopic!, lang: r.entryLang } : null,
   }));
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit-log';
 import { faqEntries, type FaqStatus } from '../db';
-import { notFound, unprocessable } from '../errors/domain-error';
+import { DomainError, notFound, unprocessable } from '../errors/domain-error';
 import { markGalleriesStale } from '../gallery/gallery-cache';
 import type { Services } from '../runtime/services';
 import { queueDeliveries, recordDeliveries } from '../webhooks/webhook-outbox';
@@ -13,6 +13,8 @@ export interface FaqPatch {
   /** null clears it. */
   answer?: string | null;
   status?: FaqStatus;
+  /** Out of the review queue (true) or back in it (false). A published entry is unpublished first. */
+  dismissed?: boolean;
 }
 
 /** The audit log's entity type for FAQ entries. */
@@ -33,6 +35,8 @@ export async function updateFaqEntry(services: Services, actorKeyId: string | nu
     assertTransition(current.status, status);
     const answer = patch.answer === undefined ? current.answer : patch.answer;
     if (status === 'published' && !answer) throw unprocessable('answer_required', 'Write an answer before publishing the entry');
+    const dismissed = patch.dismissed ?? current.dismissedAt !== null;
+    if (dismissed && status === 'published') throw dismissedConflict(current.status === 'published');
     const publishing = status === 'published' && current.status !== 'published';
     const [updated] = await tx
       .update(faqEntries)
@@ -41,6 +45,7 @@ export async function updateFaqEntry(services: Services, actorKeyId: string | nu
         answer,
         status,
         publishedAt: status !== 'published' ? null : publishing ? new Date() : current.publishedAt,
+        dismissedAt: !dismissed ? null : (current.dismissedAt ?? new Date()),
       })
       .where(eq(faqEntries.id, id))
       .returning();
@@ -53,6 +58,12 @@ export async function updateFaqEntry(services: Services, actorKeyId: string | nu
   await queueDeliveries(services, deliveries);
   return entry;
 }
+
+/** Shoppers see published entries: dismissing one would hide a live answer without a word, so it is unpublished first. */
+const dismissedConflict = (wasPublished: boolean) =>
+  wasPublished
+    ? new DomainError('conflict', 'unpublish_first', 'Unpublish the entry (back to draft) before dismissing it')
+    : new DomainError('conflict', 'faq_dismissed', 'A dismissed entry cannot be published: restore it to the queue first');
 
 const publishedPayload = (e: FaqView) => ({
   faqId: e.id,

@@ -79,6 +79,14 @@ export function placeQuestions(clusters: Cluster[], questions: readonly Question
   return placed;
 }
 
+/** Forgets what the cluster held and joins these questions instead, in order (after a merge or a split). */
+export function rebuild(cluster: Cluster, questions: readonly Question[]): void {
+  cluster.centroid = {};
+  cluster.count = 0;
+  cluster.examples = [];
+  for (const question of questions) join(cluster, question);
+}
+
 export function join(cluster: Cluster, question: Question, vector = questionTerms(question.text)): void {
   cluster.centroid = shiftMean(cluster.centroid, cluster.count, vector, 1);
   cluster.count += 1;

@@ -41,13 +41,20 @@ interface Entry<V> {
 export class GalleryCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
 
-  /** `maxEntries` bounds memory against clients asking for endless made-up SKUs; the oldest go first. */
-  constructor(private readonly maxEntries: number) {}
+  /**
+   * `maxEntries` bounds memory against clients asking for endless made-up SKUs; the oldest go first.
+   * `changeCount` moves whenever entries must go: by default this process's markGalleriesStale()
+   * calls; publicGallery adds the changes other API replicas announce (gallery-changes.ts).
+   */
+  constructor(
+    private readonly maxEntries: number,
+    private readonly changeCount: () => number = galleriesStaleCount,
+  ) {}
 
   get(key: string, load: () => Promise<Loaded<V>>): Promise<V> {
     const now = Date.now();
     const cached = this.entries.get(key);
-    if (!cached || cached.generation !== generation || cached.expiresAt <= now) return this.fill(key, load);
+    if (!cached || cached.generation !== this.changeCount() || cached.expiresAt <= now) return this.fill(key, load);
     if (cached.refreshAt <= now && !cached.refreshing) {
       cached.refreshing = true;
       const settle = () => (cached.refreshing = false);
@@ -64,7 +71,13 @@ export class GalleryCache<V> {
   /** Loads into a new entry; while a refresh runs, `current` stays in place and is served. */
   private fill(key: string, load: () => Promise<Loaded<V>>, current?: Entry<V>): Promise<V> {
     // Until the load settles a new entry never expires, so concurrent requests wait for it.
-    const entry: Entry<V> = { generation, refreshAt: Infinity, expiresAt: Infinity, value: Promise.resolve(undefined as V), refreshing: false };
+    const entry: Entry<V> = {
+      generation: this.changeCount(),
+      refreshAt: Infinity,
+      expiresAt: Infinity,
+      value: Promise.resolve(undefined as V),
+      refreshing: false,
+    };
     entry.value = load().then(
       (loaded) => {
         Object.assign(entry, { refreshAt: loaded.refreshAt, expiresAt: loaded.expiresAt });

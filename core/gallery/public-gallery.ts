@@ -1,14 +1,17 @@
 import type { Services } from '../runtime/services';
 import { GalleryCache } from './gallery-cache';
+import { galleryChanges } from './gallery-changes';
 import { loadGallerySource } from './gallery-query';
 import { renderGallery, type GalleryView } from './gallery-view';
 
 /**
  * A cached gallery is reloaded in the background after GALLERY_REFRESH_MS and never served
  * after GALLERY_MAX_STALE_MS. Changes made in this process drop the cache at once (see
- * markGalleriesStale; with PGlite, the embedded default, everything runs in one process, so
- * that is every change). The two bounds are for several API replicas on one PostgreSQL
- * server: a change made through another replica shows here within a minute at most, as it
+ * markGalleriesStale and gallery-changes.ts; with PGlite, the embedded default, everything runs
+ * in one process, so that is every change). With SHARE_REPLICA_STATE, replicas on one PostgreSQL
+ * server announce their writes through Redis and drop each other's entries too. The two bounds
+ * are for what is missed: a change made through another replica without sharing (or while Redis
+ * is away) shows here within a minute at most, as it
  * would through a CDN honouring max-age. License starts and ends never wait for either:
  * entries expire at the next one. A refresh costs a few queries per SKU and territory
  * (about 30 ms of in-process PGlite work for 20 assets), so refreshes are kept rare.
@@ -23,7 +26,7 @@ const caches = new WeakMap<object, GalleryCache<GalleryView>>();
 /** The public gallery of `sku` for `territory` (an upper-case country code) as of now. */
 export function publicGallery(services: Services, sku: string, territory: string): Promise<GalleryView> {
   let cache = caches.get(services.database);
-  if (!cache) caches.set(services.database, (cache = new GalleryCache(MAX_CACHED_GALLERIES)));
+  if (!cache) caches.set(services.database, (cache = new GalleryCache(MAX_CACHED_GALLERIES, galleryChanges(services).changeCount)));
   return cache.get(`${territory}/${sku}`, async () => {
     const now = new Date();
     const view = await renderGallery(await loadGallerySource(services.database.db, sku), territory, now, services.storage);

@@ -1,12 +1,10 @@
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit-log';
-import { creators, isUniqueViolation, type Creator, type Db } from '../db';
+import { creators, type Creator, type Db } from '../db';
 import { DomainError, notFound } from '../errors/domain-error';
 import { handleSkeleton, INVISIBLE_SQL_CLASS } from '../text/identifier-text';
 import { creatorTier } from '../vocabulary/creator-tier';
-import { afterCursor, toIdPage } from '../paging/id-cursor';
-import type { Page } from '../contract/page';
 import type { CreatorView as CreatorReply } from '../contract/creator-replies';
 
 export interface NewCreatorInput {
@@ -77,40 +75,40 @@ async function assertNoLookAlike(tx: Db, platform: string, handle: string, excep
     )
     .limit(1);
   if (lookAlike) {
-    throw new DomainError('conflict', 'creator_exists', `${platform} creator ${handle} already exists (stored as ${JSON.stringify(lookAlike.handle)})`, {
-      creatorId: lookAlike.id,
-    });
+    throw new DomainError(
+      'conflict',
+      'creator_exists',
+      `${platform} creator ${handle} already exists as ${lookAlike.id} (stored as ${JSON.stringify(lookAlike.handle)})`,
+      {
+        creatorId: lookAlike.id,
+      },
+    );
   }
 }
 
+/**
+ * The look-alike search has already run under its lock; a conflict here is a byte-identical
+ * handle that search could not see. It is answered like the search's, with the creator's id,
+ * read after the insert did nothing (a failed insert would abort the transaction first).
+ */
 async function insertCreator(db: Db, input: NewCreatorInput): Promise<CreatorView> {
-  try {
-    const [row] = await db
-      .insert(creators)
-      .values({ ...input, engagementRate: input.engagementRate ?? null, contactEmail: input.contactEmail ?? null })
-      .returning();
-    return creatorView(row!);
-  } catch (e) {
-    if (isUniqueViolation(e, 'creators_platform_handle_unique')) {
-      throw new DomainError('conflict', 'creator_exists', `${input.platform} creator ${input.handle} already exists`);
-    }
-    throw e;
-  }
+  const [row] = await db
+    .insert(creators)
+    .values({ ...input, engagementRate: input.engagementRate ?? null, contactEmail: input.contactEmail ?? null })
+    .onConflictDoNothing({ target: [creators.platform, creators.handle] })
+    .returning();
+  if (row) return creatorView(row);
+  const [existing] = await db
+    .select({ id: creators.id })
+    .from(creators)
+    .where(and(eq(creators.platform, input.platform), eq(creators.handle, input.handle)));
+  throw new DomainError('conflict', 'creator_exists', `${input.platform} creator ${input.handle} already exists (id ${existing?.id})`, {
+    creatorId: existing?.id,
+  });
 }
 
 export async function getCreator(db: Db, id: string): Promise<CreatorView> {
   const [row] = await db.select().from(creators).where(eq(creators.id, id));
   if (!row) throw notFound('creator', id);
   return creatorView(row);
-}
-
-/** Newest first. */
-export async function listCreators(db: Db, { cursor, limit }: { cursor?: string; limit: number }): Promise<Page<CreatorView>> {
-  const rows = await db
-    .select()
-    .from(creators)
-    .where(cursor ? afterCursor(creators, creators.createdAt, creators.id, cursor, 'desc') : undefined)
-    .orderBy(desc(creators.createdAt), desc(creators.id))
-    .limit(limit + 1);
-  return toIdPage(rows.map(creatorView), limit);
 }

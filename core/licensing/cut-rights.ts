@@ -18,7 +18,8 @@ export function cutRights(licenses: readonly LicenseTerms[], at: Date): RightsDe
   return longestCovering(licenses, (license) => editFailures(license, at));
 }
 
-function editFailures(license: LicenseTerms, at: Date): RightsReason[] {
+/** Every rule `license` breaks for making ad cuts at `at`; empty when it allows them. */
+export function editFailures(license: LicenseTerms, at: Date): RightsReason[] {
   const reasons = standingFailures(license, at);
   if (!license.channels.some((channel) => (PAID_CHANNELS as readonly string[]).includes(channel))) reasons.push('channel_not_granted');
   if (!coversSomeTerritory(license)) reasons.push('territory_not_granted');

@@ -7,7 +7,9 @@ import { LICENSE_ENTITY } from './license-changes';
 import { decodeLicensedUse, licenseAllowsUseAt } from './licensed-use';
 import { licenseRecords, type LicenseRecord } from './license-record';
 import { termsColumns } from './license-store';
-import { afterCursor, toIdPage } from '../paging/id-cursor';
+import { toIdPage } from '../paging/id-cursor';
+import type { LicenseState } from '../vocabulary/license-state';
+import { afterLicense, coveringTerritory, grantingChannel, inState, licenseSortKey, matchingWords, type LicenseSort } from './license-list-filters';
 import type { Page } from '../contract/page';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -26,6 +28,15 @@ export interface LicenseFilter {
   /** Licenses over this creator's content: creator-wide ones and those naming any of their assets. */
   creatorId?: string;
   status?: LicenseStatus;
+  /** Where the license stands at `now` (active, expiring, not started, expired, draft, revoked). */
+  state?: LicenseState;
+  /** Words to find: a license or asset id, part of a creator's handle or of an asset's title. */
+  q?: string;
+  channel?: string;
+  /** An ISO country code the license covers, or `WW` for worldwide ones. */
+  territory?: string;
+  /** The order when not listing expiring ones (those are always soonest first); newest created first by default. */
+  sort?: LicenseSort;
   /** Licenses ending in [now, now + N days), soonest first; otherwise newest first. */
   expiringWithinDays?: number;
   cursor?: string;
@@ -34,7 +45,7 @@ export interface LicenseFilter {
 
 export async function listLicenses(db: Db, filter: LicenseFilter, now: Date): Promise<Page<LicenseRecord>> {
   const expiring = filter.expiringWithinDays !== undefined;
-  const [sortColumn, order] = expiring ? ([licenses.endsAt, 'asc'] as const) : ([licenses.createdAt, 'desc'] as const);
+  const { key, order } = licenseSortKey(expiring ? 'ends' : (filter.sort ?? 'created'));
   const direction = order === 'asc' ? asc : desc;
   const rows = await db
     .select()
@@ -44,11 +55,15 @@ export async function listLicenses(db: Db, filter: LicenseFilter, now: Date): Pr
         filter.status ? eq(licenses.status, filter.status) : undefined,
         filter.assetId ? coveringAsset(filter.assetId) : undefined,
         filter.creatorId ? overCreator(filter.creatorId) : undefined,
+        filter.state ? inState(filter.state, now) : undefined,
+        filter.q ? matchingWords(filter.q) : undefined,
+        filter.channel ? grantingChannel(filter.channel) : undefined,
+        filter.territory ? coveringTerritory(filter.territory) : undefined,
         expiring ? endingWithin(now, filter.expiringWithinDays!) : undefined,
-        filter.cursor ? afterCursor(licenses, sortColumn, licenses.id, filter.cursor, order) : undefined,
+        filter.cursor ? afterLicense(key, filter.cursor, order) : undefined,
       ),
     )
-    .orderBy(direction(sortColumn), direction(licenses.id))
+    .orderBy(direction(key), direction(licenses.id))
     .limit(filter.limit + 1);
   return toIdPage(await licenseRecords(db, rows), filter.limit);
 }

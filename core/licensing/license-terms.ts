@@ -3,22 +3,21 @@ import type { LicenseExclusivity } from '../db';
 import { CHANNELS, type Channel } from '../vocabulary/channels';
 import { visibleTextSchema } from '../text/visible-text';
 import { ALL_COUNTRIES, isCountryCode, WORLDWIDE } from './territories';
+import { instantOf, termTime, type TermTime } from './term-time';
 
 /**
  * The terms a client may set on a license, as zod schemas the routes use: the same schema
- * validates a request, normalises it (upper-case codes, Dates, no duplicates) and documents it
- * in OpenAPI. Each problem is reported on the field it concerns, so the API's error code names
- * that field (`invalid_territories`, `invalid_ends_at`…).
+ * validates a request, normalises it (upper-case codes, no duplicates) and documents it in
+ * OpenAPI. Each problem is reported on the field it concerns, so the API's error code names
+ * that field (`invalid_territories`, `invalid_ends_at`…). Times may be instants or calendar
+ * days (term-time.ts): `termsInZone` turns days into instants in the license time zone, and
+ * the rules between fields (`coherentTerms`) are checked after that.
  */
 
 const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 const MAX_LIST = 1000;
 
 const unique = <T>(list: T[]): T[] => [...new Set(list)];
-
-/** ISO 8601 with a UTC offset (`Z` or `+02:00`); a time without one would mean a different instant to each reader. */
-const isoTime = z.iso.datetime({ offset: true });
-const instant = isoTime.transform((s) => new Date(s));
 
 const territoryCode = z
   .string()
@@ -52,7 +51,7 @@ const exclusivity = z
   .object({
     scope: z.enum(['none', 'category', 'all']),
     category: visibleTextSchema(200).optional(),
-    until: isoTime.transform((s) => new Date(s).toISOString()).optional(),
+    until: termTime.optional().describe('Exclusive until this instant, or until the end of this calendar day in the license time zone'),
   })
   .refine((e) => e.scope !== 'category' || e.category !== undefined, {
     path: ['category'],
@@ -80,7 +79,7 @@ const fee = z
       .union([z.number(), z.string().trim()])
       .transform(String)
       .describe(
-        "A non-negative decimal (number or string, same rules): at most 12 digits before the point, no more significant decimals than the currency's minor units",
+        'A non-negative decimal, as a string ("1500.00") or a number (1500), same rules: at most 12 digits before the point, no more significant decimals than the currency\'s minor units. Replies always give it as a string, the exact decimal stored',
       ),
     currency: z
       .string()
@@ -115,9 +114,9 @@ const termFields = {
     .optional()
     .describe('Countries taken out of the grant; at least one granted country must remain'),
   channels: z.array(z.enum(CHANNELS)).min(1, 'Grant at least one channel').transform(unique),
-  startsAt: instant,
+  startsAt: termTime,
   /** Required, so a perpetual license is always a deliberate `null`, never a forgotten field. */
-  endsAt: instant.nullable(),
+  endsAt: termTime.nullable(),
   derivativesAllowed: z.boolean(),
   exclusivity: exclusivity.nullable().optional(),
   fee: fee.nullable().optional(),
@@ -144,6 +143,41 @@ export interface LicenseTermsValues {
   attributionRequired: boolean;
   notes: string | null;
   status: 'draft' | 'active';
+}
+
+/** Terms as typed: like LicenseTermsValues, but times may still be calendar days. */
+export type LicenseTermsDraft = Omit<LicenseTermsValues, 'startsAt' | 'endsAt' | 'exclusivity'> & {
+  startsAt: TermTime;
+  endsAt: TermTime | null;
+  exclusivity: DraftExclusivity | null;
+};
+type DraftExclusivity = Omit<LicenseExclusivity, 'until'> & { until?: TermTime };
+interface TimedTerms {
+  startsAt?: TermTime;
+  endsAt?: TermTime | null;
+  exclusivity?: DraftExclusivity | null;
+}
+/** `T` with its times as instants (and the exclusivity's end as the ISO string it is stored as). */
+export type InZone<T> = {
+  [K in keyof T]: K extends 'startsAt' | 'endsAt'
+    ? Exclude<T[K], { day: string }>
+    : K extends 'exclusivity'
+      ? Exclude<T[K], DraftExclusivity> | LicenseExclusivity
+      : T[K];
+};
+
+/**
+ * The terms with every calendar day turned into the instant it means in `timeZone`: a start
+ * day's 00:00, an end day's 24:00 (the exclusivity's end is an end too). Absent fields stay
+ * absent, so a patch stays a patch.
+ */
+export function termsInZone<T extends TimedTerms>(terms: T, timeZone: string): InZone<T> {
+  const out: Record<string, unknown> = { ...(terms as Record<string, unknown>) };
+  if (terms.startsAt !== undefined) out.startsAt = instantOf(terms.startsAt, 'start', timeZone);
+  if (terms.endsAt !== undefined && terms.endsAt !== null) out.endsAt = instantOf(terms.endsAt, 'end', timeZone);
+  const exclusivity = terms.exclusivity;
+  if (exclusivity?.until !== undefined) out.exclusivity = { ...exclusivity, until: instantOf(exclusivity.until, 'end', timeZone).toISOString() };
+  return out as InZone<T>;
 }
 
 /** The rules between fields, checked on a create and on the merged result of a patch. */
@@ -178,22 +212,22 @@ function leavesSomeTerritory(territories: readonly string[], excluded: readonly 
   return granted.some((code) => !out.has(code));
 }
 
-/** The body of a create: field rules, then defaults, then the rules between fields. */
-export const LicenseTermsInput = z
-  .object(termFields)
-  .transform((t): LicenseTermsValues => ({
-    ...t,
-    assetIds: t.assetIds ?? [],
-    creatorId: t.creatorId ?? null,
-    excludedTerritories: t.excludedTerritories ?? [],
-    exclusivity: t.exclusivity ?? null,
-    fee: t.fee ?? null,
-    disclosureRequired: t.disclosureRequired ?? false,
-    attributionRequired: t.attributionRequired ?? false,
-    notes: t.notes ?? null,
-    status: t.status ?? 'active',
-  }))
-  .pipe(coherentTerms);
+/**
+ * The body of a create: field rules, then defaults. The rules between fields (`coherentTerms`)
+ * follow once `termsInZone` has turned days into instants.
+ */
+export const LicenseTermsInput = z.object(termFields).transform((t): LicenseTermsDraft => ({
+  ...t,
+  assetIds: t.assetIds ?? [],
+  creatorId: t.creatorId ?? null,
+  excludedTerritories: t.excludedTerritories ?? [],
+  exclusivity: t.exclusivity ?? null,
+  fee: t.fee ?? null,
+  disclosureRequired: t.disclosureRequired ?? false,
+  attributionRequired: t.attributionRequired ?? false,
+  notes: t.notes ?? null,
+  status: t.status ?? 'active',
+}));
 
 /** The body of a patch: any subset of the terms, each by the same field rules. */
 export const LicenseTermsPatch = z.object(termFields).partial();
@@ -215,3 +249,9 @@ export const ProposedTermsInput = z.object({
   disclosureRequired: termFields.disclosureRequired,
   attributionRequired: termFields.attributionRequired,
 });
+
+/**
+ * Proposed terms as a request stores them: days were turned into instants when it was made, so
+ * every time here is an instant and the zone given to termsInZone changes nothing.
+ */
+export const StoredProposedTerms = ProposedTermsInput.transform((terms) => termsInZone(terms, 'UTC'));

@@ -78,7 +78,7 @@ export function longestCovering(licenses: readonly LicenseTerms[], failuresOf: (
 }
 
 /** Every rule `license` breaks for `use`; empty when it covers the use. */
-function licenseFailures(license: LicenseTerms, use: IntendedUse): RightsReason[] {
+export function licenseFailures(license: LicenseTerms, use: IntendedUse): RightsReason[] {
   const reasons = standingFailures(license, use.at);
   if (!license.channels.includes(use.channel)) reasons.push('channel_not_granted');
   if (!territoryCovered(license.territories, license.excludedTerritories, use.territory)) {

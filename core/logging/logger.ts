@@ -1,17 +1,18 @@
 import pino, { type Logger } from 'pino';
 import pretty from 'pino-pretty';
 import type { Config } from '../config';
+import { chooseLogFormat } from './log-format';
 
 export type { Logger };
 
 export interface LoggerOptions {
   name?: string;
-  /** Human-readable lines for a person at a terminal; JSON otherwise (for log collectors). */
-  pretty?: boolean;
+  /** Whether the log goes to a person's terminal (default: whether stdout is one); decides the format unless LOG_FORMAT does. */
+  terminal?: boolean;
 }
 
-/** JSON logs (pino). Secrets never reach them: auth headers and key material are redacted. */
-export function createLogger(config: Pick<Config, 'logLevel'>, options: LoggerOptions = {}): Logger {
+/** Logs (pino), JSON or readable lines. Secrets never reach them: auth headers and key material are redacted. */
+export function createLogger(config: Pick<Config, 'logLevel' | 'logFormat' | 'nodeEnv'>, options: LoggerOptions = {}): Logger {
   const settings = {
     name: options.name ?? 'ugc',
     level: config.logLevel,
@@ -20,5 +21,9 @@ export function createLogger(config: Pick<Config, 'logLevel'>, options: LoggerOp
       censor: '[redacted]',
     },
   };
-  return options.pretty ? pino(settings, pretty({ ignore: 'pid,hostname,req,res', singleLine: true })) : pino(settings);
+  const format = chooseLogFormat(config, options.terminal ?? Boolean(process.stdout.isTTY));
+  // One line each, without the request and reply objects a person at a terminal never reads.
+  return format === 'pretty'
+    ? pino(settings, pretty({ ignore: 'pid,hostname,req,res,name', singleLine: true, translateTime: 'SYS:HH:MM:ss' }))
+    : pino(settings);
 }

@@ -46,18 +46,23 @@ const END_TOLERANCE_S = 0.05;
 
 /**
  * Refuses (422 `cut_too_long`) any cut that asks for more of the source than there is: a
- * duration longer than the source, or a start plus duration past its end. `details.index`
- * names the offending cut, so a client can point at it.
+ * duration longer than the source, or a start plus duration past its end. Every offending cut
+ * is named at once (`details.indexes`, and `details.cuts` with what each asked), so a client
+ * fixes them all in one go rather than one per attempt; `details.index` stays the first of them.
  */
 export function checkCutLengths(requests: readonly CutRequest[], source: Pick<CutSource, 'durationS'>): void {
-  requests.forEach((cut, index) => {
-    const end = (cut.startS ?? 0) + cut.durationS;
-    if (end > source.durationS + END_TOLERANCE_S) {
-      const asked = cut.startS === undefined ? `${cut.durationS} s` : `${cut.durationS} s from ${cut.startS} s`;
-      throw unprocessable('cut_too_long', `Cut ${index + 1} asks for ${asked}, but the source is ${source.durationS.toFixed(2)} s long`, {
-        index,
-        sourceDurationS: source.durationS,
-      });
-    }
+  const tooLong = requests
+    .map((cut, index) => ({ index, startS: cut.startS ?? 0, durationS: cut.durationS, asked: askedSpan(cut) }))
+    .filter((cut) => cut.startS + cut.durationS > source.durationS + END_TOLERANCE_S);
+  if (tooLong.length === 0) return;
+  const named = tooLong.map((cut) => `cut ${cut.index + 1} asks for ${cut.asked}`).join(', ');
+  throw unprocessable('cut_too_long', `${capitalise(named)}, but the source is ${source.durationS.toFixed(2)} s long`, {
+    index: tooLong[0]!.index,
+    indexes: tooLong.map((cut) => cut.index),
+    cuts: tooLong.map(({ index, startS, durationS }) => ({ index, startS, durationS })),
+    sourceDurationS: source.durationS,
   });
 }
+
+const askedSpan = (cut: CutRequest): string => (cut.startS === undefined ? `${cut.durationS} s` : `${cut.durationS} s from ${cut.startS} s`);
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

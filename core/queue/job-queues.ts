@@ -12,6 +12,9 @@ export interface JobView {
   name: string;
   state: 'waiting' | 'active' | 'completed' | 'failed';
   progress: number;
+  /** What a running job is doing, when its progress names it (`{ percent, stage, detail }`). */
+  stage?: string;
+  stageDetail?: string;
   attempts: number;
   result?: unknown;
   error?: string;
@@ -206,6 +209,7 @@ async function toView(queue: QueueName, bullQueue: Queue, job: Job, raw: string)
     name: job.name,
     state,
     progress,
+    ...(state === 'active' ? stageOf(job.progress) : {}),
     attempts: job.attemptsMade,
     ...(state === 'completed' ? { result: job.returnvalue } : {}),
     ...(state === 'failed' ? { error: job.failedReason } : {}),
@@ -230,6 +234,12 @@ async function flowProgress(queue: Queue, job: Job): Promise<{ started: boolean;
   const { unprocessed: keys = [] } = await job.getDependencies({ unprocessed: { cursor: 0, count: CHILDREN_CHECKED } });
   const states = await Promise.all(keys.slice(0, CHILDREN_CHECKED).map((key) => queue.getJobState(key.slice(key.lastIndexOf(':') + 1))));
   return { started: states.includes('active'), percent };
+}
+
+/** The stage a job's object progress names (a retrain's `{ percent, stage, detail }`), if any. */
+function stageOf(progress: unknown): { stage?: string; stageDetail?: string } {
+  const { stage, detail } = (typeof progress === 'object' && progress !== null ? progress : {}) as { stage?: unknown; detail?: unknown };
+  return { ...(typeof stage === 'string' ? { stage } : {}), ...(typeof detail === 'string' ? { stageDetail: detail } : {}) };
 }
 
 function progressPercent(progress: unknown): number {

@@ -5,7 +5,7 @@ import type { Db, RightsRequest } from '../db';
 import { DomainError } from '../errors/domain-error';
 import { attachContract, createLicense, updateLicense } from '../licensing/license-changes';
 import type { LicenseRecord } from '../licensing/license-record';
-import { ProposedTermsInput, type LicenseTermsValues } from '../licensing/license-terms';
+import { StoredProposedTerms, type LicenseTermsValues } from '../licensing/license-terms';
 import { generatedContractKey } from '../storage/object-keys';
 import type { Services } from '../runtime/services';
 import { recordDeliveries } from '../webhooks/webhook-outbox';
@@ -75,7 +75,7 @@ async function licenseFor(tx: Db, row: RightsRequest, terms: LicenseTermsValues)
  * starts at the answer: rights never reach back to before the creator agreed.
  */
 function termsFrom(json: unknown, now: Date): RequestTerms {
-  const terms = ProposedTermsInput.parse(json);
+  const terms = StoredProposedTerms.parse(json);
   if (terms.endsAt !== null && terms.endsAt.getTime() <= now.getTime()) {
     throw new DomainError('gone', 'request_terms_ended', 'The period this request proposed has already ended: ask the brand for a new one');
   }

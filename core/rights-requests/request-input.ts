@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { coherentTerms, ProposedTermsInput, type LicenseTermsValues } from '../licensing/license-terms';
+import { coherentTerms, ProposedTermsInput, termsInZone, type LicenseTermsValues, type StoredProposedTerms } from '../licensing/license-terms';
+import { instantOf, termTime } from '../licensing/term-time';
 import { visibleTextSchema } from '../text/visible-text';
 import { REQUEST_LANGUAGES, type RequestLanguageCode } from '../vocabulary/rights-request-status';
 import { HASHTAG } from './reply-hashtag';
@@ -12,42 +13,54 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * A rights request as a content manager (or the API) asks it: the license-to-be's terms (the
  * same field rules as a license, and the same rules between fields), over some of a creator's
- * assets or, with no assetIds, over all of their content, posted and future.
+ * assets or, with no assetIds, over all of their content, posted and future. Its times may be
+ * calendar days: `rightsRequestInZone` makes them instants, then `CoherentRightsRequest` checks
+ * the rules between fields.
  */
-export const NewRightsRequestInput = z
-  .object({
-    creatorId: z.uuid(),
-    assetIds: z
-      .array(z.uuid())
-      .max(100)
-      .transform((ids) => [...new Set(ids)])
-      .optional()
-      .describe("The creator's assets asked for; absent or empty: all of the creator's content, posted and future"),
-    terms: ProposedTermsInput,
-    message: visibleTextSchema(2000, { minVisible: 1, multiline: true }).optional().describe('A note to the creator, shown above the terms'),
-    language: z.enum(REQUEST_LANGUAGES),
-    expiresAt: z.iso
-      .datetime({ offset: true })
-      .transform((s) => new Date(s))
-      .optional()
-      .describe(`When the link stops working; default ${DEFAULT_REQUEST_DAYS} days from now, at most ${MAX_REQUEST_DAYS}`),
-    renewsLicenseId: z
-      .uuid()
-      .optional()
-      .describe(
-        'Ask to renew this license: its assets are the ones asked for (assetIds must be absent), and acceptance extends it with these terms, same license, same start, so nothing stops being served in between',
-      ),
-    replyHashtag: z
-      .string()
-      .trim()
-      .regex(HASHTAG, 'A hashtag: # then 2 to 60 letters, digits or _')
-      .optional()
-      .describe('What the creator may comment to say yes; default #tak<Brand> (pl) or #yes<Brand> (en)'),
-  })
-  // A pipe, not a refinement on the object: zod would run that on fields that failed to parse.
-  .pipe(z.custom<ParsedRequest>().superRefine(coherentRequest));
+export const NewRightsRequestInput = z.object({
+  creatorId: z.uuid(),
+  assetIds: z
+    .array(z.uuid())
+    .max(100)
+    .transform((ids) => [...new Set(ids)])
+    .optional()
+    .describe("The creator's assets asked for; absent or empty: all of the creator's content, posted and future"),
+  terms: ProposedTermsInput,
+  message: visibleTextSchema(2000, { minVisible: 1, multiline: true }).optional().describe('A note to the creator, shown above the terms'),
+  language: z.enum(REQUEST_LANGUAGES),
+  expiresAt: termTime
+    .optional()
+    .describe(
+      `When the link stops working: an instant with an offset, or a calendar day (the link works to its end in the license time zone); default ${DEFAULT_REQUEST_DAYS} days from now, at most ${MAX_REQUEST_DAYS}`,
+    ),
+  renewsLicenseId: z
+    .uuid()
+    .optional()
+    .describe(
+      'Ask to renew this license: its assets are the ones asked for (assetIds must be absent), and acceptance extends it with these terms, same license, same start, so nothing stops being served in between',
+    ),
+  replyHashtag: z
+    .string()
+    .trim()
+    .regex(HASHTAG, 'A hashtag: # then 2 to 60 letters, digits or _')
+    .optional()
+    .describe('What the creator may comment to say yes; default #tak<Brand> (pl) or #yes<Brand> (en)'),
+});
 
-type ParsedRequest = {
+/** A request as typed, its times made instants in the license time zone (a day's end for the expiry). */
+export function rightsRequestInZone(input: z.output<typeof NewRightsRequestInput>, timeZone: string): NewRightsRequest {
+  const { expiresAt, terms, ...rest } = input;
+  return {
+    ...rest,
+    terms: termsInZone(terms, timeZone),
+    ...(expiresAt === undefined ? {} : { expiresAt: instantOf(expiresAt, 'end', timeZone) }),
+  };
+}
+
+/** The rules between a request's fields, on the request with its times as instants. */
+export const CoherentRightsRequest = z.custom<NewRightsRequest>().superRefine(coherentRequest);
+
+export type NewRightsRequest = {
   creatorId: string;
   assetIds?: string[];
   terms: RequestTerms;
@@ -59,7 +72,7 @@ type ParsedRequest = {
 };
 
 /** The rules between fields: a future expiry within the limit, and terms a license could have. */
-function coherentRequest(input: ParsedRequest, ctx: z.RefinementCtx): void {
+function coherentRequest(input: NewRightsRequest, ctx: z.RefinementCtx): void {
   const now = Date.now();
   if (input.expiresAt && input.expiresAt.getTime() <= now) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'expiresAt must be in the future' });
   if (input.expiresAt && input.expiresAt.getTime() > now + MAX_REQUEST_DAYS * DAY_MS) {
@@ -72,9 +85,8 @@ function coherentRequest(input: ParsedRequest, ctx: z.RefinementCtx): void {
   for (const issue of coherence.error?.issues ?? []) ctx.addIssue({ code: 'custom', path: ['terms', ...issue.path], message: issue.message });
 }
 
-export type NewRightsRequest = z.output<typeof NewRightsRequestInput>;
 /** The terms a request proposes, validated (times as Dates). */
-export type RequestTerms = z.output<typeof ProposedTermsInput>;
+export type RequestTerms = z.output<typeof StoredProposedTerms>;
 
 /**
  * The license an acceptance creates: over the named assets, or over the creator (which covers

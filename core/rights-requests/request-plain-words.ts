@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { defaultDisclosure } from '../ads/ad-cut-plan';
 import { assets, type Db } from '../db';
-import { ProposedTermsInput } from '../licensing/license-terms';
+import { StoredProposedTerms } from '../licensing/license-terms';
 import type { StoredRequest } from './rights-request-store';
 import { termsInPlainWords, type PlainWords } from './terms-in-plain-words';
 
@@ -17,7 +17,7 @@ export interface BrandSettings {
  */
 export async function requestPlainWords(db: Db, stored: StoredRequest, brand: BrandSettings): Promise<PlainWords> {
   const { row, assetIds, creatorHandle } = stored;
-  const terms = ProposedTermsInput.parse(row.terms);
+  const terms = StoredProposedTerms.parse(row.terms);
   const kinds = assetIds.length ? await db.select({ kind: assets.kind }).from(assets).where(inArray(assets.id, assetIds)) : 'future_posts';
   return termsInPlainWords(
     {

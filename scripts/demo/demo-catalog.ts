@@ -52,8 +52,12 @@ export interface DemoImage extends DemoMediaBase {
   caption: string;
 }
 
+/** The standard ad cut lengths: every demo clip is long enough for all of them. */
+export const STANDARD_CUT_DURATIONS_S = [6, 15, 30] as const;
+
 export interface DemoClip extends DemoMediaBase {
   kind: 'video';
+  /** Over 30 s (STANDARD_CUT_DURATIONS_S), with room for the hook finder to choose a start. */
   durationS: number;
   /** Tone of the sine soundtrack; null: a clip without an audio stream. */
   toneHz: number | null;
@@ -164,12 +168,12 @@ export const DEMO_MEDIA: readonly DemoMedia[] = [
     key: 'sneaker-run-clip',
     kind: 'video',
     creator: 'kuba_biega',
-    title: 'Running in the new sneakers (vertical)',
+    title: 'Running in the new sneakers (vertical phone clip)',
     skus: [sneaker],
-    width: 720,
-    height: 1280,
+    width: 1080,
+    height: 1920,
     colors: ['#fa709a', '#fee140'],
-    durationS: 4,
+    durationS: 32,
     toneHz: 440,
   },
   {
@@ -181,7 +185,7 @@ export const DEMO_MEDIA: readonly DemoMedia[] = [
     width: 1280,
     height: 720,
     colors: ['#667eea', '#764ba2'],
-    durationS: 5,
+    durationS: 45,
     toneHz: 330,
   },
   {
@@ -193,7 +197,7 @@ export const DEMO_MEDIA: readonly DemoMedia[] = [
     width: 640,
     height: 640,
     colors: ['#30cfd0', '#330867'],
-    durationS: 3,
+    durationS: 31,
     toneHz: null,
   },
   {
@@ -205,7 +209,7 @@ export const DEMO_MEDIA: readonly DemoMedia[] = [
     width: 540,
     height: 960,
     colors: ['#5ee7df', '#b490ca'],
-    durationS: 4,
+    durationS: 36,
     toneHz: 523,
   },
   {
@@ -217,7 +221,7 @@ export const DEMO_MEDIA: readonly DemoMedia[] = [
     width: 720,
     height: 900,
     colors: ['#a18cd1', '#fbc2eb'],
-    durationS: 3,
+    durationS: 34,
     toneHz: null,
   },
 ];

@@ -6,9 +6,11 @@ import type { ApiClient } from './api-client';
 import { DEMO_CREATORS, DEMO_MEDIA, type DemoMedia } from './demo-catalog';
 import { DEMO_LICENSES, demoTag, type DemoLicense } from './demo-licenses';
 import { generateDemoMedia, type DemoSize } from './demo-media';
+import { demoCommentSet } from './demo-comment-set';
 import { seedComments } from './seed-comments';
 import { count, emptyTally, type Tally } from './tally';
 import { waitForAssets } from './wait-for-assets';
+import { waitForJob } from './wait-for-job';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const DEMO_WEBHOOK = {
@@ -26,6 +28,10 @@ export interface SeedDemoOptions {
   log?: (line: string) => void;
   /** How long to wait for the probe jobs; a worker must be consuming the media queue. */
   processingTimeoutMs?: number;
+  /** The corpora folder (config.nlpCorporaDir): real comments are drawn from it when it is there. */
+  corporaDir: string;
+  /** Wait for the new comments' classification (an nlp worker must be running); ms, 0: do not wait. */
+  classificationTimeoutMs?: number;
 }
 
 export interface DemoReport {
@@ -34,6 +40,8 @@ export interface DemoReport {
   licenses: Tally;
   webhooks: Tally;
   comments: Tally;
+  /** Where the real comments were missing from (then the demo has templates only), else null. */
+  realCommentsMissing: string | null;
   /** Assets by status once processing finished (`ready`, `failed`). */
   assetStatus: Record<string, number>;
   /** The demo's licenses by state now (`active`, `expiring`, `expired`, `not_started`, `revoked`, `draft`). */
@@ -66,13 +74,18 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoReport> {
   const licenses = await seedLicenses(api, creators.ids, media.ids);
   log('Webhook and comments…');
   const webhooks = await seedWebhook(api);
-  const comments = await seedComments(api, media.ids);
+  const commentSet = demoCommentSet(options.corporaDir);
+  const comments = await seedComments(api, commentSet.comments, media.ids);
+  if (comments.jobId && options.classificationTimeoutMs) {
+    await waitForJob(api, comments.jobId, 'comments classified', log, options.classificationTimeoutMs);
+  }
   return {
     creators: creators.tally,
     assets: media.tally,
     licenses: licenses.tally,
     webhooks,
-    comments,
+    comments: comments.tally,
+    realCommentsMissing: commentSet.realMissing,
     assetStatus: countBy(processed.map((a) => a.status)),
     licenseStates: countBy([...licenses.views.values()].map((l) => l.state)),
     assetIds: media.ids,

@@ -9,7 +9,7 @@ import { openServices, type Services } from '../../core/runtime/services';
  */
 export async function openScriptServices(config: Config, command: string, whileRunning: string): Promise<Services> {
   try {
-    return await openServices(config, { logger: createLogger(config, { pretty: Boolean(process.stderr.isTTY) }) });
+    return await openServices(config, { logger: createLogger(config, { terminal: Boolean(process.stderr.isTTY) }) });
   } catch (err) {
     const owner = /already open in process (\d+)/.exec((err as Error).message)?.[1];
     if (!owner) throw err;

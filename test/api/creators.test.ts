@@ -69,7 +69,7 @@ describe('POST /api/v1/creators', () => {
     ['a platform with spaces', { handle: 'x1', platform: 'tik tok', followers: 1 }, 'invalid_platform'],
     ['negative followers', { handle: 'x1', platform: 'tiktok', followers: -1 }, 'invalid_followers'],
     ['fractional followers', { handle: 'x1', platform: 'tiktok', followers: 1.5 }, 'invalid_followers'],
-    ['followers as text', { handle: 'x1', platform: 'tiktok', followers: '1000' }, 'invalid_followers'],
+    ['followers as words (a number typed as a string, "1000", is read)', { handle: 'x1', platform: 'tiktok', followers: 'a thousand' }, 'invalid_followers'],
     ['followers beyond the column', { handle: 'x1', platform: 'tiktok', followers: 3e9 }, 'invalid_followers'],
     ['an engagement rate in percent', { handle: 'x1', platform: 'tiktok', followers: 1, engagementRate: 4.2 }, 'invalid_engagement_rate'],
   ])('%s → 422 with a code naming the field, nothing stored', async (_name, body, code) => {

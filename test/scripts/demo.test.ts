@@ -3,8 +3,9 @@ import { assets, comments, creators, licenseAssets, licenses, webhooks } from '.
 import { locateMediaTools } from '../../core/media/media-tools';
 import type { Services } from '../../core/runtime/services';
 import { apiClient, type ApiClient } from '../../scripts/demo/api-client';
-import { DEMO_COMMENTS } from '../../scripts/demo/demo-comments';
-import { DEMO_CREATORS, DEMO_MEDIA } from '../../scripts/demo/demo-catalog';
+import { checkCutLengths } from '../../core/media/planned-cut';
+import { DEMO_CREATORS, DEMO_MEDIA, DEMO_PRODUCTS, STANDARD_CUT_DURATIONS_S } from '../../scripts/demo/demo-catalog';
+import { demoCommentSet } from '../../scripts/demo/demo-comment-set';
 import { DEMO_LICENSES } from '../../scripts/demo/demo-licenses';
 import { seedDemo, type DemoReport, type SeedDemoOptions } from '../../scripts/demo/seed-demo';
 import { startWorkers, type RunningWorkers } from '../../worker/run-workers';
@@ -22,10 +23,17 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 beforeAll(async () => {
   services = await openTestServices({ HOST: '127.0.0.1', PORT: '0' });
-  workers = await startWorkers(services, ['media']);
+  workers = await startWorkers(services, ['media', 'nlp']);
   api = await startApiServer(services);
   client = apiClient(api.url, api.adminKey.key!);
-  options = { api: client, ffmpegPath: locateMediaTools(services.config).ffmpegPath, size: 'small', processingTimeoutMs: 120_000 };
+  options = {
+    api: client,
+    ffmpegPath: locateMediaTools(services.config).ffmpegPath,
+    size: 'small',
+    processingTimeoutMs: 120_000,
+    corporaDir: services.config.nlpCorporaDir,
+    classificationTimeoutMs: 120_000,
+  };
   first = await seedDemo(options);
 }, 240_000);
 
@@ -53,10 +61,22 @@ test('every generated image and clip is uploaded with its SKUs and probed to rea
   expect(first.assetStatus).toEqual({ ready: DEMO_MEDIA.length });
 
   const byKey = (key: string) => listed.find((a) => a.id === assetId(key))!;
-  expect(byKey('sneaker-run-clip')).toMatchObject({ kind: 'video', width: 180, height: 320, hasAudio: true, productSkus: ['SKU-SNEAKER-02'] });
+  expect(byKey('sneaker-run-clip')).toMatchObject({ kind: 'video', width: 270, height: 480, hasAudio: true, productSkus: ['SKU-SNEAKER-02'] });
   expect(byKey('mug-pour-silent')).toMatchObject({ kind: 'video', hasAudio: false });
   expect(byKey('sneaker-street')).toMatchObject({ kind: 'image', width: 400, height: 226 });
   expect(byKey('unboxing').productSkus).toEqual(['SKU-SNEAKER-02', 'SKU-TSHIRT-01']);
+});
+
+test('every clip is long enough for every standard ad cut, and one is a 1080×1920 phone clip', async () => {
+  const clips = DEMO_MEDIA.filter((m) => m.kind === 'video');
+  expect(clips.map((c) => [c.width, c.height])).toContainEqual([1080, 1920]);
+  const cuts = STANDARD_CUT_DURATIONS_S.map((durationS) => ({ aspect: '9:16' as const, durationS }));
+  for (const clip of clips) {
+    // As probed from the generated file, and judged by the rule the cuts endpoint applies.
+    const { durationS } = await client.get<{ durationS: number }>(`/api/v1/assets/${assetId(clip.key)}`);
+    expect(durationS).toBeGreaterThanOrEqual(31);
+    expect(() => checkCutLengths(cuts, { durationS })).not.toThrow();
+  }
 });
 
 test('licenses of every state, as the API reports them now', async () => {
@@ -113,12 +133,32 @@ test('the public gallery shows licensed content only', async () => {
   for (const hidden of ['tshirt-mirror', 'tshirt-try-on', 'tshirt-first-post']) expect(shown).not.toContain(assetId(hidden));
 });
 
-test('comments in Polish and English are stored for the products', async () => {
+test('a few hundred comments in Polish and English, over weeks, classified, with real ones from the corpora', async () => {
+  const { comments: expected, realMissing } = demoCommentSet(services.config.nlpCorporaDir);
+  expect(realMissing).toBeNull();
   const rows = await services.database.db.select().from(comments);
-  expect(rows).toHaveLength(DEMO_COMMENTS.length);
-  expect(new Set(rows.map((r) => r.productSku))).toEqual(new Set(['SKU-TSHIRT-01', 'SKU-SNEAKER-02', 'SKU-MUG-03', 'SKU-BACKPACK-04']));
+  expect(rows).toHaveLength(expected.length);
+  expect(rows.length).toBeGreaterThan(300);
+  expect(first.comments).toEqual({ created: expected.length, existing: 0 });
+  expect(new Set(rows.map((r) => r.productSku))).toEqual(new Set(Object.values(DEMO_PRODUCTS)));
   expect(rows.find((r) => r.text === 'ile kosztuja te buty')).toMatchObject({ assetId: assetId('sneaker-street'), platform: 'instagram' });
-  expect(first.comments).toEqual({ created: DEMO_COMMENTS.length, existing: 0 });
+  expect(rows.filter((r) => r.externalId.startsWith('demo-r-')).length).toBeGreaterThan(40);
+  // The demo waited for the classification: every comment has the models' labels.
+  expect(rows.filter((r) => r.modelVersion === null)).toEqual([]);
+  const byLang = (lang: string) => rows.filter((r) => r.lang === lang).length;
+  expect(byLang('pl')).toBeGreaterThan(100);
+  expect(byLang('en')).toBeGreaterThan(100);
+  const weeks = new Set(rows.map((r) => Math.floor((Date.now() - r.postedAt!.getTime()) / (7 * DAY_MS))));
+  expect(weeks.size).toBeGreaterThanOrEqual(10);
+});
+
+test.each(Object.values(DEMO_PRODUCTS))('the insights of %s have FAQ entries in Polish and in English', async (sku) => {
+  const insights = await client.get<{ totals: { comments: number; unclassified: number }; faq: Array<{ lang: string | null }> }>(
+    `/api/v1/products/${sku}/insights?weeks=12`,
+  );
+  expect(insights.totals.comments).toBeGreaterThan(60);
+  expect(insights.totals.unclassified).toBe(0);
+  expect(new Set(insights.faq.map((e) => e.lang))).toEqual(new Set(['pl', 'en']));
 });
 
 test('a second run adds nothing', async () => {

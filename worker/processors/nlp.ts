@@ -33,7 +33,8 @@ export async function processNlpJob(job: NlpJob, services: Services) {
       return sumBatches(job, job.data.comments);
     case 'retrain':
       return retrainModels(services, {
-        reclassify: job.data.reclassify ?? false,
+        // After a retrain the stored comments should say what the new models say, unless asked not to.
+        reclassify: job.data.reclassify ?? true,
         ...(job.data.rowsPerCorpus === undefined ? {} : { rowsPerCorpus: job.data.rowsPerCorpus }),
         onProgress: (percent) => job.updateProgress(percent),
       });

@@ -1,7 +1,8 @@
 /**
  * Runs trainCommentModels in a child process, given its options as a JSON file:
- * `node --import tsx worker/retrain/train-models-process.ts <options.json>`; prints the result as
- * JSON on its last line. See retrain-models.ts for why training gets a process of its own.
+ * `node --import tsx worker/retrain/train-models-process.ts <options.json>`. Prints one JSON line
+ * per training stage (`{ "stage": … }`) as it starts, then the result (`{ "result": … }`) as the
+ * last line. See retrain-models.ts for why training gets a process of its own.
  */
 import { readFile } from 'node:fs/promises';
 import { trainCommentModels, type TrainCommentModelsOptions } from '../../core/nlp/training/train-comment-models';
@@ -10,9 +11,14 @@ async function main(): Promise<void> {
   const file = process.argv[2];
   if (!file) throw new Error('usage: train-models-process.ts <options.json>');
   const options = JSON.parse(await readFile(file, 'utf8')) as TrainCommentModelsOptions;
-  const result = await trainCommentModels({ ...options, log: (line) => console.error(line) });
+  const result = await trainCommentModels({
+    ...options,
+    log: (line) => console.error(line),
+    onStage: (stage) => console.log(JSON.stringify({ stage })),
+  });
+  const { manifest } = result;
   console.log(
-    JSON.stringify({ modelVersion: result.modelVersion, corrections: result.manifest.corrections, trainSeconds: result.manifest.figures.trainSeconds }),
+    JSON.stringify({ result: { modelVersion: result.modelVersion, corrections: manifest.corrections, trainSeconds: manifest.figures.trainSeconds } }),
   );
 }
 

@@ -20,6 +20,8 @@ export const faqEntries = pgTable(
     id: id(),
     productSku: text('product_sku').notNull(),
     topic: commentTopic('topic').notNull(),
+    /** The questions' language (pl, en, other): clustering never mixes languages. Null only on entries older than this rule. */
+    lang: text('lang'),
     /** The canonical question, editable by a content manager. */
     question: text('question').notNull(),
     answer: text('answer'),
@@ -28,6 +30,8 @@ export const faqEntries = pgTable(
     examples: jsonb('examples').$type<FaqExample[]>().notNull().default([]),
     centroid: jsonb('centroid').$type<Record<string, number>>().notNull().default({}),
     publishedAt: timestamptz('published_at'),
+    /** Set when a content manager dismissed the entry from the review queue (not worth an answer); new questions still join it. */
+    dismissedAt: timestamptz('dismissed_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -17,9 +17,10 @@ import { sentimentExamples } from './sentiment-examples';
 import { spamExamples } from './spam-examples';
 import { substantiveExamples } from './substantive-examples';
 import { trainPolishSentiment } from './polish-sentiment-training';
-import { trainHead } from './train-head';
+import { featuriseExamples, trainHeadOn } from './train-head';
+import { TRAINING_STEPS, type TrainingProgress } from './training-progress';
 import { openTrainingData, type TrainingData } from './training-data';
-import { CORPORA } from './training-corpora';
+import { CORPORA, type CorpusName } from './training-corpora';
 import type { TrainingExample } from './training-example';
 import { topicExamples } from './topic-examples';
 
@@ -37,6 +38,8 @@ export interface TrainCommentModelsOptions {
   /** Recorded in the manifest only (the model file never holds a date); now by default. */
   trainedAt?: Date | string;
   log?: (line: string) => void;
+  /** Told of each stage as it starts (corpora read up front then, not on first use). */
+  onStage?: TrainingProgress;
 }
 
 export interface TrainCommentModelsResult {
@@ -61,7 +64,9 @@ export async function trainCommentModels(options: TrainCommentModelsOptions): Pr
     seed: options.seed,
   });
   log(`Training comment models (seed ${options.seed}) from ${options.dataDir}`);
-  const { models, examplesPerHead } = trainModelSet(data, options.seed, log);
+  if (options.onStage) readCorpora(data, options.onStage);
+  const { models, examplesPerHead } = trainModelSet(data, options.seed, log, options.onStage);
+  options.onStage?.({ stage: 'saving' });
   const artifact = serialiseModels(models);
   const modelVersion = modelVersionOf(createHash('sha256').update(artifact).digest('hex'));
   const manifest: ModelManifest = {
@@ -98,18 +103,30 @@ export interface TrainedModelSet {
  * Every head from one TrainingData, in memory: what trainCommentModels writes, and what a
  * benchmark trains on corpora it has filtered or extended (bench:nlp's real-comments section).
  */
-export function trainModelSet(data: TrainingData, seed: number, log: (line: string) => void = () => undefined): TrainedModelSet {
+export function trainModelSet(
+  data: TrainingData,
+  seed: number,
+  log: (line: string) => void = () => undefined,
+  onStage: TrainingProgress = () => undefined,
+): TrainedModelSet {
   const examplesPerHead = {} as Record<HeadName, number>;
+  let step = 0;
   const train = (name: HeadName, examples: TrainingExample[]): LinearModel => {
     const headStarted = Date.now();
-    const model = trainHead(name, examples, seed);
+    onStage({ stage: 'features', head: name, done: step, total: TRAINING_STEPS });
+    const features = featuriseExamples(name, examples);
+    onStage({ stage: 'head', head: name, done: step, total: TRAINING_STEPS });
+    const model = trainHeadOn(name, features, seed);
+    step += 1;
     examplesPerHead[name] = examples.length;
     log(`  ${name.padEnd(12)} ${String(examples.length).padStart(7)} examples  ${seconds(Date.now() - headStarted)}`);
     return model;
   };
   const trainPolish = (examples: TrainingExample[]): PolishSentimentModels => {
     const polishStarted = Date.now();
+    onStage({ stage: 'head', head: 'sentimentPl', done: step, total: TRAINING_STEPS });
     const trained = trainPolishSentiment(examples, seed);
+    step += 1;
     Object.assign(examplesPerHead, trained.examples);
     log(
       `  ${'sentimentPl'.padEnd(12)} ${String(examples.length).padStart(7)} examples  ${seconds(Date.now() - polishStarted)} (with the review heads and stacker, ${trained.examples.reviewStacker} reviews)`,
@@ -133,6 +150,15 @@ export function trainModelSet(data: TrainingData, seed: number, log: (line: stri
     substantive: train('substantive', substantiveExamples(withLanguages, seed)),
   };
   return { models, examplesPerHead };
+}
+
+/** Reads every corpus now (TrainingData loads on first use), so reading them is a stage of its own. */
+function readCorpora(data: TrainingData, onStage: TrainingProgress): void {
+  const names = Object.keys(CORPORA) as CorpusName[];
+  names.forEach((corpus, done) => {
+    onStage({ stage: 'corpora', corpus, done, total: names.length });
+    data.corpus(corpus);
+  });
 }
 
 function detect(model: LinearModel, text: string): CommentLang {

@@ -6,10 +6,14 @@ import { auditLog, licenseAssets, licenses, type Database, type Db } from '../..
 import { attachContract, createLicense, revokeLicense, updateLicense } from '../../../core/licensing/license-changes';
 import { contractKey } from '../../../core/storage/object-keys';
 import { licenseHistory } from '../../../core/licensing/license-queries';
-import { LicenseTermsInput, type LicenseTermsValues } from '../../../core/licensing/license-terms';
+import { coherentTerms, LicenseTermsInput, termsInZone, type LicenseTermsValues } from '../../../core/licensing/license-terms';
 import { FsDriver } from '../../../core/storage';
 import { testDatabases } from '../../helpers/test-database';
 import { insertApiKey, insertAsset, insertCreator } from './fixtures';
+
+/** Terms as the create route reads them: typed, days in the license time zone, then the rules between fields. */
+const coherentTermsOf = (input: Record<string, unknown>): LicenseTermsValues =>
+  coherentTerms.parse(termsInZone(LicenseTermsInput.parse(input), 'Europe/Warsaw'));
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -34,7 +38,7 @@ describe.each(testDatabases())('license changes on %s', ({ open }) => {
   });
 
   const terms = (change: Record<string, unknown> = {}): LicenseTermsValues =>
-    LicenseTermsInput.parse({
+    coherentTermsOf({
       assetIds: [asset],
       territories: ['PL'],
       channels: ['paid_social'],

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { auditLog, rightsRequests, webhookDeliveries } from '../../../core/db';
 import type { Services } from '../../../core/runtime/services';
-import { NewRightsRequestInput } from '../../../core/rights-requests/request-input';
+import { NewRightsRequestInput, rightsRequestInZone } from '../../../core/rights-requests/request-input';
 import { REMINDER_BEFORE_MS, sweepRightsRequests } from '../../../core/rights-requests/request-sweep';
 import { createRightsRequest, getRightsRequest } from '../../../core/rights-requests/rights-request-store';
 import { createWebhook } from '../../../core/webhooks/webhook-store';
@@ -20,11 +20,12 @@ beforeAll(async () => {
 afterAll(() => services.close());
 
 async function requestExpiringIn(ms: number): Promise<string> {
-  const input = NewRightsRequestInput.parse({
+  const typed = NewRightsRequestInput.parse({
     creatorId,
     language: 'en',
     terms: { territories: ['PL'], channels: ['paid_social'], startsAt: new Date().toISOString(), endsAt: null, derivativesAllowed: false },
   });
+  const input = rightsRequestInZone(typed, 'Europe/Warsaw');
   const { row } = await createRightsRequest(services.database.db, null, input, 'Brand');
   await services.database.db
     .update(rightsRequests)

@@ -7,8 +7,11 @@ import { SignInScreen } from './auth/sign-in-screen';
 import { LANGS, useI18n, type Lang } from './i18n/i18n';
 import { InsightsScreen } from './insights/insights-screen';
 import { LibraryScreen } from './library/library-screen';
+import { CreatorProfileScreen } from './creators/creator-profile-screen';
+import { CreatorsScreen } from './creators/creators-screen';
 import { ExpiringScreen } from './licenses/expiring-screen';
 import { LicenseEditorScreen } from './licenses/license-editor-screen';
+import { LicensesScreen } from './licenses/licenses-screen';
 import { NewRequestScreen } from './requests/new-request-screen';
 import { RequestsScreen } from './requests/requests-screen';
 import { Link, useLocation, type Location } from './routing/router';
@@ -64,7 +67,9 @@ export function App() {
 const NAV = [
   { to: '/', key: 'nav.library', matches: (p: string) => p === '/' || p.startsWith('/assets/') },
   { to: '/upload', key: 'nav.upload', matches: (p: string) => p === '/upload' },
-  { to: '/expiring', key: 'nav.expiring', matches: (p: string) => p === '/expiring' || p.startsWith('/licenses') },
+  { to: '/licenses', key: 'nav.licenses', matches: (p: string) => p === '/licenses' || p.startsWith('/licenses/') },
+  { to: '/expiring', key: 'nav.expiring', matches: (p: string) => p === '/expiring' },
+  { to: '/creators', key: 'nav.creators', matches: (p: string) => p === '/creators' || p.startsWith('/creators/') },
   { to: '/requests', key: 'nav.requests', matches: (p: string) => p === '/requests' || p.startsWith('/requests/') },
   { to: '/takedowns', key: 'nav.takedowns', matches: (p: string) => p === '/takedowns' },
   { to: '/insights', key: 'nav.insights', matches: (p: string) => p.startsWith('/insights') },
@@ -124,6 +129,9 @@ function CurrentScreen({ location }: { location: Location }) {
   if (path === '/') return <LibraryScreen query={query} />;
   if (path === '/upload') return <UploadScreen />;
   if ((match = new RegExp(`^/assets/(${UUID})$`).exec(path))) return <AssetScreen key={match[1]} id={match[1]!} />;
+  if (path === '/licenses') return <LicensesScreen query={query} />;
+  if (path === '/creators') return <CreatorsScreen query={query} />;
+  if ((match = new RegExp(`^/creators/(${UUID})$`).exec(path))) return <CreatorProfileScreen key={match[1]} id={match[1]!} />;
   if (path === '/licenses/new') return <LicenseEditorScreen key="new" id={null} query={query} />;
   if ((match = new RegExp(`^/licenses/(${UUID})$`).exec(path))) return <LicenseEditorScreen key={match[1]} id={match[1]!} query={query} />;
   if (path === '/expiring') return <ExpiringScreen />;

@@ -3,7 +3,9 @@ import { ApiError } from '../api/api-error';
 import { useApi } from '../api/api-context';
 import type { AssetDetail, Job } from '../api/api-types';
 import { pollJob } from '../api/poll-job';
+import { errorSentence, refusalLines } from '../i18n/error-sentence';
 import { useI18n } from '../i18n/i18n';
+import { Link } from '../routing/router';
 import { Badge, toneOf } from '../ui/badge';
 import { Field, FieldGroup } from '../ui/field';
 import { ProgressBar } from '../ui/progress-bar';
@@ -156,7 +158,12 @@ export function CutBuilder({ asset, onCutsMade }: { asset: AssetDetail; onCutsMa
               {cancelling ? t('cuts.cancelling') : t('cuts.cancel')}
             </button>
           )}
-          {job.error && !cancelled && <p className="field-error">{job.error}</p>}
+          {/* The worker's own wording stays on the element for support; people read a sentence. */}
+          {job.error && !cancelled && (
+            <p className="field-error" data-error={job.error}>
+              {t('cuts.jobFailed')}
+            </p>
+          )}
         </div>
       )}
       {error && <CutRefusal error={error} />}
@@ -164,17 +171,30 @@ export function CutBuilder({ asset, onCutsMade }: { asset: AssetDetail; onCutsMa
   );
 }
 
-/** A refused request: the rights reasons in words when the license is what stands in the way. */
+/**
+ * A refused request in words: when the license is what stands in the way, each reason as a
+ * sentence with its date and a link to the license it is about; otherwise the error's sentence.
+ */
 function CutRefusal({ error }: { error: ApiError }) {
-  const { t, label } = useI18n();
-  const reasons = error.reasons;
+  const i18n = useI18n();
+  const lines = refusalLines(i18n, error);
   return (
-    <div className="alert alert-error" role="alert">
-      <strong>{error.status === 403 ? t('cuts.refusedRights') : t('cuts.refused')}</strong> {error.message} <code className="error-code">{error.code}</code>
-      {reasons.length > 0 && (
+    <div className="alert alert-error" role="alert" data-error-code={error.code}>
+      <strong>{error.status === 403 ? i18n.t('cuts.refusedRights') : i18n.t('cuts.refused')}</strong>
+      {lines.length === 0 ? (
+        ` ${errorSentence(i18n, error)}`
+      ) : (
         <ul>
-          {reasons.map((r) => (
-            <li key={r}>{label('reason', r)}</li>
+          {lines.map((line) => (
+            <li key={`${line.licenseId ?? ''}${line.text}`}>
+              {line.text}
+              {line.licenseId && (
+                <>
+                  {' '}
+                  <Link to={`/licenses/${line.licenseId}`}>{i18n.t('why.openLicense')}</Link>
+                </>
+              )}
+            </li>
           ))}
         </ul>
       )}

@@ -1,5 +1,6 @@
 import type { AssetDetail, Rendition } from '../api/api-types';
 import { useI18n } from '../i18n/i18n';
+import { reasonSentence } from '../i18n/reason-sentence';
 import { formatDuration } from '../library/asset-card';
 
 /**
@@ -9,9 +10,10 @@ import { formatDuration } from '../library/asset-card';
  * fetches the asset again for fresh ones, or for the reason there are none any more.
  */
 export function RenditionsPanel({ asset, onStale }: { asset: AssetDetail; onStale?: () => void }) {
-  const { t, label } = useI18n();
+  const i18n = useI18n();
+  const { t, label } = i18n;
   const withheld = (r: Rendition) =>
-    t('asset.cutNoPreview', { reason: r.urlWithheld === 'forbidden_role' ? t('asset.cutPreviewRole') : label('reason', r.urlWithheld ?? 'no_license') });
+    t('asset.cutNoPreview', { reason: r.urlWithheld === 'forbidden_role' ? t('asset.cutPreviewRole') : reasonSentence(i18n, r.urlWithheld ?? 'no_license') });
   const byKind = (kind: Rendition['kind']) => asset.renditions.filter((r) => r.kind === kind);
   const cuts = byKind('cut');
   return (
@@ -79,7 +81,7 @@ export function RenditionsPanel({ asset, onStale }: { asset: AssetDetail; onStal
                         preload="none"
                         src={cut.url}
                         poster={posterOf(cut, byKind('cut_poster'))?.url}
-                        aria-label={cutLabel(cut, t('asset.cut'))}
+                        aria-label={cutLabel(cut, t('asset.cut'), label)}
                         onError={onStale}
                       />
                     ) : (
@@ -87,7 +89,7 @@ export function RenditionsPanel({ asset, onStale }: { asset: AssetDetail; onStal
                         {withheld(cut)}
                       </p>
                     )}
-                    <p>{cutLabel(cut, t('asset.cut'))}</p>
+                    <p>{cutLabel(cut, t('asset.cut'), label)}</p>
                   </li>
                 ))}
               </ul>
@@ -120,9 +122,10 @@ function MainPreview({ asset }: { asset: AssetDetail }) {
   );
 }
 
-const cutLabel = (cut: Rendition, word: string): string => {
+/** "Cut 9:16 · 15 s · cropped": the fit in words of the UI language, never the spec's code. */
+const cutLabel = (cut: Rendition, word: string, label: (group: string, code: string) => string): string => {
   const spec = cut.spec;
-  const parts = [String(spec.aspect ?? ''), `${Number(spec.durationS ?? cut.durationS ?? 0)} s`, String(spec.fit ?? '')];
+  const parts = [String(spec.aspect ?? ''), `${Number(spec.durationS ?? cut.durationS ?? 0)} s`, spec.fit ? label('fitShort', String(spec.fit)) : ''];
   if (typeof spec.disclosure === 'string') parts.push(`“${spec.disclosure}”`);
   return `${word} ${parts.filter(Boolean).join(' · ')}`;
 };

@@ -1,6 +1,7 @@
 import { useApi } from '../api/api-context';
 import type { Page, Usage } from '../api/api-types';
 import { useI18n } from '../i18n/i18n';
+import { reasonSentence } from '../i18n/reason-sentence';
 import { Link } from '../routing/router';
 import { Badge, toneOf } from '../ui/badge';
 import { ErrorAlert } from '../ui/error-alert';
@@ -9,7 +10,8 @@ import { useLoad } from '../ui/use-load';
 /** Every pull of this asset's files, granted or refused, newest first: where it is live. */
 export function UsageLedger({ assetId }: { assetId: string }) {
   const api = useApi();
-  const { t, label, dateTime, country } = useI18n();
+  const i18n = useI18n();
+  const { t, label, dateTime, country } = i18n;
   const usages = useLoad(() => api.get<Page<Usage>>(`/api/v1/usage?assetId=${assetId}&limit=50`), [api, assetId]);
   return (
     <section className="card" aria-labelledby="usage-heading">
@@ -36,12 +38,17 @@ export function UsageLedger({ assetId }: { assetId: string }) {
                   <td>{dateTime(u.at)}</td>
                   <td>
                     <Badge tone={toneOf(u.outcome)}>{label('outcome', u.outcome)}</Badge>
-                    {u.reasons.length > 0 && <span className="reasons"> {u.reasons.map((r) => label('reason', r)).join(', ')}</span>}
+                    {u.reasons.length > 0 && (
+                      <span className="reasons">
+                        {' '}
+                        {u.reasons.map((r) => reasonSentence(i18n, r, { channel: u.channel, territory: u.territory })).join(' ')}
+                      </span>
+                    )}
                   </td>
                   <td>{label('channel', u.channel)}</td>
                   <td>{country(u.territory)}</td>
                   <td>{u.campaign ?? '—'}</td>
-                  <td>{u.licenseId ? <Link to={`/licenses/${u.licenseId}`}>{u.licenseId.slice(0, 8)}</Link> : '—'}</td>
+                  <td>{u.licenseId ? <Link to={`/licenses/${u.licenseId}`}>{t('rights.openLicense')}</Link> : '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,13 +3,12 @@ import { ApiError } from '../api/api-error';
 import { useApi } from '../api/api-context';
 import type { FaqEntry, FaqStatus } from '../api/api-types';
 import { useI18n } from '../i18n/i18n';
-import { Badge, toneOf } from '../ui/badge';
 import { Field } from '../ui/field';
 
 /**
- * One FAQ entry: the comments behind it, its question and answer to edit, and its review, as
- * the API allows it: draft → approved → published, or back to draft. Each step sends the
- * edited text with it (publishing needs an answer).
+ * One FAQ entry's question and answer to edit, and its review, as the API allows it:
+ * draft → approved → published, or back to draft; or dismissed from the queue (not worth an
+ * answer) and restored. Each step sends the edited text with it (publishing needs an answer).
  */
 export function FaqEntryEditor({ entry, onChanged }: { entry: FaqEntry; onChanged: (entry: FaqEntry) => void }) {
   const api = useApi();
@@ -20,14 +19,19 @@ export function FaqEntryEditor({ entry, onChanged }: { entry: FaqEntry; onChange
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState('');
 
-  const save = async (status?: FaqStatus) => {
+  const save = async (status?: FaqStatus, dismissed?: boolean) => {
     setBusy(true);
     setError(null);
     try {
-      const body = { question: question.trim(), answer: answer.trim() || null, ...(status ? { status } : {}) };
+      const body = {
+        question: question.trim(),
+        answer: answer.trim() || null,
+        ...(status ? { status } : {}),
+        ...(dismissed === undefined ? {} : { dismissed }),
+      };
       const updated = await api.send<FaqEntry>('PATCH', `/api/v1/faq/${entry.id}`, body);
       onChanged({ ...entry, ...updated });
-      setNote(status ? label('faqStatus', status) : t('faq.saved'));
+      setNote(dismissed !== undefined ? (dismissed ? t('faq.dismissed') : t('faq.restored')) : status ? label('faqStatus', status) : t('faq.saved'));
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'error', String(err)));
     } finally {
@@ -37,29 +41,9 @@ export function FaqEntryEditor({ entry, onChanged }: { entry: FaqEntry; onChange
   const issue = (field: string) => error?.issues.find((i) => i.field?.split('.')[0] === field)?.message;
 
   return (
-    <article className="faq-entry card" aria-labelledby={`faq-${entry.id}`}>
-      <header className="faq-entry-head">
-        <h3 id={`faq-${entry.id}`}>{entry.question}</h3>
-        <div className="badges">
-          <Badge tone="neutral">{label('topic', entry.topic)}</Badge>
-          <Badge tone={toneOf(entry.status)}>{label('faqStatus', entry.status)}</Badge>
-          <span className="count">{t('faq.count', { n: entry.count })}</span>
-        </div>
-      </header>
-      {entry.examples.length > 0 && (
-        <details>
-          <summary>{t('faq.examples', { n: entry.examples.length })}</summary>
-          <ul className="examples">
-            {entry.examples.map((example, i) => (
-              <li key={i}>
-                <q>{example.text}</q>
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+    <div className="faq-entry">
       <Field label={t('faq.question')} error={issue('question')}>
-        <input value={question} onChange={(e) => setQuestion(e.target.value)} />
+        <input className="wide" value={question} onChange={(e) => setQuestion(e.target.value)} />
       </Field>
       <Field label={t('faq.answer')} error={issue('answer')}>
         <textarea rows={3} value={answer} onChange={(e) => setAnswer(e.target.value)} />
@@ -83,6 +67,11 @@ export function FaqEntryEditor({ entry, onChanged }: { entry: FaqEntry; onChange
             {entry.status === 'published' ? t('faq.unpublish') : t('faq.backToDraft')}
           </button>
         )}
+        {entry.status !== 'published' && (
+          <button type="button" onClick={() => save(undefined, !entry.dismissed)} disabled={busy}>
+            {entry.dismissed ? t('faq.restore') : t('faq.dismiss')}
+          </button>
+        )}
         <span role="status" className="hint">
           {note}
         </span>
@@ -92,6 +81,6 @@ export function FaqEntryEditor({ entry, onChanged }: { entry: FaqEntry; onChange
           {error.message} <code className="error-code">{error.code}</code>
         </p>
       )}
-    </article>
+    </div>
   );
 }

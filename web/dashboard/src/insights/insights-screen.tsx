@@ -1,16 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useApi } from '../api/api-context';
-import { SENTIMENTS, TOPICS, type FaqEntry, type Insights } from '../api/api-types';
+import { SENTIMENTS, TOPICS, type Insights } from '../api/api-types';
 import { useI18n } from '../i18n/i18n';
-import { navigate } from '../routing/router';
 import { ErrorAlert } from '../ui/error-alert';
-import { Field } from '../ui/field';
 import { Screen } from '../ui/screen';
 import { useLoad } from '../ui/use-load';
 import { BarChart } from './bar-chart';
 import { CommentCorrections } from './comment-corrections';
 import { CommenterErasure } from './commenter-erasure';
-import { FaqEntryEditor } from './faq-entry-editor';
+import { FaqQueue } from './faq-queue';
+import { ProductPicker } from './product-picker';
+import { RetrainPanel } from './retrain-panel';
 import { TrendChart } from './trend-chart';
 
 /**
@@ -29,28 +29,10 @@ export function InsightsScreen({ sku }: { sku: string | null }) {
   );
 }
 
-function ProductPicker({ sku }: { sku: string | null }) {
-  const { t } = useI18n();
-  const [text, setText] = useState(sku ?? '');
-  const go = (e: FormEvent) => {
-    e.preventDefault();
-    if (text.trim()) navigate(`/insights/${encodeURIComponent(text.trim())}`);
-  };
-  return (
-    <form className="product-picker" onSubmit={go}>
-      <Field label={t('insights.product')}>
-        <input value={text} onChange={(e) => setText(e.target.value)} placeholder="SKU-TSHIRT-01" />
-      </Field>
-      <button type="submit">{t('insights.show')}</button>
-    </form>
-  );
-}
-
 function ProductInsights({ sku }: { sku: string }) {
   const api = useApi();
   const { t, label, shortDate } = useI18n();
   const insights = useLoad(() => api.get<Insights>(`/api/v1/products/${encodeURIComponent(sku)}/insights`), [api, sku]);
-  const [edited, setEdited] = useState<Record<string, FaqEntry>>({});
   if (!insights.data) return insights.error ? <ErrorAlert error={insights.error} /> : <p role="status">{t('common.loading')}</p>;
   const data = insights.data;
   const topics = TOPICS.map((topic) => ({ label: label('topic', topic), value: data.topics[topic] ?? 0 })).filter((b) => b.value > 0);
@@ -60,7 +42,6 @@ function ProductInsights({ sku }: { sku: string }) {
     { name: t('insights.comments'), points: data.weekly.map((w) => ({ label: weekLabel(w.weekStart), value: w.comments })) },
     { name: t('insights.questions'), points: data.weekly.map((w) => ({ label: weekLabel(w.weekStart), value: w.questions })) },
   ];
-  const faq = data.faq.map((entry) => edited[entry.id] ?? entry);
 
   return (
     <>
@@ -75,14 +56,9 @@ function ProductInsights({ sku }: { sku: string }) {
           {data.weekly.length ? <TrendChart title={t('insights.weekly')} series={weekly} /> : <p className="empty">{t('insights.noWeekly')}</p>}
         </section>
       </div>
-      <section aria-labelledby="faq-heading">
-        <h2 id="faq-heading">{t('faq.title')}</h2>
-        {faq.length === 0 && <p className="empty">{t('faq.empty')}</p>}
-        {faq.map((entry) => (
-          <FaqEntryEditor key={entry.id} entry={entry} onChanged={(e) => setEdited((old) => ({ ...old, [e.id]: e }))} />
-        ))}
-      </section>
+      <FaqQueue sku={sku} />
       <CommentCorrections sku={sku} onCorrected={insights.reload} />
+      <RetrainPanel onRetrained={insights.reload} />
     </>
   );
 }

@@ -1,10 +1,12 @@
 import type { ListedAsset } from '../api/api-types';
 import { useI18n } from '../i18n/i18n';
+import { licenseBadge } from './license-badge';
 import { Link } from '../routing/router';
 import { Badge, toneOf } from '../ui/badge';
 
 export function AssetCard({ asset, creatorHandle }: { asset: ListedAsset; creatorHandle: string | undefined }) {
-  const { t, label, date } = useI18n();
+  const i18n = useI18n();
+  const { t, label, date } = i18n;
   const name = assetName(asset);
   return (
     <li className="asset-card">
@@ -31,7 +33,7 @@ export function AssetCard({ asset, creatorHandle }: { asset: ListedAsset; creato
         )}
         <Badge tone="neutral">{label('kind', asset.kind)}</Badge>
         {asset.status !== 'ready' && <Badge tone={toneOf(asset.status)}>{label('status', asset.status)}</Badge>}
-        <Badge tone={asset.licenseState === 'none' ? 'neutral' : toneOf(asset.licenseState)}>{label('assetLicense', asset.licenseState)}</Badge>
+        <Badge tone={licenseTone(asset)}>{licenseBadge(i18n, asset, new Date())}</Badge>
       </div>
     </li>
   );
@@ -43,4 +45,10 @@ export const assetName = (asset: { title: string | null; originalFilename: strin
 export function formatDuration(seconds: number): string {
   const s = Math.round(seconds);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** Its colour repeats the words: a license not started yet is information, a revoked one bad news. */
+export function licenseTone(asset: Pick<ListedAsset, 'licenseState' | 'licenseNote'>): ReturnType<typeof toneOf> {
+  if (asset.licenseState !== 'none') return toneOf(asset.licenseState);
+  return asset.licenseNote ? toneOf(asset.licenseNote.state) : 'neutral';
 }

@@ -113,8 +113,14 @@ function sentenceParts(i18n: I18n, license: LicenseTerms, now: Date): { channels
   return {
     channels: license.channels.map((c) => i18n.label('channel', c)).join(', '),
     where,
-    until: endText(i18n, license.endsAt, now),
+    until: untilText(i18n, license.endsAt, now),
   };
+}
+
+/** The end as the sentence's last words: "until 7 Mar 2027, 10:00 (in 90 days)", never a bare date. */
+function untilText(i18n: I18n, endsAt: string | null, now: Date): string {
+  const text = endText(i18n, endsAt, now);
+  return endsAt === null || endsAtMidnight(endsAt) || Date.parse(endsAt) <= now.getTime() ? text : i18n.t('rights.untilDate', { date: text });
 }
 
 export function territoryText(i18n: I18n, territories: string[], excluded: string[]): string {

@@ -7,6 +7,7 @@ import { Link } from '../routing/router';
 import { Badge } from '../ui/badge';
 import { Field } from '../ui/field';
 import { announceTakedownChange } from './open-takedowns';
+import { codeSentence } from '../i18n/error-sentence';
 
 /**
  * One takedown request: who asked, for which assets (each a link to act on it) or all of their
@@ -124,7 +125,6 @@ function resolveError(t: I18n['t'], error: unknown): string {
     if (error.status === 403) return t('takedowns.forbidden');
     if (error.status === 404) return t('takedowns.notFound');
     if (error.status === 0) return t('lifeCycle.offline');
-    return error.message;
   }
-  return error instanceof Error ? error.message : String(error);
+  return codeSentence(t, error);
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { useApi } from '../api/api-context';
 import type { AssetDetail, UploadedAsset } from '../api/api-types';
+import { errorSentence } from '../i18n/error-sentence';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../routing/router';
 import { Badge, toneOf } from '../ui/badge';
@@ -29,7 +30,8 @@ type Phase =
  */
 export function UploadItem({ request }: { request: UploadRequest }) {
   const api = useApi();
-  const { t, label, number } = useI18n();
+  const i18n = useI18n();
+  const { t, label, number } = i18n;
   const [phase, setPhase] = useState<Phase>({ name: 'uploading', fraction: 0 });
 
   useEffect(() => {
@@ -71,7 +73,7 @@ export function UploadItem({ request }: { request: UploadRequest }) {
       {phase.name === 'uploading' && <ProgressBar label={t('upload.progress', { name })} fraction={phase.fraction} />}
       {phase.name === 'failed' && (
         <p className="field-error" role="alert">
-          {t('upload.failed')}: {phase.error.message} <code className="error-code">{phase.error.code}</code>
+          {t('upload.failed')}: {errorSentence(i18n, phase.error)}
         </p>
       )}
       {'asset' in phase && (

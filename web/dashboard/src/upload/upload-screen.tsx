@@ -19,17 +19,30 @@ export function UploadScreen() {
   const [missing, setMissing] = useState<'creator' | 'files' | null>(null);
   const nextId = useRef(1);
   const input = useRef<HTMLInputElement>(null);
-  const chosenCreator = creatorId || creators.data?.[0]?.id || '';
+  const creatorSelect = useRef<HTMLSelectElement>(null);
+  /** Said once a creator was added or chosen from the form below, next to the list it changed. */
+  const [chosenNote, setChosenNote] = useState('');
+  // Nothing is preselected: an upload filed under the wrong creator carries the wrong rights.
+  const chosenCreator = creatorId;
 
   const start = (e: FormEvent) => {
     e.preventDefault();
-    if (!chosenCreator) return setMissing('creator');
+    if (!chosenCreator) {
+      setMissing('creator');
+      return creatorSelect.current?.focus();
+    }
     if (files.length === 0) return setMissing('files');
     setMissing(null);
     const added = files.map((file) => ({ id: nextId.current++, file, creatorId: chosenCreator, productSkus, title: files.length === 1 ? title : '' }));
     setRequests((old) => [...added, ...old]);
     setFiles([]);
     if (input.current) input.current.value = '';
+  };
+
+  const chooseCreator = (id: string, note: string) => {
+    setCreatorId(id);
+    setChosenNote(note);
+    if (id && missing === 'creator') setMissing(null);
   };
 
   const drop = (e: DragEvent) => {
@@ -42,8 +55,8 @@ export function UploadScreen() {
     <Screen title={t('upload.title')}>
       <form className="card upload-form" onSubmit={start} noValidate>
         <Field label={t('upload.creator')} error={missing === 'creator' ? t('upload.needCreator') : undefined}>
-          <select value={chosenCreator} onChange={(e) => setCreatorId(e.target.value)}>
-            {(creators.data ?? []).length === 0 && <option value="">{t('upload.noCreators')}</option>}
+          <select ref={creatorSelect} value={chosenCreator} onChange={(e) => chooseCreator(e.target.value, '')}>
+            <option value="">{(creators.data ?? []).length === 0 ? t('upload.noCreators') : t('upload.chooseCreator')}</option>
             {(creators.data ?? []).map((c) => (
               <option key={c.id} value={c.id}>
                 @{c.handle} ({c.platform})
@@ -51,6 +64,11 @@ export function UploadScreen() {
             ))}
           </select>
         </Field>
+        {chosenNote && (
+          <p className="notice" role="status">
+            {chosenNote}
+          </p>
+        )}
         <Field label={t('upload.products')} hint={t('upload.productsHint')}>
           <input value={productSkus} onChange={(e) => setProductSkus(e.target.value)} placeholder="SKU-TSHIRT-01, SKU-MUG-03" />
         </Field>
@@ -79,7 +97,12 @@ export function UploadScreen() {
         <CreatorForm
           onCreated={(creator) => {
             creators.reload();
-            setCreatorId(creator.id);
+            chooseCreator(creator.id, t('creator.added', { handle: creator.handle }));
+          }}
+          onChooseExisting={(id) => {
+            creators.reload();
+            chooseCreator(id, '');
+            creatorSelect.current?.focus();
           }}
         />
       </details>

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+/** A creator's reach at one moment: when they were added, then after each change of followers or engagement. */
+export const EngagementPoint = z.object({
+  at: z.string(),
+  followers: z.number().int(),
+  engagementRate: z.number().nullable().describe('A fraction: 0.034 is 3.4 %'),
+});
+
+export const EngagementHistory = z.object({ items: z.array(EngagementPoint).describe('Oldest first') });

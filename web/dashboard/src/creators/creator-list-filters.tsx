@@ -1,0 +1,52 @@
+import type { Creator } from '../api/api-types';
+import { useI18n } from '../i18n/i18n';
+import { useSearchText } from '../lists/address-filters';
+import { Field } from '../ui/field';
+import { CREATOR_TIERS } from '../../../../core/vocabulary/creator-tier';
+
+/** The Creators screen's filters, in the address (`/creators?tier=micro&sort=followers…`). */
+export const CREATOR_FILTERS = ['q', 'platform', 'tier', 'sort'] as const;
+const SORTS = ['newest', 'followers', 'engagement', 'handle'] as const;
+
+/** `known` gives the platforms to offer: those of the creators already in the library. */
+export function CreatorListFilters({ query, set, known }: { query: URLSearchParams; set: (changes: Record<string, string>) => void; known: Creator[] }) {
+  const { t, label } = useI18n();
+  const [search, setSearch] = useSearchText(query, set);
+  const platforms = [...new Set([...known.map((c) => c.platform), query.get('platform') ?? ''])].filter(Boolean).sort();
+  return (
+    <form className="filters" role="search" aria-label={t('creators.filters')} onSubmit={(e) => e.preventDefault()}>
+      <Field label={t('filter.search')}>
+        <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('creators.searchPlaceholder')} />
+      </Field>
+      <Field label={t('creator.platform')}>
+        <select value={query.get('platform') ?? ''} onChange={(e) => set({ platform: e.target.value })}>
+          <option value="">{t('filter.any')}</option>
+          {platforms.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('creators.tier')}>
+        <select value={query.get('tier') ?? ''} onChange={(e) => set({ tier: e.target.value })}>
+          <option value="">{t('filter.any')}</option>
+          {CREATOR_TIERS.map((tier) => (
+            <option key={tier} value={tier}>
+              {label('tier', tier)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('creators.sort')}>
+        <select value={query.get('sort') ?? 'newest'} onChange={(e) => set({ sort: e.target.value === 'newest' ? '' : e.target.value })}>
+          {SORTS.map((s) => (
+            <option key={s} value={s}>
+              {t(`creators.sort.${s}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </form>
+  );
+}

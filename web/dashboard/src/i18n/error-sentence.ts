@@ -1,0 +1,115 @@
+import { ApiError } from '../api/api-error';
+import type { MessageKey } from './messages-en';
+import { isRightsReason, reasonSentence, type ReasonContext, type Words } from './reason-sentence';
+
+/** One sentence of a refusal, and the license it is about when there is one (to link to it). */
+export interface RefusalLine {
+  text: string;
+  licenseId: string | null;
+}
+
+/** Codes with a sentence of their own; any other falls back to one for its HTTP status. */
+const CODE_SENTENCES: Record<string, MessageKey> = {
+  asset_not_ready: 'apiError.asset_not_ready',
+  asset_failed: 'apiError.asset_failed',
+  asset_deleted: 'apiError.asset_deleted',
+  not_a_video: 'apiError.not_a_video',
+  cut_too_long: 'apiError.cut_too_long',
+  disclosure_required: 'apiError.disclosure_required',
+  invalid_disclosure: 'apiError.invalid_disclosure',
+  creator_exists: 'apiError.creator_exists',
+  unknown_creator: 'apiError.unknown_creator',
+  missing_file: 'apiError.missing_file',
+  empty_file: 'apiError.empty_file',
+  file_too_large: 'apiError.file_too_large',
+  payload_too_large: 'apiError.file_too_large',
+  image_too_large: 'apiError.image_too_large',
+  unsupported_media_type: 'apiError.unsupported_media_type',
+};
+
+/** Fields the API may name in `details.issues`, as words ("the creator", not "creatorId"). */
+const FIELD_WORDS: Record<string, MessageKey> = {
+  creatorId: 'field.creatorId',
+  handle: 'field.handle',
+  platform: 'field.platform',
+  followers: 'field.followers',
+  file: 'field.file',
+  productSkus: 'field.productSkus',
+  title: 'field.title',
+  cuts: 'field.cuts',
+};
+
+/**
+ * Any error in the UI language, never the API's raw wording (a validator's "expected string,
+ * received undefined", a code, an id): rights refusals as their reasons' sentences, known codes
+ * as their own sentence, field problems naming the fields, anything else by its HTTP status.
+ */
+export function errorSentence(words: Words, error: unknown): string {
+  const refusal = error instanceof ApiError ? refusalLines(words, error) : [];
+  if (refusal.length > 0) return refusal.map((line) => line.text).join(' ');
+  return codeSentence(words.t, error);
+}
+
+/** errorSentence for screens that meet no rights refusal: it needs words only, no dates or countries. */
+export function codeSentence(t: Words['t'], error: unknown): string {
+  if (!(error instanceof ApiError)) return t('apiError.server');
+  const own = CODE_SENTENCES[error.code];
+  if (own) return t(own);
+  if (error.status === 400 || error.status === 422) return invalidSentence(t, error);
+  return statusSentence(t, error.status);
+}
+
+/**
+ * A rights refusal as sentences: each refused license's reasons with its dates when the API
+ * sent `details.licenses`, else the combined `details.reasons` (or the code itself, when it is
+ * a reason). Empty for any other error.
+ */
+export function refusalLines(words: Words, error: ApiError): RefusalLine[] {
+  const use: ReasonContext = { channel: stringOf(error.details.channel), territory: stringOf(error.details.territory) };
+  const licenses = refusedLicensesOf(error.details.licenses);
+  const lines =
+    licenses.length > 0
+      ? licenses.flatMap((license) => license.reasons.map((reason) => ({ text: reasonSentence(words, reason, { ...use, ...license }), licenseId: license.id })))
+      : reasonsOf(error).map((reason) => ({ text: reasonSentence(words, reason, use), licenseId: null }));
+  return lines.filter((line, i) => lines.findIndex((other) => other.text === line.text && other.licenseId === line.licenseId) === i);
+}
+
+function reasonsOf(error: ApiError): string[] {
+  if (error.reasons.length > 0) return error.reasons;
+  return error.status === 403 && isRightsReason(error.code) ? [error.code] : [];
+}
+
+function invalidSentence(t: Words['t'], error: ApiError): string {
+  const fields = [...new Set(error.issues.map((issue) => issue.field?.split('.')[0] ?? ''))];
+  const named = fields.map((field) => FIELD_WORDS[field]);
+  if (named.length === 0 || named.some((key) => key === undefined)) return t('apiError.invalidAny');
+  return t('apiError.invalid', { fields: named.map((key) => t(key!)).join(', ') });
+}
+
+function statusSentence(t: Words['t'], status: number): string {
+  if (status === 0) return t('apiError.offline');
+  if (status === 401 || status === 403) return t('apiError.forbidden');
+  if (status === 404 || status === 410) return t('apiError.notFound');
+  if (status === 409) return t('apiError.conflict');
+  if (status === 413) return t('apiError.file_too_large');
+  if (status === 415) return t('apiError.unsupported_media_type');
+  if (status === 429) return t('apiError.rateLimited');
+  if (status >= 400 && status < 500) return t('apiError.invalidAny');
+  return t('apiError.server');
+}
+
+interface RefusedLicense {
+  id: string;
+  reasons: string[];
+  startsAt: string;
+  endsAt: string | null;
+}
+
+function refusedLicensesOf(value: unknown): RefusedLicense[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (l): l is RefusedLicense => typeof l === 'object' && l !== null && typeof l.id === 'string' && Array.isArray(l.reasons) && typeof l.startsAt === 'string',
+  );
+}
+
+const stringOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
