@@ -1,6 +1,7 @@
 import type { Creator } from '../api/api-types';
 import { useI18n } from '../i18n/i18n';
 import { useSearchText } from '../lists/address-filters';
+import { ChoiceSelect } from '../ui/choice-select';
 import { Field } from '../ui/field';
 import { CREATOR_TIERS } from '../../../../core/vocabulary/creator-tier';
 
@@ -19,33 +20,27 @@ export function CreatorListFilters({ query, set, known }: { query: URLSearchPara
         <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('creators.searchPlaceholder')} />
       </Field>
       <Field label={t('creator.platform')}>
-        <select value={query.get('platform') ?? ''} onChange={(e) => set({ platform: e.target.value })}>
-          <option value="">{t('filter.any')}</option>
-          {platforms.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          value={query.get('platform') ?? ''}
+          onChange={(platform) => set({ platform })}
+          any={t('filter.any')}
+          choices={platforms.map((p) => [p, p])}
+        />
       </Field>
       <Field label={t('creators.tier')}>
-        <select value={query.get('tier') ?? ''} onChange={(e) => set({ tier: e.target.value })}>
-          <option value="">{t('filter.any')}</option>
-          {CREATOR_TIERS.map((tier) => (
-            <option key={tier} value={tier}>
-              {label('tier', tier)}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          value={query.get('tier') ?? ''}
+          onChange={(tier) => set({ tier })}
+          any={t('filter.any')}
+          choices={CREATOR_TIERS.map((tier) => [tier, label('tier', tier)])}
+        />
       </Field>
       <Field label={t('creators.sort')}>
-        <select value={query.get('sort') ?? 'newest'} onChange={(e) => set({ sort: e.target.value === 'newest' ? '' : e.target.value })}>
-          {SORTS.map((s) => (
-            <option key={s} value={s}>
-              {t(`creators.sort.${s}`)}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          value={query.get('sort') ?? 'newest'}
+          onChange={(sort) => set({ sort: sort === 'newest' ? '' : sort })}
+          choices={SORTS.map((s) => [s, t(`creators.sort.${s}`)])}
+        />
       </Field>
     </form>
   );

@@ -5,6 +5,7 @@ import { SENTIMENTS, TOPICS, type Comment, type Page } from '../api/api-types';
 import { useI18n } from '../i18n/i18n';
 import { Badge } from '../ui/badge';
 import { ErrorAlert } from '../ui/error-alert';
+import { ChoiceSelect } from '../ui/choice-select';
 import { Field } from '../ui/field';
 import { useLoad } from '../ui/use-load';
 
@@ -22,14 +23,7 @@ export function CommentCorrections({ sku, onCorrected }: { sku: string; onCorrec
       <h2 id="comments-heading">{t('comments.title')}</h2>
       <div className="filters">
         <Field label={t('comments.topicFilter')}>
-          <select value={topic} onChange={(e) => setTopic(e.target.value)}>
-            <option value="">{t('filter.any')}</option>
-            {TOPICS.map((tp) => (
-              <option key={tp} value={tp}>
-                {label('topic', tp)}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect value={topic} onChange={setTopic} any={t('filter.any')} choices={TOPICS.map((c) => [c, label('topic', c)])} />
         </Field>
       </div>
       <ErrorAlert error={comments.error} />

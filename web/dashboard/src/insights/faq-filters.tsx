@@ -1,5 +1,6 @@
 import { SENTIMENTS, TOPICS } from '../api/api-types';
 import { useI18n } from '../i18n/i18n';
+import { ChoiceSelect } from '../ui/choice-select';
 import { Field } from '../ui/field';
 
 /** What the queue can be narrowed to; empty strings mean "any". */
@@ -36,44 +37,26 @@ export function FaqFilters({ value, onChange }: { value: FaqFilterValues; onChan
         <input type="search" value={value.q} onChange={(e) => set({ q: e.target.value })} />
       </Field>
       <Field label={t('faq.filter.topic')}>
-        <select value={value.topic} onChange={(e) => set({ topic: e.target.value })}>
-          <option value="">{t('faq.filter.any')}</option>
-          {TOPICS.map((topic) => (
-            <option key={topic} value={topic}>
-              {label('topic', topic)}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect value={value.topic} onChange={(topic) => set({ topic })} any={t('faq.filter.any')} choices={TOPICS.map((c) => [c, label('topic', c)])} />
       </Field>
       <Field label={t('faq.filter.sentiment')}>
-        <select value={value.sentiment} onChange={(e) => set({ sentiment: e.target.value })}>
-          <option value="">{t('faq.filter.any')}</option>
-          {SENTIMENTS.map((s) => (
-            <option key={s} value={s}>
-              {label('sentiment', s)}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          value={value.sentiment}
+          onChange={(sentiment) => set({ sentiment })}
+          any={t('faq.filter.any')}
+          choices={SENTIMENTS.map((c) => [c, label('sentiment', c)])}
+        />
       </Field>
       <Field label={t('faq.filter.language')}>
-        <select value={value.lang} onChange={(e) => set({ lang: e.target.value })}>
-          <option value="">{t('faq.filter.any')}</option>
-          {LANGS.map((lang) => (
-            <option key={lang} value={lang}>
-              {label('language', lang)}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect value={value.lang} onChange={(lang) => set({ lang })} any={t('faq.filter.any')} choices={LANGS.map((c) => [c, label('language', c)])} />
       </Field>
       <Field label={t('faq.filter.period')}>
-        <select value={value.days} onChange={(e) => set({ days: e.target.value })}>
-          <option value="">{t('faq.filter.anyTime')}</option>
-          {PERIODS.map((days) => (
-            <option key={days} value={days}>
-              {t('faq.filter.days', { n: days })}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          value={value.days}
+          onChange={(days) => set({ days })}
+          any={t('faq.filter.anyTime')}
+          choices={PERIODS.map((c) => [c, t('faq.filter.days', { n: c })])}
+        />
       </Field>
       <label className="checkbox">
         <input type="checkbox" checked={value.dismissed} onChange={(e) => set({ dismissed: e.target.checked })} /> {t('faq.filter.dismissed')}

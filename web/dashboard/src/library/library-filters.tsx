@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { CHANNELS, type Creator } from '../api/api-types';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../routing/router';
+import { ChoiceSelect, type Choices } from '../ui/choice-select';
 import { Field } from '../ui/field';
 
 /** The filters live in the address (?kind=video&licenseState=expiring…), so a view can be shared and survives reload. */
@@ -38,15 +39,8 @@ export function LibraryFilters({ query, creators }: { query: URLSearchParams; cr
     return () => clearTimeout(timer);
   }, [search, product, query]);
 
-  const select = (name: string, options: Array<[string, string]>) => (
-    <select value={query.get(name) ?? ''} onChange={(e) => set(name, e.target.value)}>
-      <option value="">{t('filter.any')}</option>
-      {options.map(([value, text]) => (
-        <option key={value} value={value}>
-          {text}
-        </option>
-      ))}
-    </select>
+  const select = (name: string, choices: Choices) => (
+    <ChoiceSelect value={query.get(name) ?? ''} onChange={(value) => set(name, value)} any={t('filter.any')} choices={choices} />
   );
 
   return (

@@ -1,6 +1,7 @@
 import { CHANNELS, type Creator } from '../api/api-types';
 import { useI18n } from '../i18n/i18n';
 import { useSearchText } from '../lists/address-filters';
+import { ChoiceSelect, type Choices } from '../ui/choice-select';
 import { Field } from '../ui/field';
 import { COUNTRY_CODES } from './countries';
 import { LICENSE_STATES } from '../../../../core/vocabulary/license-state';
@@ -11,15 +12,8 @@ export const LICENSE_FILTERS = ['q', 'state', 'channel', 'territory', 'creatorId
 export function LicenseListFilters({ query, set, creators }: { query: URLSearchParams; set: (changes: Record<string, string>) => void; creators: Creator[] }) {
   const { t, label, country } = useI18n();
   const [search, setSearch] = useSearchText(query, set);
-  const select = (name: string, options: Array<[string, string]>, any = t('filter.any')) => (
-    <select value={query.get(name) ?? ''} onChange={(e) => set({ [name]: e.target.value })}>
-      <option value="">{any}</option>
-      {options.map(([value, text]) => (
-        <option key={value} value={value}>
-          {text}
-        </option>
-      ))}
-    </select>
+  const select = (name: string, choices: Choices) => (
+    <ChoiceSelect value={query.get(name) ?? ''} onChange={(value) => set({ [name]: value })} any={t('filter.any')} choices={choices} />
   );
   const territories: Array<[string, string]> = [
     ['WW', t('licenses.worldwide')],
@@ -51,13 +45,11 @@ export function LicenseListFilters({ query, set, creators }: { query: URLSearchP
         )}
       </Field>
       <Field label={t('licenses.sort')}>
-        <select value={query.get('sort') ?? 'created'} onChange={(e) => set({ sort: e.target.value === 'created' ? '' : e.target.value })}>
-          {(['created', 'ends', 'starts'] as const).map((s) => (
-            <option key={s} value={s}>
-              {t(`licenses.sort.${s}`)}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          value={query.get('sort') ?? 'created'}
+          onChange={(sort) => set({ sort: sort === 'created' ? '' : sort })}
+          choices={(['created', 'ends', 'starts'] as const).map((s) => [s, t(`licenses.sort.${s}`)])}
+        />
       </Field>
     </form>
   );
