@@ -11,6 +11,7 @@ import { createMetrics } from './http/metrics';
 import { metricsAccess } from './http/metrics-access';
 import { mountRoutes } from './http/mount-routes';
 import { buildOpenApiDocument } from './http/openapi';
+import { apiDocsRouter } from './http/api-docs';
 import { requestId } from './http/request-id';
 import { requestLogger } from './http/request-logger';
 import { securityHeaders } from './http/security-headers';
@@ -69,6 +70,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
+  app.use(apiDocsRouter()); // the same document, readable, at /api/docs
   if (services.storage.name === 'fs')
     app.use(mediaFilesRouter(services.storage, services.signingSecret, licenseCheckForFiles(services.database.db, galleryChanges(services).changeCount)));
 

@@ -1,12 +1,17 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { accessDescription, describePathIds, sharedErrorResponses } from './openapi-conventions';
 import type { AnyRoute, ResponseSpec } from './route';
 
 const ErrorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }) })
   .meta({ id: 'Error' });
 
-/** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests (their
+ * `.describe()` texts become the fields' and parameters' descriptions), with what every route
+ * shares added by openapi-conventions.ts: who may call, the shared errors, words for path ids.
+ */
 export function buildOpenApiDocument(routes: readonly AnyRoute[], version: string): object {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer', description: 'An API key' });
@@ -14,7 +19,9 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], version: strin
     registry.registerPath({
       method: route.method,
       path: route.path.replace(/:(\w+)/g, '{$1}'),
+      operationId: `${route.method}${route.path.replace(/[^A-Za-z0-9]+(\w)?/g, (_m, c?: string) => (c ?? '').toUpperCase())}`,
       summary: route.summary,
+      description: accessDescription(route),
       tags: [route.tag],
       ...(route.access === 'public' ? {} : { security: [{ apiKey: [] }] }),
       request: {
@@ -23,7 +30,7 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], version: strin
         ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
       },
       responses: Object.fromEntries(
-        Object.entries<ResponseSpec>(route.responses).map(([status, r]) => [
+        Object.entries<ResponseSpec>({ ...sharedErrorResponses(route), ...route.responses }).map(([status, r]) => [
           status,
           {
             description: r.description,
@@ -33,12 +40,16 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], version: strin
       ),
     });
   }
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'UGC rights library API',
       version,
-      description: 'Creator content, license terms and rights checks, ad cuts, gallery and FAQ insights. Errors are { error: { code, message } }.',
+      description:
+        'Creator content, license terms and rights checks, ad cuts, gallery and FAQ insights. Errors are `{ error: { code, message, details? } }`, ' +
+        'with a stable `code`. Send JSON bodies with `Content-Type: application/json`. Readable at /api/docs.',
     },
   });
+  describePathIds(document.paths as Parameters<typeof describePathIds>[0]);
+  return document;
 }

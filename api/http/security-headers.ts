@@ -59,6 +59,26 @@ export function requestPageContentSecurityPolicy(config: Pick<Config, 'storage' 
   ].join('; ');
 }
 
+/**
+ * The API reference page (/api/docs, Swagger UI): scripts, styles and the OpenAPI document from
+ * this origin only, nothing from a CDN. Swagger UI's own icons are `data:` images, and it sets
+ * inline `style` attributes on elements it renders (collapsing sections, code highlighting),
+ * which `style-src` must allow for this page alone; no script runs inline. Never framed.
+ */
+export function apiDocsContentSecurityPolicy(): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "font-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
 function fileOrigins({ storage, publicBaseUrl }: Pick<Config, 'storage' | 'publicBaseUrl'>): string[] {
   const origins: string[] = [];
   if (publicBaseUrl) origins.push(new URL(publicBaseUrl).origin);

@@ -15,7 +15,9 @@ import { toAssetView } from '../../core/assets/asset-view';
 import { updateAssetDetails } from '../../core/assets/asset-details';
 import { archiveAsset, deleteAsset } from '../../core/assets/asset-withdrawal';
 import { visibleTextSchema } from '../../core/text/visible-text';
-import { AssetDetail, AssetView, ListedAsset, RenditionView, UploadedAsset } from '../../core/contract/asset-replies';
+import { AssetDetail, AssetView, DownloadLink, ListedAsset, RenditionView, UploadedAsset } from '../../core/contract/asset-replies';
+import { originalDownloadUrl } from '../../core/assets/original-download';
+import { mayDownloadOriginal, ORIGINAL_DOWNLOAD_ROLES } from '../../core/vocabulary/original-download';
 import { LicenseSummary } from '../../core/contract/license-replies';
 import { pageOf } from '../../core/contract/page';
 import { AuditHistory } from '../http/audit-history-schema';
@@ -101,7 +103,30 @@ const getAsset = defineRoute({
     if (!asset) throw notFound('asset', params.id);
     const licenses = (await licensesForAssets(db, [asset.id], { withdrawn: 'include' })).get(asset.id) ?? [];
     const links = asset.deletedAt ? [] : await renditionLinks(db, services.storage, asset.id, licenses, caller!.role); // a deleted asset's files are gone
-    return { body: { ...toAssetView(asset), renditions: links.map(renditionView), licenses: licenses.map(licenseSummary) } };
+    const originalDownload = !asset.deletedAt && mayDownloadOriginal(caller!.role);
+    return { body: { ...toAssetView(asset), renditions: links.map(renditionView), licenses: licenses.map(licenseSummary), originalDownload } };
+  },
+});
+
+const originalRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/assets/:id/original',
+  summary:
+    'A short-lived download link for the original in full quality, saved under its uploaded name. Each link handed out is audited ' +
+    '(asset.original_download in the asset’s history, with the key that asked): the original is not a licensed use, so it is not in the usage ledger.',
+  tag: 'assets',
+  access: ORIGINAL_DOWNLOAD_ROLES,
+  params: idParams,
+  responses: {
+    200: { description: 'Link', schema: DownloadLink },
+    400: { description: 'invalid_id' },
+    403: { description: 'forbidden_role: only content managers and admins download originals' },
+    404: { description: 'asset_not_found' },
+    409: { description: 'asset_deleted: its files are gone' },
+  },
+  handle: async ({ params, caller, services }) => {
+    const { url, expiresAt } = await originalDownloadUrl(services.database.db, services.storage, caller!.keyId, params.id);
+    return { body: { url, expiresAt: expiresAt.toISOString() } };
   },
 });
 
@@ -201,4 +226,14 @@ const deleteRoute = defineRoute({
   handle: async ({ params, caller, services }) => ({ body: toAssetView(await deleteAsset(services.database.db, services.storage, caller!.keyId, params.id)) }),
 });
 
-export const assetRoutes = [uploadAsset, listAssetsRoute, getAsset, historyRoute, patchAsset, archiveRoute(true), archiveRoute(false), deleteRoute];
+export const assetRoutes = [
+  uploadAsset,
+  listAssetsRoute,
+  getAsset,
+  originalRoute,
+  historyRoute,
+  patchAsset,
+  archiveRoute(true),
+  archiveRoute(false),
+  deleteRoute,
+];

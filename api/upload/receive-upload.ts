@@ -25,6 +25,7 @@ export async function receiveUpload(req: Request, res: Response, services: Servi
   const parse = multer({
     storage: new AssetStorageEngine(services.storage),
     limits: { ...FORM_LIMITS, fileSize: services.config.uploadLimitBytes },
+    defParamCharset: 'utf8', // browsers send file names as UTF-8: "ślub.jpg" must not come out as latin-1 mojibake
   }).single('file');
   await new Promise<void>((resolve, reject) => parse(req, res, (err?: unknown) => (err ? reject(uploadError(err)) : resolve())));
   const file = req.file as unknown as StoredUpload | undefined;

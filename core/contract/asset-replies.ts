@@ -3,6 +3,7 @@ import { ASSET_LICENSE_STATES } from '../vocabulary/asset-license-state';
 import { ASSET_KINDS, ASSET_STATUSES, RENDITION_KINDS } from '../vocabulary/asset-kinds';
 import { LICENSE_STATES } from '../vocabulary/license-state';
 import { CUT_PREVIEW_LIFETIME_S, CUT_PREVIEW_ROLES } from '../vocabulary/cut-preview';
+import { ORIGINAL_DOWNLOAD_ROLES } from '../vocabulary/original-download';
 import { LicenseSummary } from './license-replies';
 
 /** An asset as clients see it (camelCase JSON, ISO times); probed facts appear once known. */
@@ -73,4 +74,15 @@ export const RenditionView = z.object({
     ),
 });
 
-export const AssetDetail = AssetView.extend({ renditions: z.array(RenditionView), licenses: z.array(LicenseSummary) });
+export const AssetDetail = AssetView.extend({
+  renditions: z.array(RenditionView),
+  licenses: z.array(LicenseSummary),
+  originalDownload: z
+    .boolean()
+    .describe(
+      `Whether this caller may download the original in full quality (GET /api/v1/assets/{id}/original): ${ORIGINAL_DOWNLOAD_ROLES.join(', ')} and admin, while the asset is not deleted`,
+    ),
+});
+
+/** A short-lived link to a file (a contract, an original): fetch it without the API key. */
+export const DownloadLink = z.object({ url: z.string(), expiresAt: z.string().describe('When `url` stops working') });

@@ -146,6 +146,12 @@ describe('POST /api/v1/assets', () => {
     expect(win.body.originalFilename).toBe('evil.png');
   });
 
+  it('keeps a file name with Polish letters as the browser sent it', async () => {
+    const file = await makeImage(dir, 'accents.png', { width: 22, height: 20, format: 'png' });
+    const res = await upload(file, { creatorId }, { name: 'Ślub Zażółć.png' }).expect(201);
+    expect(res.body.originalFilename).toBe('Ślub Zażółć.png');
+  });
+
   describe('refuses bad files and leaves nothing behind', () => {
     it('a text file renamed .mp4 → 415 unsupported_media_type', async () => {
       const file = path.join(dir, 'notes.mp4');

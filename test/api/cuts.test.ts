@@ -91,7 +91,7 @@ describe('POST /api/v1/assets/:id/cuts refuses', () => {
     ['more cuts than allowed', { cuts: Array.from({ length: MAX_CUTS_PER_REQUEST + 1 }, () => cut) }],
     ['an unknown aspect', { cuts: [{ ...cut, aspect: '2:1' }] }],
     ['a cut shorter than a second', { cuts: [{ ...cut, durationS: 0.5 }] }],
-    ['a duration as a string', { cuts: [{ ...cut, durationS: '2' }] }],
+    ['a duration that is not a number', { cuts: [{ ...cut, durationS: '2 s' }] }],
     ['no duration', { cuts: [{ aspect: '1:1' }] }],
     ['a negative start', { cuts: [{ ...cut, startS: -1 }] }],
     ['an unknown fit', { cuts: [{ ...cut, fit: 'stretch' }] }],

@@ -65,3 +65,9 @@ export function imagesDecoded(images: Locator): Promise<boolean> {
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
+
+/** Opens every closed group (details) in `scope` by clicking its summary, as a person would. */
+export async function openGroups(scope: Page | Locator): Promise<void> {
+  const closed = scope.locator('details:not([open]) > summary');
+  while ((await closed.count()) > 0) await closed.first().click();
+}

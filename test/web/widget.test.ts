@@ -29,9 +29,20 @@ const SKU = 'TRAIL-RUNNER-2';
 type DomNode = any;
 declare const document: DomNode;
 declare const window: { shifts: number[] };
+declare const getComputedStyle: (element: DomNode) => DomNode;
 const TILE_HEIGHT_PX = 240;
 /** What the element takes with TILE_HEIGHT_PX and the default gap and FAQ row: tile + 16 (scrollbar) + 8 + 48. */
 const RESERVED_HEIGHT_PX = TILE_HEIGHT_PX + 72;
+/** Larger tiles on the CZ page, where all four items are licensed: more than a 960 px column holds. */
+const LARGE_TILE_HEIGHT_PX = 400;
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+interface PageOptions {
+  sku?: string;
+  tileHeight?: number;
+  keepSpace?: boolean;
+}
 
 let browser: Browser;
 let instance: TestInstance;
@@ -42,11 +53,13 @@ const assetIds: Record<'plPhoto' | 'dePhoto' | 'plVideo' | 'endingPhoto', string
 /**
  * A shop's product page in `lang`: the script from the API, the element between the description and a
  * footer (so any shift would show), the reservation the README recommends for the instant
- * before the script runs, and a layout-shift observer from the first paint on.
+ * before the script runs, and a layout-shift observer from the first paint on. `page` varies
+ * the product, the tile height and the element's data-keep-space.
  */
-function productPage(territory: string, api: string, scriptOrigin = api, lang = 'en'): string {
+function productPage(territory: string, api: string, scriptOrigin = api, lang = 'en', page: PageOptions = {}): string {
+  const { sku = SKU, tileHeight = TILE_HEIGHT_PX, keepSpace = false } = page;
   return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><title>Trail Runner 2</title>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Trail Runner 2</title>
 <script>
   window.shifts = [];
   new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.shifts.push(e.value); }).observe({ type: 'layout-shift', buffered: true });
@@ -54,13 +67,13 @@ function productPage(territory: string, api: string, scriptOrigin = api, lang = 
 <script src="${scriptOrigin}/widget.js" defer></script>
 <style>
   body { font: 16px/1.5 sans-serif; max-width: 960px; margin: 2rem auto; }
-  ugc-gallery { --ugc-tile-height: ${TILE_HEIGHT_PX}px; }
-  ugc-gallery:not(:defined) { display: block; height: ${RESERVED_HEIGHT_PX}px; }
+  ugc-gallery { --ugc-tile-height: ${tileHeight}px; }
+  ugc-gallery:not(:defined) { display: block; height: ${tileHeight + 72}px; }
 </style></head>
 <body>
   <h1>Trail Runner 2</h1>
   <p>Light trail shoe with a grippy sole. Sizes 36–47.</p>
-  <ugc-gallery product="${SKU}" territory="${territory}" api="${api}"></ugc-gallery>
+  <ugc-gallery product="${sku}" territory="${territory}" api="${api}"${keepSpace ? ' data-keep-space' : ''}></ugc-gallery>
   <footer id="footer">Free returns within 30 days.</footer>
 </body></html>`;
 }
@@ -107,6 +120,7 @@ beforeAll(async () => {
   await license(assetIds.plPhoto, 'PL', { disclosureRequired: true });
   await license(assetIds.plVideo, 'PL', { disclosureRequired: false });
   await license(assetIds.dePhoto, 'DE', { disclosureRequired: true });
+  for (const id of Object.values(assetIds)) await license(id, 'CZ', { disclosureRequired: false });
   // The FAQ is written by a content manager elsewhere; here it is seeded as published rows.
   await instance.services.database.db.insert(faqEntries).values([
     { productSku: SKU, topic: 'size_fit', question: 'Does it run small?', answer: 'Order half a size up.', status: 'published', commentCount: 12 },
@@ -120,6 +134,10 @@ beforeAll(async () => {
     '/de': productPage('DE', instance.url),
     '/pl-polish': productPage('PL', instance.url, instance.url, 'pl'),
     '/api-down': productPage('PL', deadApi, instance.url),
+    '/cz': productPage('CZ', instance.url, instance.url, 'en', { tileHeight: LARGE_TILE_HEIGHT_PX }),
+    '/faq-only': productPage('FR', instance.url),
+    '/empty': productPage('PL', instance.url, instance.url, 'en', { sku: 'NOTHING-HERE-1' }),
+    '/empty-kept': productPage('PL', instance.url, instance.url, 'en', { sku: 'NOTHING-HERE-1', keepSpace: true }),
   });
 }, 90_000);
 
@@ -168,8 +186,8 @@ function shown(page: Page): Promise<Shown> {
 }
 
 /** Opens a product page and waits until the gallery answered and every visible image decoded. */
-async function openShopPage(pathname: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+async function openShopPage(pathname: string, viewport = DESKTOP): Promise<Page> {
+  const page = await browser.newPage({ viewport, ...(viewport === PHONE ? { isMobile: true, hasTouch: true } : {}) });
   await page.goto(`${shop.url}${pathname}`);
   await page.waitForSelector('ugc-gallery[state=ready]', { timeout: 15_000 });
   await page.waitForFunction(() =>
@@ -179,6 +197,186 @@ async function openShopPage(pathname: string): Promise<Page> {
 }
 
 const layoutShift = (page: Page): Promise<number> => page.evaluate(() => window.shifts.reduce((a, b) => a + b, 0));
+
+/** The host's focused element inside its shadow root, by its accessible name or text. */
+const focusedName = (page: Page): Promise<string | null> =>
+  page.evaluate(() => {
+    const active = document.querySelector('ugc-gallery').shadowRoot.activeElement;
+    return active ? active.getAttribute('aria-label') || active.textContent : null;
+  });
+
+/** Tabs from where focus is until the button named `name` has it, as a keyboard user would. */
+async function tabTo(page: Page, name: string): Promise<void> {
+  for (let presses = 0; presses < 15 && (await focusedName(page)) !== name; presses++) await page.keyboard.press('Tab');
+  expect(await focusedName(page)).toBe(name);
+}
+
+interface StripState {
+  scrollLeft: number;
+  maxScroll: number;
+  step: number;
+  snap: string;
+  arrows: Array<{ hidden: boolean; disabled: string | null }>;
+}
+
+const stripState = (page: Page): Promise<StripState> =>
+  page.evaluate(() => {
+    const root = document.querySelector('ugc-gallery').shadowRoot;
+    const ul = root.querySelector('ul');
+    const [first, second] = root.querySelectorAll('li');
+    return {
+      scrollLeft: ul.scrollLeft,
+      maxScroll: ul.scrollWidth - ul.clientWidth,
+      step: second.offsetLeft - first.offsetLeft,
+      snap: getComputedStyle(ul).scrollSnapType,
+      arrows: [...root.querySelectorAll('.arrow')].map((b: DomNode) => ({ hidden: b.hidden, disabled: b.getAttribute('aria-disabled') })),
+    };
+  });
+
+/** Waits until the strip stopped moving (smooth scrolling and snapping take a few frames). */
+async function settledStrip(page: Page): Promise<StripState> {
+  let last = await stripState(page);
+  for (;;) {
+    await page.waitForTimeout(150);
+    const now = await stripState(page);
+    if (now.scrollLeft === last.scrollLeft) return now;
+    last = now;
+  }
+}
+
+/** The open lightbox: its name, what has focus in the shadow root, and the media's size and state. */
+const lightbox = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('ugc-gallery').shadowRoot;
+    const dialog = root.querySelector('dialog');
+    if (!dialog) return null;
+    const media = dialog.querySelector('video, img');
+    const box = media.getBoundingClientRect();
+    return {
+      open: dialog.open,
+      label: dialog.getAttribute('aria-label'),
+      focusInside: dialog.contains(root.activeElement),
+      focused: root.activeElement?.getAttribute('aria-label'),
+      tag: media.tagName,
+      width: box.width,
+      height: box.height,
+      loaded: media.tagName === 'IMG' ? media.complete && media.naturalWidth > 0 : media.readyState >= 2,
+    };
+  });
+
+/** The dialog closes (its close event comes a task later) and leaves the shadow root. */
+const lightboxClosed = (page: Page) => page.waitForFunction(() => !document.querySelector('ugc-gallery').shadowRoot.querySelector('dialog'));
+
+describe('<ugc-gallery> browsing: arrows, swipe, lightbox, empty', () => {
+  it('scrolls with its arrow buttons by keyboard and mouse on a desktop, snapping to tiles', async () => {
+    const page = await openShopPage('/cz');
+    let strip = await stripState(page);
+    expect(strip.snap).toBe('x mandatory');
+    expect(strip.maxScroll).toBeGreaterThan(0); // four 320 px tiles in a 960 px column: the fourth is cut off
+    expect(strip.arrows).toEqual([
+      { hidden: false, disabled: 'true' },
+      { hidden: false, disabled: 'false' },
+    ]);
+    await saveScreenshot(page, 'widget-arrows-start');
+
+    await tabTo(page, 'Next');
+    // Tabbing through the tiles scrolled each into view: back to the start, focus staying on Next.
+    await page.evaluate(() => document.querySelector('ugc-gallery').shadowRoot.querySelector('ul').scrollTo({ left: 0, behavior: 'instant' }));
+    expect((await settledStrip(page)).scrollLeft).toBe(0);
+    await page.keyboard.press('Enter');
+    strip = await settledStrip(page);
+    expect(strip.scrollLeft).toBeGreaterThan(0);
+    expect(strip.scrollLeft === strip.maxScroll || strip.scrollLeft % strip.step === 0).toBe(true);
+    expect(strip.arrows.map((a) => a.disabled)).toEqual(['false', strip.scrollLeft === strip.maxScroll ? 'true' : 'false']);
+    expect(await focusedName(page)).toBe('Next'); // still there to press again, even at the end
+    await saveScreenshot(page, 'widget-arrows-scrolled');
+
+    await page.locator('ugc-gallery button.prev').click();
+    strip = await settledStrip(page);
+    expect(strip.scrollLeft).toBe(0);
+    expect(strip.arrows[0]!.disabled).toBe('true');
+    await page.close();
+  });
+
+  it('scrolls by swiping on a phone and settles on a tile edge', async () => {
+    const page = await openShopPage('/cz', PHONE);
+    const before = await stripState(page);
+    expect(before.arrows.every((a) => !a.hidden)).toBe(true);
+    const box = (await page.locator('ugc-gallery ul').boundingBox())!;
+    // A finger dragged leftwards across the strip, in ten moves, then lifted (CDP touch events:
+    // Chromium scrolls and snaps as for a real touch screen).
+    const cdp = await page.context().newCDPSession(page);
+    const [x, y, distance] = [Math.round(box.x + box.width * 0.8), Math.round(box.y + box.height / 2), Math.round(box.width * 0.6)];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    for (let step = 1; step <= 10; step++)
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x - (distance * step) / 10, y }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    const after = await settledStrip(page);
+    expect(after.scrollLeft).toBeGreaterThan(0);
+    expect(after.scrollLeft === after.maxScroll || after.scrollLeft % after.step === 0).toBe(true);
+    await saveScreenshot(page, 'widget-phone-swiped');
+    await page.close();
+  });
+
+  it('opens a photo in a lightbox from the keyboard, keeps focus in it, and Escape gives focus back to the tile', async () => {
+    const page = await openShopPage('/pl');
+    await tabTo(page, 'Enlarge: Photo by @ania.pl');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('ugc-gallery').shadowRoot.querySelector('dialog img')?.complete);
+    let box = (await lightbox(page))!;
+    expect(box).toMatchObject({ open: true, label: 'Photo by @ania.pl', focused: 'Close', tag: 'IMG', loaded: true });
+    expect(box.height).toBeGreaterThan(TILE_HEIGHT_PX * 2); // larger than its tile
+    expect(box.height).toBeLessThanOrEqual(DESKTOP.height);
+    await saveScreenshot(page, 'widget-lightbox-photo');
+
+    for (let presses = 0; presses < 3; presses++) {
+      await page.keyboard.press(presses === 1 ? 'Shift+Tab' : 'Tab');
+      box = (await lightbox(page))!;
+      expect(box.focusInside).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await lightboxClosed(page);
+    expect(await focusedName(page)).toBe('Enlarge: Photo by @ania.pl');
+    await page.close();
+  });
+
+  it('plays a video larger in the lightbox on a phone and closes with its button, focus back on the tile', async () => {
+    const page = await openShopPage('/pl', PHONE);
+    await page.locator('ugc-gallery').getByRole('button', { name: 'Enlarge: Video by @vid.maker' }).click();
+    await page.waitForFunction(() => {
+      const video = document.querySelector('ugc-gallery').shadowRoot.querySelector('dialog video');
+      return video && !video.paused && video.currentTime > 0.3;
+    });
+    const box = (await lightbox(page))!;
+    expect(box).toMatchObject({ open: true, label: 'Video by @vid.maker', focused: 'Close', tag: 'VIDEO', loaded: true });
+    expect(box.width).toBeGreaterThan(PHONE.width * 0.8);
+    expect(box.width).toBeLessThanOrEqual(PHONE.width);
+    await saveScreenshot(page, 'widget-lightbox-video-phone');
+    await page.keyboard.press('Enter'); // on the close button
+    await lightboxClosed(page);
+    expect(await focusedName(page)).toBe('Enlarge: Video by @vid.maker');
+    await page.close();
+  });
+
+  it.each([
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ])('takes no space when the gallery is empty unless it has data-keep-space (%s)', async (name, viewport) => {
+    const heightOf = async (pathname: string, state: string) => {
+      const page = await browser.newPage({ viewport });
+      await page.goto(`${shop.url}${pathname}`);
+      await page.waitForSelector(`ugc-gallery[state=${state}]`, { state: 'attached', timeout: 15_000 });
+      const height = await page.evaluate(() => document.querySelector('ugc-gallery').getBoundingClientRect().height);
+      await saveScreenshot(page, `widget-${pathname.slice(1)}-${name}`);
+      await page.close();
+      return height;
+    };
+    expect(await heightOf('/empty', 'empty')).toBe(0);
+    expect(await heightOf('/empty-kept', 'empty')).toBe(RESERVED_HEIGHT_PX);
+    // Only the FAQ (nothing licensed in FR): the strip collapses, the FAQ row stays.
+    expect(await heightOf('/faq-only', 'ready')).toBe(48);
+  });
+});
 
 describe('<ugc-gallery> on a product page', () => {
   it('shows exactly the items licensed for product pages in PL: handles, badges, responsive lazy images, no layout shift', async () => {

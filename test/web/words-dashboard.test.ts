@@ -5,7 +5,7 @@ import { ensureDashboardBuilt } from '../../scripts/lib/build-dashboard';
 import { launchBrowser, saveScreenshot, startTestInstance, type Browser, type Page, type TestInstance } from '../helpers/browser';
 import { makeImage, makeVideo } from '../helpers/media-fixtures';
 import { settledJob } from '../helpers/settled-job';
-import { describedBy, focused } from './dashboard-helpers';
+import { describedBy, focused, openGroups } from './dashboard-helpers';
 
 /**
  * Words a new user reads instead of codes, in real Chromium against a real instance, in English
@@ -196,6 +196,8 @@ describe.each([
 
   it('a cut’s fit is in words of the language, and a pull refused for e-mail says e-mail', async () => {
     await page.goto(`${instance.url}/assets/${cutVideoId}`);
+    await page.locator('#cuts-heading ~ * summary').first().waitFor();
+    await openGroups(page.locator('section').filter({ has: page.locator('#cuts-heading') }));
     await page.locator('.cut-item').filter({ hasText: words.fit }).first().waitFor();
     expect(await page.locator('.cut-item').first().innerText()).not.toMatch(/\bblur\b/);
     await page.getByRole('row').filter({ hasText: 'newsletter' }).getByText(words.email).waitFor();

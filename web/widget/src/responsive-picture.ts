@@ -13,12 +13,22 @@ const SIZES = 'auto, 256px';
 /**
  * A <picture> offering every width of every format as srcset, lazy-loaded. Null when there is
  * nothing to show. A file that fails to load calls `onBroken`, so no broken image is ever shown.
+ * `large` (the lightbox): loaded at once, as wide as the viewport allows up to its largest width.
  */
-export function responsivePicture(renditions: Rendition[], alt: string, resolve: (url: string) => string, onBroken: () => void): HTMLPictureElement | null {
+export function responsivePicture(
+  renditions: Rendition[],
+  alt: string,
+  resolve: (url: string) => string,
+  onBroken: () => void,
+  large = false,
+): HTMLPictureElement | null {
   const byFormat = groupByFormat(renditions.filter((r) => r.width));
   const formats = Object.keys(byFormat);
   const fallback = FALLBACK_FORMATS.find((f) => byFormat[f]) || formats.find((f) => !SOURCE_TYPES[f]) || formats[formats.length - 1];
   if (!fallback) return null;
+  const widths = byFormat[fallback]!;
+  const largest = widths[widths.length - 1]!;
+  const sizes = large ? `min(94vw, ${largest.width}px)` : SIZES;
   const picture = element('picture');
   for (const format of formats) {
     const type = SOURCE_TYPES[format];
@@ -26,16 +36,14 @@ export function responsivePicture(renditions: Rendition[], alt: string, resolve:
     const source = element('source');
     source.type = type;
     source.srcset = srcset(byFormat[format]!, resolve);
-    source.sizes = SIZES;
+    source.sizes = sizes;
     picture.append(source);
   }
-  const widths = byFormat[fallback]!;
-  const largest = widths[widths.length - 1]!;
   const img = element('img');
   img.alt = alt;
-  img.loading = 'lazy';
+  img.loading = large ? 'eager' : 'lazy';
   img.decoding = 'async';
-  img.sizes = SIZES;
+  img.sizes = sizes;
   img.srcset = srcset(widths, resolve);
   img.src = resolve(widths[0]!.url); // for browsers without srcset, which are rare: the smallest
   img.width = largest.width!; // width and height give the aspect ratio before the file arrives

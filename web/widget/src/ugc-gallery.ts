@@ -3,6 +3,7 @@ import { faqAccordion } from './faq-accordion';
 import type { Gallery } from './gallery-types';
 import { mediaTile } from './media-tile';
 import { refreshDelayMs } from './refresh-delay';
+import { scrollArrows } from './scroll-arrows';
 import { STYLES } from './styles';
 import { ENGLISH_STRINGS, widgetStrings, type WidgetStrings } from './widget-strings';
 
@@ -17,6 +18,7 @@ const PLACEHOLDER_TILES = 4;
  * `<ugc-gallery product="SKU" territory="PL" api="https://host">`: the licensed creator
  * content and published FAQ of a product. The host element reflects where it is in
  * `state`: loading, ready, empty (nothing licensed here) or error (API unreachable).
+ * An empty gallery takes no space unless the element has `data-keep-space` (see STYLES).
  */
 export class UgcGallery extends HTMLElement {
   static get observedAttributes(): string[] {
@@ -25,6 +27,8 @@ export class UgcGallery extends HTMLElement {
 
   private readonly strip = element('ul');
   private readonly faq = element('div', 'faq');
+  /** Shows or hides the strip's arrows once its content changed (set by render). */
+  private updateArrows = (): void => undefined;
   /** The tiles on show, by the item they show (as JSON): unchanged items keep their element, so a playing video plays on. */
   private tiles = new Map<string, HTMLLIElement>();
   private faqKey = '';
@@ -38,15 +42,27 @@ export class UgcGallery extends HTMLElement {
 
   constructor() {
     super();
-    const root = this.attachShadow({ mode: 'open' });
-    root.append(element('style', '', STYLES), this.strip, this.faq);
-    this.strip.tabIndex = 0; // a scrolling region reachable by keyboard
+    this.attachShadow({ mode: 'open' });
+    this.strip.tabIndex = 0; // a scrolling region reachable by keyboard (arrow keys scroll it)
+  }
+
+  /**
+   * The shadow content, made when first attached, once the page's language is known (it names
+   * the arrows): the strip between its previous and next buttons, then the FAQ.
+   */
+  private render(): void {
+    const arrows = scrollArrows(this.strip, this.strings);
+    this.updateArrows = arrows.update;
+    const frame = element('div', 'frame');
+    frame.append(arrows.buttons[0]!, this.strip, arrows.buttons[1]!);
+    this.shadowRoot!.append(element('style', '', STYLES), frame, this.faq);
   }
 
   connectedCallback(): void {
     document.addEventListener('visibilitychange', this.onVisibilityChange);
     this.strings = widgetStrings(this);
     this.strip.setAttribute('aria-label', this.getAttribute('label') || this.strings.strip);
+    if (!this.shadowRoot!.firstChild) this.render();
     this.queueLoad();
   }
 
@@ -127,6 +143,7 @@ export class UgcGallery extends HTMLElement {
     if (faqKey !== this.faqKey) this.faq.replaceChildren(...(gallery.faq.length ? [faqAccordion(gallery.faq, this.faqTitle())] : []));
     this.faqKey = faqKey;
     this.setAttribute('state', tiles.size || gallery.faq.length ? 'ready' : 'empty');
+    this.updateArrows();
   }
 
   private faqTitle(): string {
@@ -147,6 +164,7 @@ export class UgcGallery extends HTMLElement {
    */
   private showNothing(state: 'error'): void {
     this.strip.replaceChildren();
+    this.updateArrows();
     this.faq.replaceChildren();
     this.tiles = new Map();
     this.faqKey = '';

@@ -5,6 +5,11 @@ export interface WidgetStrings {
   photoAlt(handle: string): string;
   videoAlt(handle: string): string;
   play(handle: string): string;
+  /** The button that opens an item in the lightbox; `what` is its alt text. */
+  enlarge(what: string): string;
+  previous: string;
+  next: string;
+  close: string;
 }
 
 export const ENGLISH_STRINGS: WidgetStrings = {
@@ -13,6 +18,10 @@ export const ENGLISH_STRINGS: WidgetStrings = {
   photoAlt: (handle) => `Photo by ${handle}`,
   videoAlt: (handle) => `Video by ${handle}`,
   play: (handle) => `Play: Video by ${handle}`,
+  enlarge: (what) => `Enlarge: ${what}`,
+  previous: 'Previous',
+  next: 'Next',
+  close: 'Close',
 };
 
 const POLISH: WidgetStrings = {
@@ -21,6 +30,10 @@ const POLISH: WidgetStrings = {
   photoAlt: (handle) => `Zdjęcie: ${handle}`,
   videoAlt: (handle) => `Film: ${handle}`,
   play: (handle) => `Odtwórz film: ${handle}`,
+  enlarge: (what) => `Powiększ: ${what}`,
+  previous: 'Poprzednie',
+  next: 'Następne',
+  close: 'Zamknij',
 };
 
 /**

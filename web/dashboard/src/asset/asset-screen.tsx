@@ -14,6 +14,7 @@ import { useLoad } from '../ui/use-load';
 import { AssetDetailsForm } from './asset-details-form';
 import { AssetLifeCycle, AssetStateBanner } from './asset-life-cycle';
 import { CutBuilder } from './cut-builder';
+import { OriginalDownload } from './original-download';
 import { RenditionsPanel } from './renditions-panel';
 import { UsageLedger } from './usage-ledger';
 
@@ -107,6 +108,7 @@ export function AssetScreen({ id }: { id: string }) {
             {a.width && a.height ? `${a.width} × ${a.height}` : '—'}
             {a.durationS !== undefined && ` · ${formatDuration(a.durationS)}`} · {number(Math.round(a.sizeBytes / 1024))} KB · {a.mimeType}
           </dd>
+          <OriginalDownload asset={a} />
           {a.notes && (
             <>
               <dt>{t('asset.notes')}</dt>
