@@ -97,12 +97,14 @@ test('by default runs a worker until the new comments are classified and filed i
   const run = await runImport(['--file', file, '--product', 'SKU-CLI', '--platform', 'tiktok']);
   expect(run.code).toBe(0);
   expect(run.output).toContain('Imported NDJSON: 3 rows, 3 new comments');
-  expect(run.output).toMatch(/Classified 3 comments \(2 questions, 1 spam\) with comments-\S+; 2 questions filed into FAQ entries, 1 new entries/);
+  expect(run.output).toMatch(/Classified 3 comments \(2 questions, 1 spam\) with comments-\S+; 2 questions filed into FAQ entries, 2 new entries/); // one entry per language
   const database = await openDatabase({ dbDir: path.join(dataDir, 'db') });
   try {
     const rows = await database.db.select({ version: comments.modelVersion, entry: comments.faqEntryId }).from(comments);
     expect(rows.every((r) => r.version !== null)).toBe(true);
-    expect(rows.filter((r) => r.entry !== null)).toHaveLength(2);
+    const filed = rows.filter((r) => r.entry !== null);
+    expect(filed).toHaveLength(2);
+    expect(new Set(filed.map((r) => r.entry)).size).toBe(2); // the Polish and the English question apart
   } finally {
     await database.close();
   }
