@@ -40,6 +40,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startApiServer } from '../../api/server';
 import type { QueueName } from '../../core/queue/queue-names';
@@ -97,6 +98,8 @@ export interface TestInstance {
   api<T = any>(method: string, pathname: string, body?: unknown): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** POST /api/v1/assets (multipart) as the admin, with the file at `file` and the given fields. */
   upload<T = any>(file: string, fields: Record<string, string>): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** upload(), then waits until the worker has processed the asset; its id. */
+  uploadReady(file: string, fields: Record<string, string>): Promise<string>;
   /** Stops the API only (the instance looks down to clients); close() still cleans up. */
   stopApi(): Promise<void>;
   close(): Promise<void>;
@@ -125,17 +128,26 @@ export async function startTestInstance(options: TestInstanceOptions = {}): Prom
   });
   const call = (pathname: string, init: RequestInit) =>
     send(`${url}${pathname}`, { ...init, headers: { Authorization: `Bearer ${adminKey}`, ...init.headers } });
+  const upload = async (file: string, fields: Record<string, string>) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('file', new Blob([await readFile(file)]), path.basename(file));
+    return call('/api/v1/assets', { method: 'POST', body: form });
+  };
   return {
     url,
     adminKey,
     services,
     api: (method, pathname, body) =>
       call(pathname, body === undefined ? { method } : { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
-    upload: async (file, fields) => {
-      const form = new FormData();
-      for (const [name, value] of Object.entries(fields)) form.append(name, value);
-      form.append('file', new Blob([await readFile(file)]), path.basename(file));
-      return call('/api/v1/assets', { method: 'POST', body: form });
+    upload,
+    uploadReady: async (file, fields) => {
+      const asset = (await upload(file, fields)) as { id: string };
+      for (let i = 0; i < 300; i++) {
+        if ((await call(`/api/v1/assets/${asset.id}`, { method: 'GET' })).status === 'ready') return asset.id;
+        await sleep(100);
+      }
+      throw new Error(`asset ${asset.id} was not processed in time`);
     },
     stopApi: () => server.close(),
     close: async () => {

@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { BrowserContext } from 'playwright-core';
 import { ensureDashboardBuilt } from '../../scripts/lib/build-dashboard';
 import { launchBrowser, saveScreenshot, startTestInstance, type Browser, type Page, type TestInstance } from '../helpers/browser';
@@ -62,13 +61,7 @@ afterAll(async () => {
 });
 
 async function readyPhoto(name: string, colour: string, fields: Record<string, string>): Promise<string> {
-  const file = await makeImage(dir, name, { width: 900, height: 900, format: 'jpeg', colour });
-  const asset = await instance.upload(file, { creatorId, ...fields });
-  for (let i = 0; i < 300; i++) {
-    if ((await instance.api('GET', `/api/v1/assets/${asset.id}`)).status === 'ready') return asset.id;
-    await sleep(100);
-  }
-  throw new Error(`asset ${asset.id} was not processed in time`);
+  return instance.uploadReady(await makeImage(dir, name, { width: 900, height: 900, format: 'jpeg', colour }), { creatorId, ...fields });
 }
 
 const heading = (text: string | RegExp, on: Page = page) => on.getByRole('heading', { level: 1, name: text });

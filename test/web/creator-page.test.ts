@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { launchBrowser, saveScreenshot, startTestInstance, type Browser, type Page, type TestInstance } from '../helpers/browser';
 import { makeImage } from '../helpers/media-fixtures';
 import { insertApiKey, insertUsage } from '../core/licensing/fixtures';
@@ -31,13 +30,7 @@ afterAll(async () => {
 });
 
 async function readyPhoto(creatorId: string, name: string, colour: string, title: string): Promise<string> {
-  const file = await makeImage(dir, name, { width: 1200, height: 1500, format: 'jpeg', colour });
-  const asset = await instance.upload(file, { creatorId, title });
-  for (let i = 0; i < 300; i++) {
-    if ((await instance.api('GET', `/api/v1/assets/${asset.id}`)).status === 'ready') return asset.id;
-    await sleep(100);
-  }
-  throw new Error(`asset ${asset.id} was not processed in time`);
+  return instance.uploadReady(await makeImage(dir, name, { width: 1200, height: 1500, format: 'jpeg', colour }), { creatorId, title });
 }
 
 it('a creator sees where their photos are used and until when, and asks for one to be taken down', async () => {

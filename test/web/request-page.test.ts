@@ -32,13 +32,7 @@ afterAll(async () => {
 });
 
 async function readyPhoto(creatorId: string, name: string, colour: string): Promise<string> {
-  const file = await makeImage(dir, name, { width: 1200, height: 1500, format: 'jpeg', colour });
-  const asset = await instance.upload(file, { creatorId });
-  for (let i = 0; i < 300; i++) {
-    if ((await instance.api('GET', `/api/v1/assets/${asset.id}`)).status === 'ready') return asset.id;
-    await sleep(100);
-  }
-  throw new Error(`asset ${asset.id} was not processed in time`);
+  return instance.uploadReady(await makeImage(dir, name, { width: 1200, height: 1500, format: 'jpeg', colour }), { creatorId });
 }
 
 it('a creator reads the terms on a phone, accepts with the keyboard, and the license is active with its contract', async () => {
