@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Services } from '../core/runtime/services';
-import { markGalleriesStale } from '../core/gallery/gallery-cache';
+import { announceGalleryChange } from '../core/gallery/gallery-changes';
 import { createRedisConnection } from '../core/queue/redis-connection';
 import { QUEUE_NAMES, type QueueName } from '../core/queue/queue-names';
 import { listenForCancellations } from './job-cancellation';
@@ -60,9 +60,9 @@ function startWorker(services: Services, name: QueueName, processor: Processor<Q
     stalledInterval: config.workerLockMs,
   });
   worker.on('completed', (job) => log.debug({ jobId: job.id, name: job.name }, 'job completed'));
-  // Media jobs make assets ready and add renditions: galleries cached in this process (the
-  // embedded setup, API and worker in one) must show them; other processes catch up on their own.
-  if (name === 'media') worker.on('completed', markGalleriesStale);
+  // Media jobs make assets ready and add renditions: the galleries cached in this process (the
+  // embedded setup, API and worker in one) and, sharing replica state, in every API replica must show them.
+  if (name === 'media') worker.on('completed', () => announceGalleryChange(services));
   worker.on('failed', (job, err) => log.warn({ jobId: job?.id, name: job?.name, attempt: job?.attemptsMade, err: err.message }, 'job failed'));
   worker.on('error', (err) => log.error({ err }, 'worker error'));
   return { worker, connection };

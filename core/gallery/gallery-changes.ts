@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Services } from '../runtime/services';
-import { galleriesStaleCount } from './gallery-cache';
+import { galleriesStaleCount, markGalleriesStale } from './gallery-cache';
 
 type ChangeServices = Pick<Services, 'config' | 'database' | 'logger' | 'redis'>;
 
@@ -34,11 +34,7 @@ export class GalleryChanges {
   /** A write through this API: its galleries go now, and every replica's once the message arrives. */
   changed(): void {
     this.count += 1;
-    if (!this.services.config.shareReplicaState) return;
-    // A lost announcement leaves peers' entries until GALLERY_MAX_STALE_MS, as without sharing.
-    this.services.redis
-      .publish(this.channel, this.sender)
-      .catch((err: Error) => this.services.logger.warn({ err: err.message }, 'gallery change not announced'));
+    announce(this.services, this.sender);
   }
 
   /**
@@ -59,6 +55,22 @@ export class GalleryChanges {
     subscriber.subscribe(this.channel).catch((err: Error) => this.services.logger.warn({ err: err.message }, 'gallery changes not subscribed'));
     this.services.redis.once('end', () => subscriber.disconnect());
   }
+}
+
+/**
+ * A change made outside the API, as a worker making an asset ready: the galleries cached in this
+ * process go (the embedded setup runs the API here too) and, with SHARE_REPLICA_STATE, every
+ * API replica's, wherever the worker runs.
+ */
+export function announceGalleryChange(services: ChangeServices): void {
+  markGalleriesStale();
+  announce(services, 'worker');
+}
+
+function announce({ config, redis, logger }: ChangeServices, sender: string): void {
+  if (!config.shareReplicaState) return;
+  // A lost announcement leaves peers' entries until GALLERY_MAX_STALE_MS, as without sharing.
+  redis.publish(galleryChangesChannel(config.queuePrefix), sender).catch((err: Error) => logger.warn({ err: err.message }, 'gallery change not announced'));
 }
 
 /** One per open database (as the gallery cache), made on first use. */

@@ -58,7 +58,8 @@ export async function deliverWebhook(services: Services, deliveryId: string, job
       })
       .where(eq(webhookDeliveries.id, deliveryId));
   });
-  services.logger.info(
+  // Attempts are routine (each is recorded in its delivery's history); only a delivery given up on matters in a log.
+  services.logger[outcome === 'failed' ? 'warn' : 'debug'](
     { deliveryId, event: row.delivery.event, attempt, statusCode: result.statusCode, error: result.error, durationMs: result.durationMs, outcome },
     'webhook attempt',
   );

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
+import sharp from 'sharp';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../api/app';
@@ -9,7 +10,9 @@ import { createApiKey } from '../../core/access/api-key-store';
 import { loadConfig } from '../../core/config';
 import { licenses, type Database, type License } from '../../core/db';
 import { openServices, type Services } from '../../core/runtime/services';
+import { enqueueProbe } from '../../core/assets/register-asset';
 import { addAsset, addCreator, addLicense } from '../core/ads/rights-fixtures';
+import { startWorkers } from '../../worker/run-workers';
 import { testDatabases } from '../helpers/test-database';
 import { testEnv } from '../helpers/test-services';
 
@@ -76,6 +79,31 @@ describe.each(testDatabases())('replicas sharing state through Redis (%s)', ({ o
     expect(await itemCount(appElsewhere)).toBe(1);
   });
 
+  it('an asset a worker elsewhere makes ready drops the cached gallery of every replica', async () => {
+    const sku = `${SKU}-WORKER`;
+    const appTwo = createApp(two);
+    const worker = await replica(prefix);
+    const creator = await addCreator(database.db);
+    const asset = await addAsset(database.db, worker.storage, { creatorId: creator.id, skus: [sku], kind: 'image', status: 'uploaded' });
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } })
+      .jpeg()
+      .toBuffer();
+    await worker.storage.put(asset.storageKey, jpeg, { contentType: 'image/jpeg' });
+    await addLicense(database.db, { assetIds: [asset.id], channels: ['product_page'] });
+    await sleep(200); // replica two's subscription is made with its app
+    const itemsOfTwo = async () =>
+      ((await request(appTwo).get(`/public/v1/products/${sku}/gallery?territory=PL`).expect(200)).body as { items: unknown[] }).items.length;
+    expect(await itemsOfTwo()).toBe(0); // cached while the asset is not ready
+
+    const workers = await startWorkers(worker, ['media']);
+    try {
+      await enqueueProbe(worker, asset.id);
+      expect(await eventually(itemsOfTwo, 1, 20_000)).toBe(1); // before the cache's own refresh (30 s)
+    } finally {
+      await workers.close();
+    }
+  });
+
   it('counts the public rate limit across replicas, apart from other installations', async () => {
     const limited = (services: Services, queuePrefix: string) =>
       createApp({ ...services, config: { ...services.config, queuePrefix, publicRateLimitPerMinute: 3 } });
@@ -91,9 +119,9 @@ describe.each(testDatabases())('replicas sharing state through Redis (%s)', ({ o
   });
 });
 
-/** Asks until `read` gives `expected` (pub/sub delivery takes a moment), at most 5 s; the last answer. */
-async function eventually<T>(read: () => Promise<T>, expected: T): Promise<T> {
-  const deadline = Date.now() + 5_000;
+/** Asks until `read` gives `expected` (pub/sub delivery takes a moment), at most `waitMs`; the last answer. */
+async function eventually<T>(read: () => Promise<T>, expected: T, waitMs = 5_000): Promise<T> {
+  const deadline = Date.now() + waitMs;
   let value = await read();
   while (value !== expected && Date.now() < deadline) {
     await sleep(50);
