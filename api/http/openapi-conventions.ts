@@ -47,11 +47,14 @@ export function describePathIds(paths: Record<string, Record<string, { parameter
         const before = new RegExp(`/([\\w-]+)/\\{${parameter.name}\\}`).exec(pathname)?.[1];
         parameter.description =
           parameter.name === 'id' && before
-            ? `The ${singular(before).replace(/-/g, ' ')}'s id`
+            ? `The ${NOUNS[before] ?? singular(before).replace(/-/g, ' ')}'s id`
             : `The ${parameter.name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`;
       }
     }
   }
 }
+
+/** Path segments whose singular is not the word people use. */
+const NOUNS: Record<string, string> = { faq: 'FAQ entry' };
 
 const singular = (word: string): string => word.replace(/ies$/, 'y').replace(/(ss|[^s])s$/, '$1');

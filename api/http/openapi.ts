@@ -4,8 +4,21 @@ import { accessDescription, describePathIds, sharedErrorResponses } from './open
 import type { AnyRoute, ResponseSpec } from './route';
 
 const ErrorSchema = z
-  .object({ error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }) })
+  .object({
+    error: z
+      .object({
+        code: z.string().describe('A stable snake_case code to branch on, e.g. license_not_found or invalid_territories'),
+        message: z.string().describe('What went wrong, in English, for people; may change between versions'),
+        details: z
+          .record(z.string(), z.unknown())
+          .optional()
+          .describe('More about the problem where the code says so, e.g. `issues` (every invalid field) or `reasons` (rights checks)'),
+      })
+      .describe('The error'),
+  })
   .meta({ id: 'Error' });
+
+const exampleOf = (example: unknown) => (example === undefined ? {} : { example });
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests (their
@@ -27,14 +40,14 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], version: strin
       request: {
         ...(route.params ? { params: route.params as z.ZodObject } : {}),
         ...(route.query ? { query: route.query as z.ZodObject } : {}),
-        ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
+        ...(route.body ? { body: { content: { 'application/json': { schema: route.body, ...exampleOf(route.bodyExample) } } } } : {}),
       },
       responses: Object.fromEntries(
         Object.entries<ResponseSpec>({ ...sharedErrorResponses(route), ...route.responses }).map(([status, r]) => [
           status,
           {
             description: r.description,
-            ...((r.schema ?? Number(status) >= 400) ? { content: { 'application/json': { schema: r.schema ?? ErrorSchema } } } : {}),
+            ...((r.schema ?? Number(status) >= 400) ? { content: { 'application/json': { schema: r.schema ?? ErrorSchema, ...exampleOf(r.example) } } } : {}),
           },
         ]),
       ),

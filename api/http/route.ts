@@ -25,6 +25,8 @@ export interface RouteContext<B, Q, P> {
 export interface ResponseSpec {
   description: string;
   schema?: ZodType;
+  /** A realistic body, shown in /api/docs; the OpenAPI test parses it with `schema`, so the two cannot drift apart. */
+  example?: unknown;
 }
 export type Responses = Record<number, ResponseSpec>;
 
@@ -55,6 +57,8 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown, S extends numb
   tag: string;
   access: Access;
   body?: ZodType<B>;
+  /** A realistic request body, shown in /api/docs; the OpenAPI test parses it with `body`. */
+  bodyExample?: unknown;
   query?: ZodType<Q>;
   params?: ZodType<P>;
   responses: Record<S, ResponseSpec> & R;

@@ -25,6 +25,16 @@ import { defineRoute } from '../http/route';
 import { receiveUpload } from '../upload/receive-upload';
 import { registerUpload } from '../upload/register-upload';
 import { idParams, pageQuery, productSku } from '../http/request-schemas';
+import { EXAMPLE_IDS } from '../../core/contract/example-ids';
+import {
+  assetDetailExample,
+  assetExample,
+  downloadLinkExample,
+  licenseExample,
+  listedAssetExample,
+  pageExample,
+  uploadedAssetExample,
+} from '../../core/contract/reply-examples';
 
 const uploadAsset = defineRoute({
   method: 'post',
@@ -34,8 +44,8 @@ const uploadAsset = defineRoute({
   tag: 'assets',
   access: ['content_manager'],
   responses: {
-    201: { description: 'Stored; a probe job was queued', schema: UploadedAsset },
-    200: { description: 'These bytes were already an asset: that asset', schema: UploadedAsset },
+    201: { description: 'Stored; a probe job was queued', schema: UploadedAsset, example: uploadedAssetExample },
+    200: { description: 'These bytes were already an asset: that asset', schema: UploadedAsset, example: { ...assetExample, jobId: null } },
     400: { description: 'Malformed form: unexpected_file_field, too_many_files, invalid_multipart, field_too_long…' },
     413: { description: 'file_too_large: over UPLOAD_LIMIT_MB' },
     415: { description: 'unsupported_media_type (judged by content) or expected_multipart' },
@@ -55,17 +65,20 @@ const listAssetsRoute = defineRoute({
   tag: 'assets',
   access: 'authenticated',
   query: z.object({
-    creatorId: z.uuid().optional(),
-    product: productSku().optional(),
-    status: z.enum(ASSET_STATUSES).optional(),
-    kind: z.enum(ASSET_KINDS).optional(),
-    licenseState: z.enum(ASSET_LICENSE_STATES).optional().describe('Where the rights stand now: active, expiring (within 30 days), expired, none'),
-    channel: z.enum(CHANNELS).optional().describe('Only assets a license in force grants this channel'),
-    q: z.string().trim().max(200).optional().describe('Words to find in the title or original file name'),
+    creatorId: z.uuid().optional().meta({ description: 'Only this creator’s assets', example: EXAMPLE_IDS.creator }),
+    product: productSku().optional().meta({ description: 'Only assets showing this product (its SKU)', example: 'SKU-SHIRT-LINEN-01' }),
+    status: z.enum(ASSET_STATUSES).optional().meta({ description: 'Only assets in this processing status', example: 'ready' }),
+    kind: z.enum(ASSET_KINDS).optional().meta({ description: 'Only images or only videos', example: 'video' }),
+    licenseState: z
+      .enum(ASSET_LICENSE_STATES)
+      .optional()
+      .meta({ description: 'Where the rights stand now: active, expiring (within 30 days), expired, none', example: 'active' }),
+    channel: z.enum(CHANNELS).optional().meta({ description: 'Only assets a license in force grants this channel', example: 'paid_social' }),
+    q: z.string().trim().max(200).optional().meta({ description: 'Words to find in the title or original file name', example: 'linen shirt' }),
     ...pageQuery({ max: 100, default: 20 }, 'opaque'),
   }),
   responses: {
-    200: { description: 'A page of assets', schema: pageOf(ListedAsset) },
+    200: { description: 'A page of assets', schema: pageOf(ListedAsset), example: pageExample(listedAssetExample) },
     400: { description: 'invalid_cursor or invalid_<filter>' },
   },
   handle: async ({ query, services }) => {
@@ -93,7 +106,7 @@ const getAsset = defineRoute({
   access: 'authenticated',
   params: idParams,
   responses: {
-    200: { description: 'The asset', schema: AssetDetail },
+    200: { description: 'The asset', schema: AssetDetail, example: assetDetailExample },
     400: { description: 'invalid_id' },
     404: { description: 'asset_not_found' },
   },
@@ -118,7 +131,7 @@ const originalRoute = defineRoute({
   access: ORIGINAL_DOWNLOAD_ROLES,
   params: idParams,
   responses: {
-    200: { description: 'Link', schema: DownloadLink },
+    200: { description: 'Link', schema: DownloadLink, example: downloadLinkExample },
     400: { description: 'invalid_id' },
     403: { description: 'forbidden_role: only content managers and admins download originals' },
     404: { description: 'asset_not_found' },
@@ -138,7 +151,26 @@ const historyRoute = defineRoute({
   access: 'authenticated',
   params: idParams,
   responses: {
-    200: { description: 'Oldest first', schema: AuditHistory },
+    200: {
+      description: 'Oldest first',
+      schema: AuditHistory,
+      example: {
+        items: [
+          {
+            id: EXAMPLE_IDS.audit,
+            action: 'asset.cuts_made',
+            actor: { keyId: EXAMPLE_IDS.apiKey, name: 'Meta Ads sync' },
+            at: '2026-12-02T10:00:00.000Z',
+            before: null,
+            after: {
+              jobId: 'media.1302',
+              license: { id: licenseExample.id, territories: ['PL', 'DE'], channels: ['paid_social'], derivativesAllowed: true, disclosureRequired: true },
+              cuts: [{ cutId: EXAMPLE_IDS.cut, aspect: '9:16', durationS: 15, startS: 4.2, fit: 'crop', disclosure: 'REKLAMA' }],
+            },
+          },
+        ],
+      },
+    },
     400: { description: 'invalid_id' },
     404: { description: 'asset_not_found' },
   },
@@ -167,14 +199,14 @@ const licenseSummary = (terms: LicenseTerms): z.infer<typeof LicenseSummary> => 
 
 const AssetDetailsChange = z
   .object({
-    title: visibleTextSchema(300).nullable().optional(),
+    title: visibleTextSchema(300).nullable().optional().describe('A title people see in the library: up to 300 characters, one line; null removes it'),
     productSkus: z
       .array(productSku())
       .max(50)
       .transform((skus) => [...new Set(skus)].sort())
       .optional()
       .describe('The whole list: replaces the products the asset shows'),
-    notes: z.string().max(10_000).nullable().optional(),
+    notes: z.string().max(10_000).nullable().optional().describe('The content manager’s notes, up to 10,000 characters; null removes them'),
   })
   .strict()
   .refine((change) => Object.keys(change).length > 0, 'Give at least one field to change');
@@ -187,8 +219,9 @@ const patchAsset = defineRoute({
   access: ['content_manager'],
   params: idParams,
   body: AssetDetailsChange,
+  bodyExample: { title: 'Unboxing the linen shirt', productSkus: ['SKU-SHIRT-LINEN-01', 'SKU-SHIRT-LINEN-02'] },
   responses: {
-    200: { description: 'Updated', schema: AssetView },
+    200: { description: 'Updated', schema: AssetView, example: { ...assetExample, productSkus: ['SKU-SHIRT-LINEN-01', 'SKU-SHIRT-LINEN-02'] } },
     404: { description: 'asset_not_found' },
     422: { description: 'invalid_title, invalid_product_skus, invalid_notes, invalid_input (no field given)' },
   },
@@ -206,7 +239,11 @@ const archiveRoute = (archived: boolean) =>
     access: ['content_manager'],
     params: idParams,
     responses: {
-      200: { description: archived ? 'Archived' : 'In use', schema: AssetView },
+      200: {
+        description: archived ? 'Archived' : 'In use',
+        schema: AssetView,
+        example: archived ? { ...assetExample, archivedAt: '2026-12-07T09:00:00.000Z' } : assetExample,
+      },
       404: { description: 'asset_not_found' },
       409: { description: 'asset_deleted (unarchive): a deleted asset cannot be used again' },
     },
@@ -222,7 +259,14 @@ const deleteRoute = defineRoute({
   tag: 'assets',
   access: ['content_manager'],
   params: idParams,
-  responses: { 200: { description: 'Deleted', schema: AssetView }, 404: { description: 'asset_not_found' } },
+  responses: {
+    200: {
+      description: 'Deleted',
+      schema: AssetView,
+      example: { ...assetExample, archivedAt: '2026-12-07T09:00:00.000Z', deletedAt: '2026-12-07T09:00:00.000Z' },
+    },
+    404: { description: 'asset_not_found' },
+  },
   handle: async ({ params, caller, services }) => ({ body: toAssetView(await deleteAsset(services.database.db, services.storage, caller!.keyId, params.id)) }),
 });
 

@@ -15,9 +15,12 @@ import { defineRoute } from '../http/route';
 import { validate } from '../http/validate';
 import { receiveCommentImport } from '../upload/comment-import-upload';
 import { idParams, pageQuery, productSku } from '../http/request-schemas';
+import { EXAMPLE_IDS } from '../../core/contract/example-ids';
+import { commentExample, pageExample } from '../../core/contract/reply-examples';
 
 const WRITERS = ['content_manager'] as const;
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const EFFECTIVE = 'effective: a correction wins over the model';
 
 /** Values for rows that lack them: in the query string, or as form fields before the file. */
 const ImportDefaultsInput = z.object({
@@ -26,12 +29,18 @@ const ImportDefaultsInput = z.object({
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9][a-z0-9_.-]{0,31}$/, 'up to 32 letters, digits, ".", "_" or "-"')
-    .optional(),
-  productSku: productSku().optional(),
-  assetId: z.uuid().optional(),
+    .optional()
+    .meta({ description: 'The platform of rows that name none, e.g. tiktok (up to 32 letters, digits, ".", "_" or "-")', example: 'tiktok' }),
+  productSku: productSku().optional().meta({ description: 'The product of rows that name none (its SKU)', example: 'SKU-SHIRT-LINEN-01' }),
+  assetId: z.uuid().optional().meta({ description: 'The asset of rows that name none: the post they were left under', example: EXAMPLE_IDS.asset }),
 });
 
-const Rejected = z.object({ line: z.number().int().nullable(), row: z.number().int(), code: z.string(), message: z.string() });
+const Rejected = z.object({
+  line: z.number().int().nullable().describe('The line of the file (1 is the first; null for a JSON body)'),
+  row: z.number().int().describe('The row’s position among the rows, from 1'),
+  code: z.string().describe('Why, as a code, e.g. missing_text or invalid_posted_at'),
+  message: z.string().describe('Why, in words'),
+});
 const ImportReportBody = z.object({
   jobId: z.string().nullable().describe('The classification job (GET /api/v1/jobs/:id); null when nothing new was stored, or when classification was deferred'),
   classification: z
@@ -39,28 +48,28 @@ const ImportReportBody = z.object({
     .describe(
       'queued: follow jobId; none: nothing new to classify; deferred: the queue was unreachable, the comments are stored and classified once it is back',
     ),
-  format: z.enum(['json', 'ndjson', 'csv']),
-  rows: z.number().int(),
+  format: z.enum(['json', 'ndjson', 'csv']).describe('How the import was read'),
+  rows: z.number().int().describe('Rows read'),
   accepted: z.number().int().describe('New comments stored'),
   duplicates: z.number().int().describe('Rows whose (platform, externalId) was already stored; left unchanged'),
-  rejectedCount: z.number().int(),
+  rejectedCount: z.number().int().describe('Rows refused'),
   rejected: z.array(Rejected).describe('The first 100 refused rows with their line (null for a JSON body) and reason'),
 });
 
-const Scores = z.record(z.string(), z.number());
+const Scores = z.record(z.string(), z.number().describe('Probability, 0 to 1'));
 const Classification = z.object({
-  lang: z.enum(['pl', 'en', 'other']),
-  sentiment: z.enum(COMMENT_SENTIMENTS),
-  sentimentScores: Scores,
-  isQuestion: z.boolean(),
-  questionScore: z.number(),
-  topic: z.enum(COMMENT_TOPICS),
-  topicScores: Scores,
-  spam: z.boolean(),
-  spamScore: z.number(),
-  substantive: z.boolean(),
-  substantiveScore: z.number(),
-  modelVersion: z.string(),
+  lang: z.enum(['pl', 'en', 'other']).describe('The language detected'),
+  sentiment: z.enum(COMMENT_SENTIMENTS).describe('The sentiment chosen'),
+  sentimentScores: Scores.describe('Probability of each sentiment, 0 to 1'),
+  isQuestion: z.boolean().describe('Whether it reads as a question'),
+  questionScore: z.number().describe('Probability that it is a question, 0 to 1'),
+  topic: z.enum(COMMENT_TOPICS).describe('The topic chosen'),
+  topicScores: Scores.describe('Probability of each topic, 0 to 1'),
+  spam: z.boolean().describe('Whether it reads as spam'),
+  spamScore: z.number().describe('Probability that it is spam, 0 to 1'),
+  substantive: z.boolean().describe('Whether it says something about the product (not just an emoji or a tag)'),
+  substantiveScore: z.number().describe('Probability that it is substantive, 0 to 1'),
+  modelVersion: z.string().describe('The models that classified it'),
 });
 
 const importRoute = defineRoute({
@@ -75,7 +84,23 @@ const importRoute = defineRoute({
   access: WRITERS,
   query: ImportDefaultsInput,
   responses: {
-    202: { description: 'Stored; classification queued', schema: ImportReportBody },
+    202: {
+      description: 'Stored; classification queued',
+      schema: ImportReportBody,
+      example: {
+        jobId: 'nlp.5521',
+        classification: 'queued',
+        format: 'csv',
+        rows: 120,
+        accepted: 112,
+        duplicates: 6,
+        rejectedCount: 2,
+        rejected: [
+          { line: 14, row: 13, code: 'missing_text', message: 'text is missing' },
+          { line: 88, row: 87, code: 'invalid_posted_at', message: 'postedAt: not an ISO 8601 time' },
+        ],
+      },
+    },
     400: { description: 'invalid_platform, invalid_product_sku, invalid_asset_id (defaults), invalid_multipart, unexpected_file_field…' },
     413: { description: 'file_too_large: over UPLOAD_LIMIT_MB (rows before the limit are kept)' },
     415: { description: 'unsupported_content_type, unsupported_import_format (not JSON, NDJSON or CSV text)' },
@@ -107,9 +132,47 @@ const classifyRoute = defineRoute({
   summary: 'Classify texts on the spot with the models in use (nothing is stored): the same objects as npm run nlp:classify',
   tag: 'comments',
   access: 'authenticated',
-  body: z.object({ texts: z.array(z.string().min(1).max(MAX_TEXT_CHARS)).min(1).max(100) }),
+  body: z.object({
+    texts: z.array(z.string().min(1).max(MAX_TEXT_CHARS)).min(1).max(100).describe(`The texts to classify: 1 to 100, each 1 to ${MAX_TEXT_CHARS} characters`),
+  }),
+  bodyExample: { texts: ['Does it shrink in the wash?', 'Piękna koszula, polecam!'] },
   responses: {
-    200: { description: 'One result per text, in order', schema: z.object({ items: z.array(Classification) }) },
+    200: {
+      description: 'One result per text, in order',
+      schema: z.object({ items: z.array(Classification).describe('One per text, in the order given') }),
+      example: {
+        items: [
+          {
+            lang: 'en',
+            sentiment: 'neutral',
+            sentimentScores: { negative: 0.08, neutral: 0.81, positive: 0.09, mixed: 0.02 },
+            isQuestion: true,
+            questionScore: 0.97,
+            topic: 'material',
+            topicScores: { material: 0.71, quality: 0.12, size_fit: 0.09, other: 0.08 },
+            spam: false,
+            spamScore: 0.01,
+            substantive: true,
+            substantiveScore: 0.95,
+            modelVersion: 'nlp-2026-11-30',
+          },
+          {
+            lang: 'pl',
+            sentiment: 'positive',
+            sentimentScores: { negative: 0.01, neutral: 0.04, positive: 0.93, mixed: 0.02 },
+            isQuestion: false,
+            questionScore: 0.02,
+            topic: 'quality',
+            topicScores: { quality: 0.64, material: 0.18, other: 0.18 },
+            spam: false,
+            spamScore: 0.03,
+            substantive: true,
+            substantiveScore: 0.88,
+            modelVersion: 'nlp-2026-11-30',
+          },
+        ],
+      },
+    },
     422: { description: 'invalid_texts' },
   },
   handle: async ({ body, services }) => {
@@ -125,16 +188,22 @@ const listRoute = defineRoute({
   tag: 'comments',
   access: 'authenticated',
   query: z.object({
-    productSku: productSku().optional(),
-    assetId: z.uuid().optional(),
-    topic: z.enum(COMMENT_TOPICS).optional(),
-    sentiment: z.enum(COMMENT_SENTIMENTS).optional(),
-    isQuestion: flag.optional(),
-    spam: flag.optional(),
+    productSku: productSku().optional().meta({ description: 'Only comments about this product (its SKU)', example: 'SKU-SHIRT-LINEN-01' }),
+    assetId: z.uuid().optional().meta({ description: 'Only comments left under this asset', example: EXAMPLE_IDS.asset }),
+    topic: z
+      .enum(COMMENT_TOPICS)
+      .optional()
+      .meta({ description: `Only comments on this topic (${EFFECTIVE})`, example: 'material' }),
+    sentiment: z
+      .enum(COMMENT_SENTIMENTS)
+      .optional()
+      .meta({ description: `Only comments of this sentiment (${EFFECTIVE})`, example: 'negative' }),
+    isQuestion: flag.optional().meta({ description: `true: only questions; false: only the rest (${EFFECTIVE})`, example: 'true' }),
+    spam: flag.optional().meta({ description: `true: only spam; false: no spam (${EFFECTIVE})`, example: 'false' }),
     ...pageQuery({ max: 200, default: 50 }, 'opaque'),
   }),
   responses: {
-    200: { description: 'A page of comments', schema: pageOf(CommentView) },
+    200: { description: 'A page of comments', schema: pageOf(CommentView), example: pageExample(commentExample) },
     400: { description: 'invalid_topic, invalid_sentiment, invalid_is_question, invalid_cursor…' },
   },
   handle: async ({ query, services }) => {
@@ -151,7 +220,7 @@ const getRoute = defineRoute({
   tag: 'comments',
   access: 'authenticated',
   params: idParams,
-  responses: { 200: { description: 'The comment', schema: CommentView }, 404: { description: 'comment_not_found' } },
+  responses: { 200: { description: 'The comment', schema: CommentView, example: commentExample }, 404: { description: 'comment_not_found' } },
   handle: async ({ params, services }) => {
     const comment = await findComment(services.database.db, params.id);
     if (!comment) throw notFound('comment', params.id);
@@ -168,14 +237,19 @@ const correctRoute = defineRoute({
   params: idParams,
   body: z
     .object({
-      topic: z.enum(COMMENT_TOPICS).optional(),
-      sentiment: z.enum(COMMENT_SENTIMENTS).optional(),
-      isQuestion: z.boolean().optional(),
-      spam: z.boolean().optional(),
+      topic: z.enum(COMMENT_TOPICS).optional().describe('The right topic'),
+      sentiment: z.enum(COMMENT_SENTIMENTS).optional().describe('The right sentiment'),
+      isQuestion: z.boolean().optional().describe('Whether it is a question'),
+      spam: z.boolean().optional().describe('Whether it is spam'),
     })
     .strict(),
+  bodyExample: { topic: 'size_fit', isQuestion: true },
   responses: {
-    200: { description: 'The comment with the correction applied', schema: CommentView },
+    200: {
+      description: 'The comment with the correction applied',
+      schema: CommentView,
+      example: { ...commentExample, topic: 'size_fit', correction: { topic: 'size_fit', isQuestion: true } },
+    },
     404: { description: 'comment_not_found' },
     422: { description: 'empty_correction, invalid_topic, invalid_sentiment…' },
   },
@@ -204,7 +278,14 @@ const retrainRoute = defineRoute({
       .optional()
       .describe('Train on a seeded sample of each corpus: seconds instead of minutes, a little less accurate'),
   }),
-  responses: { 202: { description: 'Queued', schema: z.object({ jobId: z.string() }) } },
+  bodyExample: { reclassify: true, rowsPerCorpus: 20000 },
+  responses: {
+    202: {
+      description: 'Queued',
+      schema: z.object({ jobId: z.string().describe('The retraining job (GET /api/v1/jobs/{id}); its result holds the before/after figures') }),
+      example: { jobId: 'nlp.5530' },
+    },
+  },
   handle: async ({ body, services }) => {
     const payload = {
       type: 'retrain' as const,
@@ -224,9 +305,17 @@ const eraseRoute = defineRoute({
     'after taking them out of every FAQ entry (counts and examples follow). Cannot be undone.',
   tag: 'comments',
   access: WRITERS,
-  body: z.object({ platform: z.string().trim().toLowerCase().min(1).max(32), author: z.string().trim().min(1).max(200) }),
+  body: z.object({
+    platform: z.string().trim().toLowerCase().min(1).max(32).describe('The commenter’s platform, e.g. tiktok'),
+    author: z.string().trim().min(1).max(200).describe('The commenter’s handle, with or without the @, any case'),
+  }),
+  bodyExample: { platform: 'tiktok', author: '@kasia_k' },
   responses: {
-    200: { description: 'How many comments were erased', schema: z.object({ erased: z.number().int() }) },
+    200: {
+      description: 'How many comments were erased',
+      schema: z.object({ erased: z.number().int().describe('Comments erased') }),
+      example: { erased: 3 },
+    },
     422: { description: 'invalid_platform, invalid_author' },
   },
   handle: async ({ body, caller, services }) => ({ body: await eraseCommenter(services.database.db, caller!.keyId, body.platform, body.author) }),

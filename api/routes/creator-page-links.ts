@@ -5,6 +5,7 @@ import { DEFAULT_PAGE_LINK_DAYS, MAX_PAGE_LINK_DAYS, makeCreatorPageLink, revoke
 import { linkSettings } from '../http/link-settings';
 import { idParams } from '../http/request-schemas';
 import { defineRoute } from '../http/route';
+import { creatorPageLinkExample } from '../../core/contract/reply-examples';
 
 const WRITERS = ['content_manager'] as const;
 
@@ -24,8 +25,9 @@ const makeRoute = defineRoute({
         `When the link stops working: an instant with an offset, or a calendar day (to its end in the license time zone); ${DEFAULT_PAGE_LINK_DAYS} days from now when absent, at most ${MAX_PAGE_LINK_DAYS}`,
       ),
   }),
+  bodyExample: { expiresAt: '2027-03-07' },
   responses: {
-    201: { description: 'The link, to copy and send', schema: CreatorPageLinkView },
+    201: { description: 'The link, to copy and send', schema: CreatorPageLinkView, example: creatorPageLinkExample },
     404: { description: 'creator_not_found' },
     422: { description: 'invalid_expires_at, expires_in_past, expires_too_late' },
   },

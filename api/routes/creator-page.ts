@@ -8,6 +8,8 @@ import { REQUEST_LANGUAGES, type RequestLanguageCode } from '../../core/vocabula
 import { creatorPageHtml } from '../creator-page/creator-page-html';
 import { CREATOR_PAGE_WORDS } from '../creator-page/creator-page-words';
 import { defineRoute } from '../http/route';
+import { EXAMPLE_IDS } from '../../core/contract/example-ids';
+import { takedownExample } from '../../core/contract/reply-examples';
 import { messagePage } from '../request-page/request-page-html';
 import { browserLanguage, sendPage, wantsPage } from '../request-page/send-page';
 
@@ -15,8 +17,15 @@ import { browserLanguage, sendPage, wantsPage } from '../request-page/send-page'
  * The creator's own page, under /c/<link> with no account: everything of theirs the brand
  * holds, where it went out and until when, and a form to ask for a takedown (the only write).
  */
-const linkParams = z.object({ token: z.string().min(1).max(200) });
-const pageQuery = z.object({ lang: z.enum(REQUEST_LANGUAGES).optional().describe('The page’s language; the browser’s (Polish or English) when absent') });
+const linkParams = z.object({
+  token: z.string().min(1).max(200).meta({
+    description: 'The secret part of the creator’s page link (POST /api/v1/creators/{id}/page-link)',
+    example: '9b2e4d715c3a4f08b6e271a9d0c4e8f3.Hq3Lw8Zp',
+  }),
+});
+const pageQuery = z.object({
+  lang: z.enum(REQUEST_LANGUAGES).optional().meta({ description: 'The page’s language: pl or en; the browser’s when absent', example: 'pl' }),
+});
 
 /** One id (a single ticked box in a form) or several; none means all of the creator's content. */
 const TakedownInput = z.object({
@@ -29,7 +38,7 @@ const TakedownInput = z.object({
     .union([visibleTextSchema(2000, { minVisible: 1, multiline: true }), z.literal('')])
     .optional()
     .describe('Why, in the creator’s words (optional)'),
-  lang: z.enum(REQUEST_LANGUAGES).optional(),
+  lang: z.enum(REQUEST_LANGUAGES).optional().describe('The language of the page sent back to a form: pl or en'),
 });
 
 const pageRoute = defineRoute({
@@ -67,8 +76,9 @@ const takedownRoute = defineRoute({
   params: linkParams,
   query: pageQuery,
   body: TakedownInput,
+  bodyExample: { assetIds: [EXAMPLE_IDS.asset], reason: 'I no longer work with this shop.' },
   responses: {
-    201: { description: 'Recorded (this JSON; a form gets a page saying so)', schema: TakedownView },
+    201: { description: 'Recorded (this JSON; a form gets a page saying so)', schema: TakedownView, example: takedownExample },
     404: { description: 'creator_link_invalid' },
     409: { description: 'too_many_takedowns: earlier requests are still waiting for the brand' },
     410: { description: 'creator_link_expired' },

@@ -13,6 +13,8 @@ import { hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE, normalizeHandle }
 import { defineRoute } from '../http/route';
 import { typedNumber } from '../http/typed-number';
 import { idParams, pageQuery } from '../http/request-schemas';
+import { EXAMPLE_IDS } from '../../core/contract/example-ids';
+import { creatorExample, pageExample } from '../../core/contract/reply-examples';
 
 /** The integer column's ceiling: larger counts would fail in the database rather than here. */
 const MAX_FOLLOWERS = 2_147_483_647;
@@ -29,19 +31,30 @@ const NewCreator = z.object({
     .max(400)
     .refine((h) => !hasInvisibleCharacters(h), `A handle ${INVISIBLE_CHARACTERS_MESSAGE}`)
     .transform(normalizeHandle)
-    .pipe(z.string().min(1, 'A handle is required').max(100).regex(/^\S+$/, 'A handle has no spaces')),
+    .pipe(z.string().min(1, 'A handle is required').max(100).regex(/^\S+$/, 'A handle has no spaces'))
+    .describe('Their handle on the platform, with or without the @, any case (stored in lower case without the @); no spaces'),
   platform: z
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9_.-]{0,49}$/, 'A platform name like tiktok, instagram or youtube'),
-  followers: typedNumber(z.number().int().min(0).max(MAX_FOLLOWERS)).describe('A whole number, as a number or a string (12000 or "12000")'),
+    .regex(/^[a-z0-9][a-z0-9_.-]{0,49}$/, 'A platform name like tiktok, instagram or youtube')
+    .describe('Where they post: a lower-case name like tiktok, instagram or youtube'),
+  followers: typedNumber(z.number().int().min(0).max(MAX_FOLLOWERS)).describe(
+    'Followers on the platform: a whole number, as a number or a string (12000 or "12000")',
+  ),
   /** A fraction: 0.034 is 3.4 % of followers engaging. */
   engagementRate: typedNumber(z.number().min(0).max(1, 'engagementRate is a fraction between 0 and 1 (0.034 for 3.4 %)'))
     .nullable()
     .optional()
-    .describe('A fraction between 0 and 1 (0.034 for 3.4 %), as a number or a string'),
-  contactEmail: z.string().trim().max(254).pipe(z.email('An e-mail address like anna@example.com')).nullable().optional(),
+    .describe('The share of followers who engage: a fraction between 0 and 1 (0.034 for 3.4 %), as a number or a string; null when not measured'),
+  contactEmail: z
+    .string()
+    .trim()
+    .max(254)
+    .pipe(z.email('An e-mail address like anna@example.com'))
+    .nullable()
+    .optional()
+    .describe('Where the brand reaches the creator; null to remove it'),
 });
 
 /** Any of the same fields, by the same rules; at least one. */
@@ -56,8 +69,9 @@ const createCreatorRoute = defineRoute({
   tag: 'creators',
   access: ['content_manager'],
   body: NewCreator,
+  bodyExample: { handle: '@ania.style', platform: 'tiktok', followers: 48200, engagementRate: 0.034, contactEmail: 'ania@example.com' },
   responses: {
-    201: { description: 'Created', schema: CreatorView },
+    201: { description: 'Created', schema: CreatorView, example: creatorExample },
     409: { description: 'creator_exists: the platform already has that handle; details.creatorId is the creator it has' },
     422: { description: 'Invalid field (invalid_handle, invalid_platform, invalid_followers, invalid_engagement_rate)' },
   },
@@ -71,7 +85,7 @@ const getCreatorRoute = defineRoute({
   tag: 'creators',
   access: 'authenticated',
   params: idParams,
-  responses: { 200: { description: 'The creator', schema: CreatorView }, 404: { description: 'creator_not_found' } },
+  responses: { 200: { description: 'The creator', schema: CreatorView, example: creatorExample }, 404: { description: 'creator_not_found' } },
   handle: async ({ params, services }) => ({ body: await getCreator(services.database.db, params.id) }),
 });
 
@@ -87,19 +101,26 @@ const listCreatorsRoute = defineRoute({
       .max(200)
       .transform((q) => normalizeHandle(q.trim()))
       .optional()
-      .describe('Part of a handle, with or without the @'),
+      .meta({ description: 'Part of a handle, with or without the @', example: 'ania' }),
     platform: z
       .string()
       .trim()
       .toLowerCase()
       .regex(/^[a-z0-9][a-z0-9_.-]{0,49}$/, 'A platform name like tiktok, instagram or youtube')
-      .optional(),
-    tier: z.enum(CREATOR_TIERS).optional(),
-    sort: z.enum(CREATOR_SORTS).default('newest').describe('newest, followers, engagement: highest first (unmeasured last); handle: A–Z'),
+      .optional()
+      .meta({ description: 'Only creators on this platform, e.g. tiktok', example: 'tiktok' }),
+    tier: z
+      .enum(CREATOR_TIERS)
+      .optional()
+      .meta({ description: 'Only creators of this tier (by followers: nano from 1,000, micro 10,000, macro 100,000, mega 1,000,000)', example: 'micro' }),
+    sort: z
+      .enum(CREATOR_SORTS)
+      .default('newest')
+      .meta({ description: 'newest, followers, engagement: highest first (unmeasured last); handle: A–Z', example: 'followers' }),
     ...pageQuery({ max: 200, default: 50 }, 'id'),
   }),
   responses: {
-    200: { description: 'A page of creators', schema: pageOf(CreatorView) },
+    200: { description: 'A page of creators', schema: pageOf(CreatorView), example: pageExample(creatorExample) },
     400: { description: 'invalid_q, invalid_platform, invalid_tier, invalid_sort, invalid_cursor' },
   },
   handle: async ({ query, services }) => ({ body: await listCreators(services.database.db, query) }),
@@ -113,8 +134,9 @@ const patchCreatorRoute = defineRoute({
   access: ['content_manager'],
   params: idParams,
   body: CreatorChange,
+  bodyExample: { followers: '51000', engagementRate: 0.031 },
   responses: {
-    200: { description: 'Updated', schema: CreatorView },
+    200: { description: 'Updated', schema: CreatorView, example: { ...creatorExample, followers: 51000, engagementRate: 0.031 } },
     404: { description: 'creator_not_found' },
     409: { description: 'creator_exists: the platform already has that handle' },
     422: { description: 'invalid_<field>, invalid_input (no field given)' },
@@ -129,7 +151,19 @@ const engagementRoute = defineRoute({
   tag: 'creators',
   access: 'authenticated',
   params: idParams,
-  responses: { 200: { description: 'Oldest first', schema: EngagementHistory }, 404: { description: 'creator_not_found' } },
+  responses: {
+    200: {
+      description: 'Oldest first',
+      schema: EngagementHistory,
+      example: {
+        items: [
+          { at: '2026-11-02T10:15:00.000Z', followers: 48200, engagementRate: 0.034 },
+          { at: '2026-12-01T08:00:00.000Z', followers: 51000, engagementRate: 0.031 },
+        ],
+      },
+    },
+    404: { description: 'creator_not_found' },
+  },
   handle: async ({ params, services }) => ({ body: { items: await engagementHistory(services.database.db, params.id) } }),
 });
 
@@ -140,7 +174,24 @@ const exportRoute = defineRoute({
   tag: 'creators',
   access: ['content_manager'],
   params: idParams,
-  responses: { 200: { description: 'The export (JSON)', schema: CreatorExport }, 404: { description: 'creator_not_found' } },
+  responses: {
+    200: {
+      description: 'The export (JSON)',
+      schema: CreatorExport,
+      example: {
+        exportedAt: '2026-12-07T09:00:00.000Z',
+        creator: { id: EXAMPLE_IDS.creator, handle: 'ania.style', platform: 'tiktok', followers: 48200, contactEmail: 'ania@example.com' },
+        assets: [{ id: EXAMPLE_IDS.asset, kind: 'video', title: 'Unboxing the linen shirt', createdAt: '2026-11-20T09:41:12.000Z' }],
+        licenses: [{ id: EXAMPLE_IDS.license, territories: ['PL', 'DE'], startsAt: '2026-11-30T23:00:00.000Z' }],
+        rightsRequests: [],
+        usages: [{ id: EXAMPLE_IDS.usage, outcome: 'granted', channel: 'paid_social', territory: 'PL', at: '2026-12-05T08:30:00.000Z' }],
+        takedownRequests: [],
+        pageLink: { expiresAt: '2027-03-07T23:00:00.000Z', createdAt: '2026-12-07T09:00:00.000Z' },
+        files: [{ key: `originals/${EXAMPLE_IDS.asset}`, size: 18874368 }],
+      },
+    },
+    404: { description: 'creator_not_found' },
+  },
   handle: async ({ params, services }) => ({
     body: await exportCreator(services.database.db, services.storage, params.id),
     headers: { 'Content-Disposition': `attachment; filename="creator-${params.id}.json"` },
@@ -156,7 +207,14 @@ const eraseRoute = defineRoute({
   tag: 'creators',
   access: ['content_manager'],
   params: idParams,
-  responses: { 200: { description: 'Erased', schema: CreatorErasure }, 404: { description: 'creator_not_found' } },
+  responses: {
+    200: {
+      description: 'Erased',
+      schema: CreatorErasure,
+      example: { creatorId: EXAMPLE_IDS.creator, assetsDeleted: 4, licensesKept: 1, requestsRedacted: 2, filesRemoved: 1 },
+    },
+    404: { description: 'creator_not_found' },
+  },
   handle: async ({ params, caller, services }) => ({ body: await eraseCreator(services.database.db, services.storage, caller!.keyId, params.id) }),
 });
 

@@ -19,8 +19,10 @@ const Disclosure = z
   );
 
 const CutRequest = z.object({
-  aspect: z.enum(CUT_ASPECTS),
-  durationS: typedNumber(z.number().min(MIN_CUT_S)).describe('Seconds, as a number or a string (15 or "15")'),
+  aspect: z.enum(CUT_ASPECTS).describe('The frame: 9:16 (1080×1920, stories and reels), 1:1 (1080×1080), 4:5 (1080×1350) or 16:9 (1920×1080)'),
+  durationS: typedNumber(z.number().min(MIN_CUT_S)).describe(
+    `The cut’s length in seconds, at least ${MIN_CUT_S} and no more than the source has from startS; a number or a string (15 or "15")`,
+  ),
   startS: typedNumber(z.number().min(0)).optional().describe('Seconds, as a number or a string; absent: the most eventful window of the source (the hook)'),
   fit: z.enum(['crop', 'blur']).optional().describe('crop (default): fill the frame; blur: all of the source over a blurred copy'),
   disclosure: Disclosure.nullable().optional().describe("Absent: the license territory's default label (REKLAMA for Poland alone, else #ad); null: none"),
@@ -33,9 +35,19 @@ const requestCuts = defineRoute({
   tag: 'ads',
   access: ['content_manager', 'performance'],
   params: idParams,
-  body: z.object({ cuts: z.array(CutRequest).min(1).max(MAX_CUTS_PER_REQUEST) }),
+  body: z.object({ cuts: z.array(CutRequest).min(1).max(MAX_CUTS_PER_REQUEST).describe(`The cuts to make, 1 to ${MAX_CUTS_PER_REQUEST}`) }),
+  bodyExample: {
+    cuts: [
+      { aspect: '9:16', durationS: 15, fit: 'crop' },
+      { aspect: '1:1', durationS: 6, startS: 4.5, fit: 'blur', disclosure: '#ad' },
+    ],
+  },
   responses: {
-    202: { description: 'Queued: follow it at GET /api/v1/jobs/:id', schema: z.object({ jobId: z.string() }) },
+    202: {
+      description: 'Queued: follow it at GET /api/v1/jobs/:id',
+      schema: z.object({ jobId: z.string().describe('The job making the cuts (GET /api/v1/jobs/{id}); its result lists the cuts') }),
+      example: { jobId: 'media.1302' },
+    },
     400: { description: 'invalid_id' },
     403: {
       description: `derivatives_not_allowed: no license lets this asset be edited for a paid channel now; details.reasons lists ${RIGHTS_REASONS.join(', ')} as they apply`,

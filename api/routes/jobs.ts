@@ -5,6 +5,13 @@ import { jobNotFound } from '../../core/queue/job-queues';
 import { pingWorker } from '../../core/queue/ping-worker';
 import { JobView } from '../../core/contract/job-replies';
 import { defineRoute } from '../http/route';
+import { EXAMPLE_JOB_ID } from '../../core/contract/example-ids';
+import { jobExample } from '../../core/contract/reply-examples';
+
+/** Job ids are `<queue>.<number>`, as the calls that queue work return them. */
+const jobParams = z.object({
+  id: z.string().min(1).max(200).meta({ description: 'The job’s id, as the call that queued it returned it (`jobId`)', example: EXAMPLE_JOB_ID }),
+});
 
 const getJob = defineRoute({
   method: 'get',
@@ -12,11 +19,12 @@ const getJob = defineRoute({
   summary: 'State and progress of a background job',
   tag: 'jobs',
   access: 'authenticated',
-  params: z.object({ id: z.string().min(1).max(200) }),
+  params: jobParams,
   responses: {
     200: {
       description: 'The job. A classification flow whose batches are queued or running is `active`, its progress the share of batches done',
       schema: JobView,
+      example: jobExample,
     },
     404: { description: 'job_not_found: no such job (or expired from retention); expiry sweeps, webhook deliveries and pings are shown to admins only' },
     503: { description: 'queue_unavailable: Redis cannot be reached' },
@@ -37,12 +45,17 @@ const cancelJob = defineRoute({
   tag: 'jobs',
   // Those who start long jobs (cuts, imports, retraining); viewers only watch.
   access: ['content_manager', 'performance'],
-  params: z.object({ id: z.string().min(1).max(200) }),
+  params: jobParams,
   responses: {
-    200: { description: 'Cancelled before it started: the job is gone', schema: z.object({ id: z.string(), state: z.literal('cancelled') }) },
+    200: {
+      description: 'Cancelled before it started: the job is gone',
+      schema: z.object({ id: z.string().describe('The job’s id'), state: z.literal('cancelled').describe('It was removed before it ran') }),
+      example: { id: 'media.1301', state: 'cancelled' },
+    },
     202: {
       description: 'Running: its worker was asked to stop; GET /api/v1/jobs/:id shows it failed once it has',
-      schema: z.object({ id: z.string(), state: z.literal('cancelling') }),
+      schema: z.object({ id: z.string().describe('The job’s id'), state: z.literal('cancelling').describe('Its worker was asked to stop') }),
+      example: { id: 'media.1301', state: 'cancelling' },
     },
     403: { description: 'job_not_cancellable: system work, or ad cuts another performance key asked for (details.reason)' },
     404: { description: 'job_not_found' },
@@ -67,7 +80,14 @@ const ping = defineRoute({
   tag: 'jobs',
   access: ['admin'],
   responses: {
-    200: { description: 'A worker answered', schema: z.object({ ms: z.number(), worker: z.string() }) },
+    200: {
+      description: 'A worker answered',
+      schema: z.object({
+        ms: z.number().describe('The round trip, in milliseconds'),
+        worker: z.string().describe('Which worker process answered: host:pid'),
+      }),
+      example: { ms: 38, worker: 'worker-7d9f4c:17' },
+    },
     503: { description: 'worker_unavailable: no worker answered in time; queue_unavailable: Redis cannot be reached' },
   },
   handle: async ({ services }) => ({ body: await pingWorker(services.queues, 10_000) }),

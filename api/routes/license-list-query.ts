@@ -12,14 +12,17 @@ export const licenseListQuery = {
     .max(200)
     .transform((q) => q.trim().replace(/^@/, ''))
     .optional()
-    .describe('A license or asset id, or part of a creator handle or an asset title'),
-  state: z.enum(LICENSE_STATES).optional().describe('Where the license stands now'),
-  channel: z.enum(CHANNELS).optional(),
+    .meta({ description: 'A license or asset id, or part of a creator handle or an asset title', example: 'ania' }),
+  state: z.enum(LICENSE_STATES).optional().meta({ description: 'Where the license stands now (expiring: ends within 30 days)', example: 'expiring' }),
+  channel: z.enum(CHANNELS).optional().meta({ description: 'Only licenses granting this channel', example: 'paid_social' }),
   territory: z
     .string()
     .transform((t) => t.toUpperCase())
     .refine((t) => t === WORLDWIDE || isCountryCode(t), 'an ISO 3166-1 alpha-2 country code or WW')
     .optional()
-    .describe('A country the license covers (listed or worldwide, not excluded); WW for worldwide licenses'),
-  sort: z.enum(LICENSE_SORTS).default('created').describe('created and starts: newest first; ends: soonest first, perpetual last'),
+    .meta({ description: 'A country the license covers (listed or worldwide, not excluded); WW for worldwide licenses', example: 'PL' }),
+  sort: z
+    .enum(LICENSE_SORTS)
+    .default('created')
+    .meta({ description: 'created and starts: newest first; ends: soonest first, perpetual last', example: 'ends' }),
 };

@@ -8,6 +8,7 @@ import { contractUrl, getLicense, licenseHistory, listLicenses } from '../../cor
 import { licenseView, type LicenseRecord } from '../../core/licensing/license-record';
 import { LICENSE_STATUSES } from '../../core/vocabulary/license-state';
 import { LicenseView, LicenseWithUsages } from '../../core/contract/license-replies';
+import { DownloadLink } from '../../core/contract/asset-replies';
 import { pageOf } from '../../core/contract/page';
 import { liveUsages } from '../../core/licensing/license-store';
 import { coherentTerms, LicenseTermsInput, LicenseTermsPatch, termsInZone } from '../../core/licensing/license-terms';
@@ -19,6 +20,8 @@ import { defineRoute } from '../http/route';
 import { validate } from '../http/validate';
 import { idParams, pageQuery } from '../http/request-schemas';
 import { licenseListQuery } from './license-list-query';
+import { EXAMPLE_IDS } from '../../core/contract/example-ids';
+import { licenseExample, licenseWithUsagesExample, pageExample } from '../../core/contract/reply-examples';
 
 const WRITERS = ['content_manager'] as const;
 /** Signed contracts are a few pages; 20 MB leaves room for scans while keeping a buffered upload cheap. */
@@ -36,7 +39,19 @@ const createLicenseRoute = defineRoute({
   tag: 'licenses',
   access: WRITERS,
   body: LicenseTermsInput,
-  responses: { 201: { description: 'Created', schema: LicenseView }, 422: { description: TERMS_ERRORS } },
+  bodyExample: {
+    assetIds: [EXAMPLE_IDS.asset],
+    territories: ['PL', 'DE'],
+    channels: ['paid_social', 'organic_social', 'product_page'],
+    startsAt: '2026-12-01',
+    endsAt: '2027-05-31',
+    derivativesAllowed: true,
+    exclusivity: { scope: 'category', category: 'Menswear', until: '2027-02-28' },
+    fee: { amount: '1500.00', currency: 'PLN' },
+    disclosureRequired: true,
+    notes: 'Agreed by DM on 28 November',
+  },
+  responses: { 201: { description: 'Created', schema: LicenseView, example: licenseExample }, 422: { description: TERMS_ERRORS } },
   handle: async ({ body, caller, services }) => {
     const terms = validate(coherentTerms, termsInZone(body, services.config.brandTimeZone), 'unprocessable');
     const record = await createLicense(services.database.db, caller!.keyId, terms);
@@ -51,7 +66,10 @@ const getLicenseRoute = defineRoute({
   tag: 'licenses',
   access: 'authenticated',
   params: idParams,
-  responses: { 200: { description: 'The license', schema: LicenseWithUsages }, 404: { description: 'license_not_found' } },
+  responses: {
+    200: { description: 'The license', schema: LicenseWithUsages, example: licenseWithUsagesExample },
+    404: { description: 'license_not_found' },
+  },
   handle: async ({ params, services }) => {
     const db = services.database.db;
     const [item] = await withLiveUsages(db, [await getLicense(db, params.id)]);
@@ -68,8 +86,18 @@ const patchLicenseRoute = defineRoute({
   access: WRITERS,
   params: idParams,
   body: LicenseTermsPatch,
+  bodyExample: { endsAt: '2027-08-31', channels: ['paid_social', 'paid_video', 'organic_social', 'product_page'] },
   responses: {
-    200: { description: 'Updated', schema: LicenseView },
+    200: {
+      description: 'Updated',
+      schema: LicenseView,
+      example: {
+        ...licenseExample,
+        endsAt: '2027-08-31T22:00:00.000Z',
+        channels: ['paid_social', 'paid_video', 'organic_social', 'product_page'],
+        updatedAt: '2026-12-07T09:00:00.000Z',
+      },
+    },
     404: { description: 'license_not_found' },
     409: { description: 'license_revoked: a revoked license cannot be changed' },
     422: { description: TERMS_ERRORS },
@@ -91,8 +119,27 @@ const revokeLicenseRoute = defineRoute({
   tag: 'licenses',
   access: WRITERS,
   params: idParams,
-  body: z.object({ reason: visibleTextSchema(2000, { minVisible: 1, multiline: true }).optional() }),
-  responses: { 200: { description: 'Revoked', schema: LicenseView }, 404: { description: 'license_not_found' } },
+  body: z.object({
+    reason: visibleTextSchema(2000, { minVisible: 1, multiline: true })
+      .optional()
+      .describe('Why, for the record and the creator: up to 2,000 characters, several lines allowed'),
+  }),
+  bodyExample: { reason: 'The creator asked us to stop using the video.' },
+  responses: {
+    200: {
+      description: 'Revoked',
+      schema: LicenseView,
+      example: {
+        ...licenseExample,
+        status: 'revoked',
+        state: 'revoked',
+        revokedAt: '2026-12-07T09:00:00.000Z',
+        revokedReason: 'The creator asked us to stop using the video.',
+        updatedAt: '2026-12-07T09:00:00.000Z',
+      },
+    },
+    404: { description: 'license_not_found' },
+  },
   handle: async ({ params, body, caller, services }) => {
     const record = await revokeLicense(services.database.db, caller!.keyId, params.id, body.reason ?? null);
     return { body: licenseView(record, new Date()) };
@@ -108,15 +155,27 @@ const listLicensesRoute = defineRoute({
   tag: 'licenses',
   access: 'authenticated',
   query: z.object({
-    expiringWithinDays: z.coerce.number().int().min(1).max(3650).optional(),
-    assetId: z.uuid().optional(),
-    creatorId: z.uuid().optional(),
-    status: z.enum(LICENSE_STATUSES).optional(),
+    expiringWithinDays: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(3650)
+      .optional()
+      .meta({ description: 'Only licenses whose end falls within this many days from now (1 to 3650), soonest first whatever `sort` says', example: 30 }),
+    assetId: z.uuid().optional().meta({ description: 'Only licenses covering this asset (by name or through its creator)', example: EXAMPLE_IDS.asset }),
+    creatorId: z
+      .uuid()
+      .optional()
+      .meta({ description: 'Only licenses over this creator’s content: all of it, or some of their assets', example: EXAMPLE_IDS.creator }),
+    status: z
+      .enum(LICENSE_STATUSES)
+      .optional()
+      .meta({ description: 'Only licenses with this recorded status (see `state` for where they stand now)', example: 'active' }),
     ...licenseListQuery,
     ...pageQuery({ max: 200, default: 50 }, 'id'),
   }),
   responses: {
-    200: { description: 'A page of licenses', schema: pageOf(LicenseWithUsages) },
+    200: { description: 'A page of licenses', schema: pageOf(LicenseWithUsages), example: pageExample(licenseWithUsagesExample) },
     400: { description: 'invalid_q, invalid_state, invalid_channel, invalid_territory, invalid_sort, invalid_creator_id, invalid_asset_id, invalid_cursor' },
   },
   handle: async ({ query, services }) => {
@@ -134,7 +193,22 @@ const historyRoute = defineRoute({
   access: 'authenticated',
   params: idParams,
   responses: {
-    200: { description: 'Oldest first', schema: AuditHistory },
+    200: {
+      description: 'Oldest first',
+      schema: AuditHistory,
+      example: {
+        items: [
+          {
+            id: EXAMPLE_IDS.audit,
+            action: 'license.update',
+            actor: { keyId: EXAMPLE_IDS.apiKey, name: 'Marta (content)' },
+            at: '2026-12-07T09:00:00.000Z',
+            before: { endsAt: '2027-05-31T22:00:00.000Z' },
+            after: { endsAt: '2027-08-31T22:00:00.000Z' },
+          },
+        ],
+      },
+    },
     404: { description: 'license_not_found' },
   },
   handle: async ({ params, services }) => ({ body: { items: await licenseHistory(services.database.db, params.id) } }),
@@ -148,7 +222,7 @@ const uploadContractRoute = defineRoute({
   access: WRITERS,
   params: idParams,
   responses: {
-    200: { description: 'Stored', schema: LicenseView },
+    200: { description: 'Stored', schema: LicenseView, example: licenseExample },
     404: { description: 'license_not_found' },
     409: { description: 'license_revoked' },
     413: { description: 'file_too_large' },
@@ -173,7 +247,14 @@ const getContractRoute = defineRoute({
   access: 'authenticated',
   params: idParams,
   responses: {
-    200: { description: 'Link', schema: z.object({ url: z.string(), expiresAt: z.string() }) },
+    200: {
+      description: 'Link',
+      schema: DownloadLink,
+      example: {
+        url: `https://ugc.example.com/files/contracts/${EXAMPLE_IDS.license}.pdf?expires=1796634300&sig=Vt4pQ8xZ2mN6cR1wL9sK3jH7fD5bY0aE`,
+        expiresAt: '2026-12-07T09:15:00.000Z',
+      },
+    },
     404: { description: 'license_not_found or contract_not_found' },
   },
   handle: async ({ params, services }) => {

@@ -5,32 +5,67 @@ import { galleryMaxAge, publicGallery } from '../../core/gallery/public-gallery'
 import type { Services } from '../../core/runtime/services';
 import { defineRoute } from '../http/route';
 import { countryCode } from '../http/request-schemas';
+import { EXAMPLE_IDS } from '../../core/contract/example-ids';
 
 const Rendition = z.object({
-  width: z.number().nullable(),
-  height: z.number().nullable(),
-  format: z.string(),
-  durationS: z.number().optional(),
-  url: z.string(),
+  width: z.number().nullable().describe('Width in pixels, when known'),
+  height: z.number().nullable().describe('Height in pixels, when known'),
+  format: z.string().describe('File format: webp, avif or jpeg for pictures, mp4 for previews'),
+  durationS: z.number().optional().describe('Length in seconds, for previews'),
+  url: z.string().describe('Where to load it from, without a key'),
 });
 const GalleryBody = z.object({
-  items: z.array(
-    z.object({
-      assetId: z.uuid(),
-      kind: z.enum(['image', 'video']),
-      creator: z.object({ handle: z.string(), platform: z.string() }),
-      disclosure: z.string().nullable().describe('Label to show next to the item ("REKLAMA" in PL, "#ad" elsewhere), or null when the license needs none'),
-      attributionRequired: z.boolean(),
-      renditions: z.object({
-        images: z.array(Rendition),
-        posters: z.array(Rendition),
-        previews: z.array(Rendition),
-        original: z.object({ width: z.number().nullable(), height: z.number().nullable(), mimeType: z.string(), url: z.string() }),
+  items: z
+    .array(
+      z.object({
+        assetId: z.uuid().describe('The asset’s id (send it back in widget events)'),
+        kind: z.enum(['image', 'video']).describe('image or video'),
+        creator: z
+          .object({ handle: z.string().describe('Their handle, without the @'), platform: z.string().describe('Where they post, e.g. tiktok') })
+          .describe('Who made it'),
+        disclosure: z.string().nullable().describe('Label to show next to the item ("REKLAMA" in PL, "#ad" elsewhere), or null when the license needs none'),
+        attributionRequired: z.boolean().describe('Whether the creator must be named next to the item'),
+        renditions: z
+          .object({
+            images: z.array(Rendition).describe('Width variants of a picture, narrowest first (empty for videos); pick one for srcset'),
+            posters: z.array(Rendition).describe('Stills of a video, to show before it plays (empty for pictures)'),
+            previews: z.array(Rendition).describe('Short silent clips of a video, to play inline (empty for pictures)'),
+            original: z
+              .object({
+                width: z.number().nullable().describe('Width in pixels as displayed, when known'),
+                height: z.number().nullable().describe('Height in pixels as displayed, when known'),
+                mimeType: z.string().describe('Its media type, e.g. video/mp4'),
+                url: z.string().describe('Where to load it from, without a key'),
+              })
+              .describe('The original file, for a full-size view'),
+          })
+          .describe('The files to show'),
       }),
-    }),
-  ),
-  faq: z.array(z.object({ question: z.string(), answer: z.string() })),
+    )
+    .describe('Licensed items, newest first (or in the curated order)'),
+  faq: z
+    .array(z.object({ question: z.string().describe('The question as published'), answer: z.string().describe('The brand’s answer') }))
+    .describe('Published FAQ entries of the product, most asked first'),
 });
+
+const galleryExample = {
+  items: [
+    {
+      assetId: EXAMPLE_IDS.asset,
+      kind: 'video' as const,
+      creator: { handle: 'ania.style', platform: 'tiktok' },
+      disclosure: 'REKLAMA',
+      attributionRequired: false,
+      renditions: {
+        images: [],
+        posters: [{ width: 720, height: 1280, format: 'webp', url: `https://ugc.example.com/files/assets/${EXAMPLE_IDS.asset}/poster.webp` }],
+        previews: [{ width: 540, height: 960, format: 'mp4', durationS: 6, url: `https://ugc.example.com/files/assets/${EXAMPLE_IDS.asset}/preview.mp4` }],
+        original: { width: 1080, height: 1920, mimeType: 'video/mp4', url: `https://ugc.example.com/files/originals/${EXAMPLE_IDS.asset}` },
+      },
+    },
+  ],
+  faq: [{ question: 'Does it shrink in the wash?', answer: 'Pre-washed linen: it keeps its size at 30 °C.' }],
+};
 
 const gallery = defineRoute({
   method: 'get',
@@ -38,10 +73,10 @@ const gallery = defineRoute({
   summary: 'Licensed creator content and published FAQ for a product page (no key; cached, rate-limited)',
   tag: 'public',
   access: 'public',
-  params: z.object({ sku: z.string().min(1).max(200) }),
+  params: z.object({ sku: z.string().min(1).max(200).meta({ description: 'The product’s SKU, as the shop names it', example: 'SKU-SHIRT-LINEN-01' }) }),
   query: z.object({ territory: countryCode() }),
   responses: {
-    200: { description: 'Items whose license covers product_page in the territory now', schema: GalleryBody },
+    200: { description: 'Items whose license covers product_page in the territory now', schema: GalleryBody, example: galleryExample },
     304: { description: 'Unchanged since the ETag sent in If-None-Match' },
     400: { description: 'invalid_territory' },
     429: { description: 'rate_limited' },

@@ -24,18 +24,25 @@ import { PAGE_WORDS, type ClosedReason } from '../request-page/page-words';
 import { receiveRequestOriginal, wantsOriginalsPage } from '../request-page/original-upload';
 import { acceptedPage, messagePage, originalsPage, requestPage, type OriginalsOffer } from '../request-page/request-page-html';
 import { browserLanguage, sendPage, wantsPage } from '../request-page/send-page';
+import { EXAMPLE_IDS, EXAMPLE_JOB_ID } from '../../core/contract/example-ids';
 
 /**
  * The creator's side of a rights request, under /r/<link> with no account: the page with the
  * terms in plain words, the two answers, and after a yes the optional upload of the originals.
  * Forms from the page get pages back; JSON gets JSON.
  */
-const linkParams = z.object({ token: z.string().min(1).max(200) });
+const EXAMPLE_TOKEN = '7a4c9e1b3f624d85a0b7e5c2d8f1a946.kX9vQ2mT';
+const linkParams = z.object({
+  token: z.string().min(1).max(200).meta({ description: 'The secret part of the request’s link (its `url`)', example: EXAMPLE_TOKEN }),
+});
+const originalsUrl = `https://ugc.example.com/r/${EXAMPLE_TOKEN}/originals`;
 
 const AcceptInput = z.object({
-  name: visibleTextSchema(200),
-  email: z.string().trim().max(254).pipe(z.email('An e-mail address like anna@example.com')),
-  agree: z.union([z.literal(true), z.literal('true')], { error: 'Tick the box to agree to the terms' }).describe('The explicit yes: true'),
+  name: visibleTextSchema(200).describe('The creator’s full name, as on the contract: up to 200 characters'),
+  email: z.string().trim().max(254).pipe(z.email('An e-mail address like anna@example.com')).describe('Where the creator receives the contract'),
+  agree: z
+    .union([z.literal(true), z.literal('true')], { error: 'Tick the box to agree to the terms' })
+    .describe('The explicit yes: true (or "true" from a form)'),
 });
 
 const DeclineInput = z.object({
@@ -82,15 +89,26 @@ const acceptRoute = defineRoute({
   access: 'public',
   params: linkParams,
   body: AcceptInput,
+  bodyExample: { name: 'Anna Kowalska', email: 'ania@example.com', agree: true },
   responses: {
     200: {
       description: 'Accepted (a page offering the upload of the originals, or this JSON)',
+      example: {
+        requestId: EXAMPLE_IDS.rightsRequest,
+        status: 'accepted',
+        licenseId: EXAMPLE_IDS.license,
+        originals: { url: originalsUrl, until: '2026-12-22T17:22:41.000Z', maxFiles: MAX_ORIGINALS_PER_REQUEST },
+      },
       schema: z.object({
-        requestId: z.uuid(),
-        status: z.literal('accepted'),
-        licenseId: z.uuid(),
+        requestId: z.uuid().describe('The rights request’s id'),
+        status: z.literal('accepted').describe('The request is accepted'),
+        licenseId: z.uuid().describe('The license now active'),
         originals: z
-          .object({ url: z.url(), until: z.iso.datetime(), maxFiles: z.number().int().positive() })
+          .object({
+            url: z.url().describe('Where to POST the files (multipart, field file)'),
+            until: z.iso.datetime().describe('Until when files are taken: an ISO 8601 instant in UTC'),
+            maxFiles: z.number().int().positive().describe('How many files at most'),
+          })
           .describe('Where the original files may be sent in full quality (optional): POST /r/{token}/originals, until the given time, at most maxFiles'),
       }),
     },
@@ -119,8 +137,13 @@ const declineRoute = defineRoute({
   access: 'public',
   params: linkParams,
   body: DeclineInput,
+  bodyExample: { reason: 'I only allow organic posts, not ads.' },
   responses: {
-    200: { description: 'Declined (a page, or this JSON)', schema: z.object({ requestId: z.uuid(), status: z.literal('declined') }) },
+    200: {
+      description: 'Declined (a page, or this JSON)',
+      schema: z.object({ requestId: z.uuid().describe('The rights request’s id'), status: z.literal('declined').describe('The request is declined') }),
+      example: { requestId: EXAMPLE_IDS.rightsRequest, status: 'declined' },
+    },
     404: { description: 'request_link_invalid' },
     410: { description: 'request_accepted, request_declined, request_expired, request_cancelled' },
     422: { description: 'invalid_reason' },
@@ -134,14 +157,24 @@ const declineRoute = defineRoute({
 });
 
 const OriginalReceived = z.object({
-  requestId: z.uuid(),
-  assetId: z.uuid(),
+  requestId: z.uuid().describe('The rights request’s id'),
+  assetId: z.uuid().describe('The asset the file became'),
   status: z.enum(ASSET_STATUSES).describe('The asset’s: `uploaded` until its processing job has run'),
   jobId: z.string().nullable().describe('Its processing job (GET /api/v1/jobs/{id}), as for an API upload'),
   licenseId: z.uuid().describe('The license granted, which covers the asset'),
   remaining: z.number().int().min(0).describe('How many more files the link takes'),
-  until: z.iso.datetime().describe('Until when it takes them'),
+  until: z.iso.datetime().describe('Until when it takes them: an ISO 8601 instant in UTC'),
 });
+
+const originalReceivedExample = {
+  requestId: EXAMPLE_IDS.rightsRequest,
+  assetId: EXAMPLE_IDS.otherAsset,
+  status: 'uploaded' as const,
+  jobId: EXAMPLE_JOB_ID,
+  licenseId: EXAMPLE_IDS.license,
+  remaining: MAX_ORIGINALS_PER_REQUEST - 1,
+  until: '2026-12-22T17:22:41.000Z',
+};
 
 const originalsRoute = defineRoute({
   method: 'post',
@@ -155,8 +188,12 @@ const originalsRoute = defineRoute({
   access: 'public',
   params: linkParams,
   responses: {
-    201: { description: 'Received: a new asset, covered by the license (a page, or this JSON)', schema: OriginalReceived },
-    200: { description: 'These bytes were already this creator’s asset: that asset, now covered by the license too', schema: OriginalReceived },
+    201: { description: 'Received: a new asset, covered by the license (a page, or this JSON)', schema: OriginalReceived, example: originalReceivedExample },
+    200: {
+      description: 'These bytes were already this creator’s asset: that asset, now covered by the license too',
+      schema: OriginalReceived,
+      example: { ...originalReceivedExample, assetId: EXAMPLE_IDS.asset, status: 'ready' as const, jobId: null },
+    },
     400: { description: 'Malformed form: unexpected_field, unexpected_file_field, too_many_files, invalid_multipart…' },
     404: { description: 'request_link_invalid' },
     409: {

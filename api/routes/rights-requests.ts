@@ -16,6 +16,8 @@ import { idParams, pageQuery } from '../http/request-schemas';
 import { defineRoute } from '../http/route';
 import { validate } from '../http/validate';
 import { instantOf, termTime, type TermTime } from '../../core/licensing/term-time';
+import { EXAMPLE_IDS } from '../../core/contract/example-ids';
+import { pageExample, rightsRequestExample } from '../../core/contract/reply-examples';
 
 const WRITERS = ['content_manager'] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -30,8 +32,28 @@ const createRoute = defineRoute({
   tag: 'rights-requests',
   access: WRITERS,
   body: NewRightsRequestInput,
+  bodyExample: {
+    creatorId: EXAMPLE_IDS.creator,
+    assetIds: [EXAMPLE_IDS.asset],
+    terms: {
+      territories: ['PL', 'DE'],
+      channels: ['paid_social', 'product_page'],
+      startsAt: '2026-12-01',
+      endsAt: '2027-05-31',
+      derivativesAllowed: true,
+      fee: { amount: 1500, currency: 'PLN' },
+      disclosureRequired: true,
+    },
+    message: 'Your linen shirt video is great: may we use it in our ads?',
+    language: 'en',
+    expiresAt: '2026-12-21',
+  },
   responses: {
-    201: { description: 'Asked: pending until the creator answers, the request is cancelled or it expires', schema: RightsRequestView },
+    201: {
+      description: 'Asked: pending until the creator answers, the request is cancelled or it expires',
+      schema: RightsRequestView,
+      example: rightsRequestExample,
+    },
     409: { description: 'license_revoked: the license a renewal names is revoked' },
     422: {
       description:
@@ -52,12 +74,12 @@ const listRoute = defineRoute({
   tag: 'rights-requests',
   access: 'authenticated',
   query: z.object({
-    status: z.enum(RIGHTS_REQUEST_STATUSES).optional(),
-    creatorId: z.uuid().optional(),
+    status: z.enum(RIGHTS_REQUEST_STATUSES).optional().meta({ description: 'Only requests in this status', example: 'pending' }),
+    creatorId: z.uuid().optional().meta({ description: 'Only requests to this creator', example: EXAMPLE_IDS.creator }),
     ...pageQuery({ max: 200, default: 50 }, 'id'),
   }),
   responses: {
-    200: { description: 'A page of requests', schema: pageOf(RightsRequestView) },
+    200: { description: 'A page of requests', schema: pageOf(RightsRequestView), example: pageExample(rightsRequestExample) },
     400: { description: 'invalid_status, invalid_creator_id, invalid_cursor' },
   },
   handle: async ({ query, services, req }) => {
@@ -75,7 +97,31 @@ const getRoute = defineRoute({
   tag: 'rights-requests',
   access: 'authenticated',
   params: idParams,
-  responses: { 200: { description: 'The request', schema: RightsRequestView }, 404: { description: 'rights_request_not_found' } },
+  responses: {
+    200: {
+      description: 'The request',
+      schema: RightsRequestView,
+      example: {
+        ...rightsRequestExample,
+        status: 'accepted',
+        licenseId: EXAMPLE_IDS.license,
+        evidence: {
+          method: 'link',
+          text: 'Acme may use your video “Unboxing the linen shirt” in Poland and Germany, in paid social ads and on product pages, from 1 December 2026 to 31 May 2027…',
+          sha256: '3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b',
+          language: 'en',
+          acceptedAt: '2026-12-08T17:22:41.000Z',
+          name: 'Anna Kowalska',
+          email: 'ania@example.com',
+          userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148',
+          ipHash: 'b1946ac92492d2347c6235b4d2611184d6f1a2c8e5b7f09a3c4d5e6f7a8b9c0d',
+          link: rightsRequestExample.url,
+        },
+        answeredAt: '2026-12-08T17:22:41.000Z',
+      },
+    },
+    404: { description: 'rights_request_not_found' },
+  },
   handle: async ({ params, services, req }) => ({
     body: rightsRequestView(await getRightsRequest(services.database.db, params.id), linkSettings(services, req), new Date()),
   }),
@@ -89,7 +135,7 @@ const cancelRoute = defineRoute({
   access: WRITERS,
   params: idParams,
   responses: {
-    200: { description: 'Cancelled', schema: RightsRequestView },
+    200: { description: 'Cancelled', schema: RightsRequestView, example: { ...rightsRequestExample, status: 'cancelled' } },
     404: { description: 'rights_request_not_found' },
     409: { description: 'rights_request_closed: already accepted, declined or expired (details.status)' },
   },
@@ -113,8 +159,13 @@ const resendRoute = defineRoute({
         .describe('When the new link stops working: an instant with an offset, or a calendar day (to its end in the license time zone)'),
     })
     .strict(),
+  bodyExample: { expiresAt: '2026-12-31' },
   responses: {
-    200: { description: 'The request with its new link', schema: RightsRequestView },
+    200: {
+      description: 'The request with its new link',
+      schema: RightsRequestView,
+      example: { ...rightsRequestExample, expiresAt: '2026-12-31T23:00:00.000Z' },
+    },
     404: { description: 'rights_request_not_found' },
     409: { description: 'rights_request_closed: already answered, cancelled or expired (details.status)' },
     422: { description: 'invalid_expires_at' },

@@ -10,21 +10,27 @@ import { defineRoute } from '../http/route';
 import { idParams } from '../http/request-schemas';
 
 const RightsQuery = z.object({
-  channel: z.enum(CHANNELS),
+  channel: z.enum(CHANNELS).meta({ description: 'Where the asset would be used', example: 'paid_social' }),
   /** A country, or WW for "everywhere" (only an unrestricted worldwide license covers that). */
   territory: z
     .string()
     .trim()
     .toUpperCase()
-    .refine((t) => t === WORLDWIDE || isCountryCode(t), 'An ISO 3166-1 alpha-2 country code (or WW)'),
+    .refine((t) => t === WORLDWIDE || isCountryCode(t), 'An ISO 3166-1 alpha-2 country code (or WW)')
+    .meta({
+      description: 'The country of the use: an ISO 3166-1 alpha-2 code (any case), or WW for everywhere (only an unrestricted worldwide license covers that)',
+      example: 'PL',
+    }),
   at: z.iso
     .datetime({ offset: true })
     .transform((s) => new Date(s))
-    .optional(),
+    .optional()
+    .meta({ description: 'The instant of the use, ISO 8601 with an offset; now when absent', example: '2027-03-01T12:00:00+01:00' }),
   derivative: z
     .enum(['true', 'false'])
     .default('false')
-    .transform((d) => d === 'true'),
+    .transform((d) => d === 'true')
+    .meta({ description: 'true when the use is an edit (an ad cut, a crop with a label); false (default) for the asset as it is', example: 'true' }),
 });
 
 const checkRightsRoute = defineRoute({
@@ -38,7 +44,16 @@ const checkRightsRoute = defineRoute({
   responses: {
     200: {
       description: 'The decision: the covering license, or every reason none covers it',
-      schema: z.object({ allowed: z.boolean(), licenseId: z.uuid().nullable(), reasons: z.array(z.enum(RIGHTS_REASONS)) }),
+      schema: z.object({
+        allowed: z.boolean().describe('Whether a license covers the use'),
+        licenseId: z.uuid().nullable().describe('The license that covers it; null when none does'),
+        reasons: z
+          .array(z.enum(RIGHTS_REASONS))
+          .describe(
+            'Why none covers it: every license’s failures, each once, in the order of the enum (no_license when the asset has none); empty when allowed',
+          ),
+      }),
+      example: { allowed: false, licenseId: null, reasons: ['expired', 'channel_not_granted'] },
     },
     400: { description: 'invalid_channel, invalid_territory, invalid_at or invalid_derivative' },
     404: { description: 'asset_not_found' },

@@ -6,6 +6,8 @@ import { visibleTextSchema } from '../../core/text/visible-text';
 import { TAKEDOWN_STATUSES } from '../../core/vocabulary/takedown-status';
 import { idParams, pageQuery } from '../http/request-schemas';
 import { defineRoute } from '../http/route';
+import { EXAMPLE_IDS } from '../../core/contract/example-ids';
+import { pageExample, takedownExample } from '../../core/contract/reply-examples';
 
 const listRoute = defineRoute({
   method: 'get',
@@ -14,12 +16,12 @@ const listRoute = defineRoute({
   tag: 'creators',
   access: 'authenticated',
   query: z.object({
-    status: z.enum(TAKEDOWN_STATUSES).optional(),
-    creatorId: z.uuid().optional(),
+    status: z.enum(TAKEDOWN_STATUSES).optional().meta({ description: 'Only open or only resolved requests', example: 'open' }),
+    creatorId: z.uuid().optional().meta({ description: 'Only this creator’s requests', example: EXAMPLE_IDS.creator }),
     ...pageQuery({ max: 200, default: 50 }, 'id'),
   }),
   responses: {
-    200: { description: 'A page of takedown requests', schema: pageOf(TakedownView) },
+    200: { description: 'A page of takedown requests', schema: pageOf(TakedownView), example: pageExample(takedownExample) },
     400: { description: 'invalid_status, invalid_creator_id, invalid_cursor' },
   },
   handle: async ({ query, services }) => ({ body: await listTakedowns(services.database.db, query) }),
@@ -36,10 +38,20 @@ const resolveRoute = defineRoute({
     note: z
       .union([visibleTextSchema(2000, { minVisible: 1, multiline: true }), z.literal('')])
       .optional()
-      .describe('What was done, for the record'),
+      .describe('What was done, for the record: up to 2,000 characters, several lines allowed; empty or absent for none'),
   }),
+  bodyExample: { note: 'Archived the linen shirt video; told Ania by DM.' },
   responses: {
-    200: { description: 'Resolved', schema: TakedownView },
+    200: {
+      description: 'Resolved',
+      schema: TakedownView,
+      example: {
+        ...takedownExample,
+        status: 'resolved',
+        resolvedAt: '2026-12-07T09:00:00.000Z',
+        resolvedNote: 'Archived the linen shirt video; told Ania by DM.',
+      },
+    },
     404: { description: 'takedown_request_not_found' },
     422: { description: 'invalid_note' },
   },

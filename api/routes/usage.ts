@@ -6,6 +6,8 @@ import { decodePageCursor } from '../../core/paging/page-cursor';
 import { listUsages } from '../../core/usage/usage-ledger';
 import { defineRoute } from '../http/route';
 import { pageQuery } from '../http/request-schemas';
+import { EXAMPLE_IDS } from '../../core/contract/example-ids';
+import { pageExample, usageExample } from '../../core/contract/reply-examples';
 
 const listUsage = defineRoute({
   method: 'get',
@@ -14,13 +16,13 @@ const listUsage = defineRoute({
   tag: 'ads',
   access: 'authenticated',
   query: z.object({
-    assetId: z.uuid().optional(),
-    licenseId: z.uuid().optional(),
-    outcome: z.enum(USAGE_OUTCOMES).optional(),
+    assetId: z.uuid().optional().meta({ description: 'Only pulls of this asset’s cuts', example: EXAMPLE_IDS.asset }),
+    licenseId: z.uuid().optional().meta({ description: 'Only pulls granted under this license', example: EXAMPLE_IDS.license }),
+    outcome: z.enum(USAGE_OUTCOMES).optional().meta({ description: 'Only granted or only refused pulls', example: 'granted' }),
     ...pageQuery({ max: 500, default: 100 }, 'opaque'),
   }),
   responses: {
-    200: { description: 'Ledger entries', schema: pageOf(UsageView) },
+    200: { description: 'Ledger entries', schema: pageOf(UsageView), example: pageExample(usageExample) },
     400: { description: 'invalid_asset_id, invalid_license_id, invalid_outcome, invalid_cursor' },
   },
   handle: async ({ query, services }) => {

@@ -5,33 +5,34 @@ import { LICENSE_STATES } from '../vocabulary/license-state';
 import { CUT_PREVIEW_LIFETIME_S, CUT_PREVIEW_ROLES } from '../vocabulary/cut-preview';
 import { ORIGINAL_DOWNLOAD_ROLES } from '../vocabulary/original-download';
 import { LicenseSummary } from './license-replies';
+import { instant } from './fields';
 
 /** An asset as clients see it (camelCase JSON, ISO times); probed facts appear once known. */
 export const AssetView = z.object({
-  id: z.uuid(),
-  kind: z.enum(ASSET_KINDS),
-  status: z.enum(ASSET_STATUSES),
+  id: z.uuid().describe('The asset’s id'),
+  kind: z.enum(ASSET_KINDS).describe('image or video, judged by the file’s content'),
+  status: z.enum(ASSET_STATUSES).describe('uploaded: stored, waiting for processing; processing: renditions being made; ready: usable; failed: see `error`'),
   error: z.string().optional().describe('Why processing failed, when status is failed'),
-  sha256: z.string(),
-  sizeBytes: z.number().int(),
+  sha256: z.string().describe('SHA-256 of the original’s bytes, in hex: identical uploads share it'),
+  sizeBytes: z.number().int().describe('Size of the original, in bytes'),
   mimeType: z.string().describe('Sniffed from the content, not taken from the client'),
-  width: z.number().int().optional().describe('As displayed, after rotation metadata'),
-  height: z.number().int().optional(),
-  durationS: z.number().optional(),
-  frameRate: z.number().optional(),
-  videoCodec: z.string().optional(),
-  audioCodec: z.string().optional(),
-  hasAudio: z.boolean().optional(),
-  creatorId: z.uuid(),
-  title: z.string().nullable(),
+  width: z.number().int().optional().describe('Width in pixels as displayed, after rotation metadata; absent until probed'),
+  height: z.number().int().optional().describe('Height in pixels as displayed, after rotation metadata; absent until probed'),
+  durationS: z.number().optional().describe('Length of a video, in seconds; absent for images and until probed'),
+  frameRate: z.number().optional().describe('Frames per second of a video; absent for images and until probed'),
+  videoCodec: z.string().optional().describe('The video stream’s codec, e.g. h264 or hevc; absent for images and until probed'),
+  audioCodec: z.string().optional().describe('The audio stream’s codec, e.g. aac; absent when there is no sound or until probed'),
+  hasAudio: z.boolean().optional().describe('Whether a video has a sound track; absent for images and until probed'),
+  creatorId: z.uuid().describe('The creator who made it'),
+  title: z.string().nullable().describe('A title people gave it; null when none'),
   notes: z.string().nullable().describe('The content manager’s notes'),
-  productSkus: z.array(z.string()),
-  sourceUrl: z.string().nullable(),
-  originalFilename: z.string().nullable(),
+  productSkus: z.array(z.string()).describe('SKUs of the products it shows, sorted; the gallery of each shows it'),
+  sourceUrl: z.string().nullable().describe('Where the creator posted it (e.g. the TikTok post), when known'),
+  originalFilename: z.string().nullable().describe('The file name it was uploaded under, when known'),
   archivedAt: z.string().nullable().describe('When it was withdrawn from every use (gallery, ads, pulls, licensed files); null while in use'),
   deletedAt: z.string().nullable().describe('When its files were removed; the record stays for the licenses and the usage ledger'),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: instant('When it was uploaded'),
+  updatedAt: instant('When its record last changed'),
 });
 
 export const UploadedAsset = AssetView.extend({ jobId: z.string().nullable().describe('The probe job (GET /api/v1/jobs/:id); null when none was queued') });
@@ -50,13 +51,17 @@ export const ListedAsset = AssetView.extend({
 });
 
 export const RenditionView = z.object({
-  id: z.uuid(),
-  kind: z.enum(RENDITION_KINDS),
-  spec: z.record(z.string(), z.unknown()),
-  format: z.string(),
-  width: z.number().int().nullable(),
-  height: z.number().int().nullable(),
-  durationS: z.number().optional(),
+  id: z.uuid().describe('The rendition’s id; for a cut, the cutId of GET /api/v1/ads and POST /api/v1/ads/{cutId}/pull'),
+  kind: z
+    .enum(RENDITION_KINDS)
+    .describe('image: a width variant; crop: an aspect crop; poster: a video’s still; preview: a short silent clip; cut: an ad cut; cut_poster: a cut’s still'),
+  spec: z
+    .record(z.string(), z.unknown())
+    .describe('What it was made to: for a cut { aspect, durationS, startS, fit, disclosure }; for an image variant { width }; for a crop { aspect, width }'),
+  format: z.string().describe('File format, e.g. webp, jpeg or mp4'),
+  width: z.number().int().nullable().describe('Width in pixels; null when unknown'),
+  height: z.number().int().nullable().describe('Height in pixels; null when unknown'),
+  durationS: z.number().optional().describe('Length in seconds, for video renditions'),
   url: z
     .string()
     .optional()
@@ -75,8 +80,8 @@ export const RenditionView = z.object({
 });
 
 export const AssetDetail = AssetView.extend({
-  renditions: z.array(RenditionView),
-  licenses: z.array(LicenseSummary),
+  renditions: z.array(RenditionView).describe('Every file made from the original; none once deleted'),
+  licenses: z.array(LicenseSummary).describe('Every license that names the asset or covers all of its creator’s content, revoked and expired ones included'),
   originalDownload: z
     .boolean()
     .describe(
@@ -85,4 +90,7 @@ export const AssetDetail = AssetView.extend({
 });
 
 /** A short-lived link to a file (a contract, an original): fetch it without the API key. */
-export const DownloadLink = z.object({ url: z.string(), expiresAt: z.string().describe('When `url` stops working') });
+export const DownloadLink = z.object({
+  url: z.string().describe('A signed link to the file, working without an API key until `expiresAt`'),
+  expiresAt: z.string().describe('When `url` stops working'),
+});

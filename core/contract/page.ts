@@ -8,4 +8,8 @@ export interface Page<T> {
 }
 
 /** The schema of a page of `item`s. */
-export const pageOf = <T extends ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const pageOf = <T extends ZodType>(item: T) =>
+  z.object({
+    items: z.array(item).describe('This page’s items'),
+    nextCursor: z.string().nullable().describe('Pass back as `cursor` for the next page; null on the last page'),
+  });

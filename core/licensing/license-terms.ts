@@ -3,7 +3,8 @@ import type { LicenseExclusivity } from '../db';
 import { CHANNELS, type Channel } from '../vocabulary/channels';
 import { visibleTextSchema } from '../text/visible-text';
 import { ALL_COUNTRIES, isCountryCode, WORLDWIDE } from './territories';
-import { instantOf, termTime, type TermTime } from './term-time';
+import { instantOf, TERM_TIME_DESCRIPTION, termTime, type TermTime } from './term-time';
+import { CHANNEL_WORDS } from '../contract/fields';
 
 /**
  * The terms a client may set on a license, as zod schemas the routes use: the same schema
@@ -49,8 +50,8 @@ const territories = z
 
 const exclusivity = z
   .object({
-    scope: z.enum(['none', 'category', 'all']),
-    category: visibleTextSchema(200).optional(),
+    scope: z.enum(['none', 'category', 'all']).describe('none; category: the creator works for no competitor in `category`; all: for no other brand'),
+    category: visibleTextSchema(200).optional().describe('The product category, required when scope is category: up to 200 characters'),
     until: termTime.optional().describe('Exclusive until this instant, or until the end of this calendar day in the license time zone'),
   })
   .refine((e) => e.scope !== 'category' || e.category !== undefined, {
@@ -85,7 +86,8 @@ const fee = z
       .string()
       .trim()
       .toUpperCase()
-      .refine((c) => CURRENCIES.has(c), { error: (issue) => `${String(issue.input)} is not an ISO 4217 currency code` }),
+      .refine((c) => CURRENCIES.has(c), { error: (issue) => `${String(issue.input)} is not an ISO 4217 currency code` })
+      .describe('ISO 4217 currency code, e.g. PLN or EUR (any case)'),
   })
   .superRefine(({ amount, currency }, ctx) => {
     const problem = feeAmountProblem(amount, currency);
@@ -104,27 +106,31 @@ function feeAmountProblem(amount: string, currency: string): string | null {
 
 /** Every settable term, as a field-by-field schema: what a create requires, what a patch may change. */
 const termFields = {
-  assetIds: z.array(z.uuid()).max(MAX_LIST).transform(unique).optional(),
-  creatorId: z.uuid().nullable().optional(),
-  territories,
+  assetIds: z.array(z.uuid()).max(MAX_LIST).transform(unique).optional().describe(`The assets covered, up to ${MAX_LIST}; give these or creatorId, not both`),
+  creatorId: z.uuid().nullable().optional().describe('Cover all of this creator’s content, posted and future, instead of naming assets'),
+  territories: territories.describe(`Where the content may be used: ISO 3166-1 alpha-2 country codes (any case), or ${WORLDWIDE} alone for worldwide`),
   excludedTerritories: z
     .array(countryCode)
     .max(MAX_LIST)
     .transform(unique)
     .optional()
     .describe('Countries taken out of the grant; at least one granted country must remain'),
-  channels: z.array(z.enum(CHANNELS)).min(1, 'Grant at least one channel').transform(unique),
-  startsAt: termTime,
+  channels: z
+    .array(z.enum(CHANNELS))
+    .min(1, 'Grant at least one channel')
+    .transform(unique)
+    .describe(`Where the content may be used, at least one: ${CHANNEL_WORDS}`),
+  startsAt: termTime.describe(`When the rights begin. ${TERM_TIME_DESCRIPTION}`),
   /** Required, so a perpetual license is always a deliberate `null`, never a forgotten field. */
-  endsAt: termTime.nullable(),
-  derivativesAllowed: z.boolean(),
-  exclusivity: exclusivity.nullable().optional(),
-  fee: fee.nullable().optional(),
-  disclosureRequired: z.boolean().optional(),
-  attributionRequired: z.boolean().optional(),
-  notes: z.string().max(10_000).nullable().optional(),
+  endsAt: termTime.nullable().describe(`When the rights end, after startsAt; null for a perpetual license. ${TERM_TIME_DESCRIPTION}`),
+  derivativesAllowed: z.boolean().describe('Whether edits (ad cuts, labels) may be made and used'),
+  exclusivity: exclusivity.nullable().optional().describe('What the creator agrees not to do for others; null or absent: nothing'),
+  fee: fee.nullable().optional().describe('What the brand pays; null or absent: nothing recorded'),
+  disclosureRequired: z.boolean().optional().describe('Whether every use must carry an ad label (REKLAMA, #ad); default false'),
+  attributionRequired: z.boolean().optional().describe('Whether every use must name the creator; default false'),
+  notes: z.string().max(10_000).nullable().optional().describe('The brand’s internal notes, up to 10,000 characters'),
   /** `revoked` is reached only through the revoke endpoint, which records why and when. */
-  status: z.enum(['draft', 'active']).optional(),
+  status: z.enum(['draft', 'active']).optional().describe('draft: recorded, not in force; active (default): in force between startsAt and endsAt'),
 };
 
 /** A license's terms after validation, every field present. */

@@ -18,16 +18,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * the rules between fields.
  */
 export const NewRightsRequestInput = z.object({
-  creatorId: z.uuid(),
+  creatorId: z.uuid().describe('The creator asked'),
   assetIds: z
     .array(z.uuid())
     .max(100)
     .transform((ids) => [...new Set(ids)])
     .optional()
     .describe("The creator's assets asked for; absent or empty: all of the creator's content, posted and future"),
-  terms: ProposedTermsInput,
+  terms: ProposedTermsInput.describe('The license terms proposed: the fields of a license, by the same rules'),
   message: visibleTextSchema(2000, { minVisible: 1, multiline: true }).optional().describe('A note to the creator, shown above the terms'),
-  language: z.enum(REQUEST_LANGUAGES),
+  language: z.enum(REQUEST_LANGUAGES).describe('The language of the acceptance page, the message and the contract: pl or en'),
   expiresAt: termTime
     .optional()
     .describe(
