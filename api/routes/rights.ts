@@ -3,7 +3,8 @@ import { assetExists } from '../../core/assets/asset-store';
 import { notFound } from '../../core/errors/domain-error';
 import { CHANNELS } from '../../core/vocabulary/channels';
 import { licensesForAssets } from '../../core/licensing/license-store';
-import { checkRights } from '../../core/licensing/rights';
+import { checkRights, checkRightsThroughout } from '../../core/licensing/rights';
+import { instantOf, isCalendarDay, termTime } from '../../core/licensing/term-time';
 import { RIGHTS_REASONS } from '../../core/vocabulary/rights-reasons';
 import { isCountryCode, WORLDWIDE } from '../../core/licensing/territories';
 import { defineRoute } from '../http/route';
@@ -21,11 +22,11 @@ const RightsQuery = z.object({
       description: 'The country of the use: an ISO 3166-1 alpha-2 code (any case), or WW for everywhere (only an unrestricted worldwide license covers that)',
       example: 'PL',
     }),
-  at: z.iso
-    .datetime({ offset: true })
-    .transform((s) => new Date(s))
-    .optional()
-    .meta({ description: 'The instant of the use, ISO 8601 with an offset; now when absent', example: '2027-03-01T12:00:00+01:00' }),
+  at: termTime.optional().meta({
+    description:
+      'When the use is: an instant in ISO 8601 with an offset, or a calendar day (2027-03-01), meaning that whole day in the license time zone (BRAND_TIME_ZONE, default Europe/Warsaw), covered only when one license covers all of it; now when absent',
+    example: '2027-03-01T12:00:00+01:00',
+  }),
   derivative: z
     .enum(['true', 'false'])
     .default('false')
@@ -63,7 +64,12 @@ const checkRightsRoute = defineRoute({
     const licenses = (await licensesForAssets(db, [params.id])).get(params.id) ?? [];
     // An asset with licenses exists (foreign keys); only an empty answer needs telling apart.
     if (licenses.length === 0 && !(await assetExists(db, params.id))) throw notFound('asset', params.id);
-    const { allowed, licenseId, reasons } = checkRights(licenses, { ...query, at: query.at ?? new Date() });
+    const { at, ...use } = query;
+    const tz = services.config.brandTimeZone;
+    const { allowed, licenseId, reasons } =
+      at && isCalendarDay(at)
+        ? checkRightsThroughout(licenses, use, instantOf(at, 'start', tz), instantOf(at, 'end', tz))
+        : checkRights(licenses, { ...use, at: at ?? new Date() });
     return { body: { allowed, licenseId, reasons } };
   },
 });

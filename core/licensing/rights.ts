@@ -59,6 +59,18 @@ export function checkRights(licenses: readonly LicenseTerms[], use: IntendedUse)
 }
 
 /**
+ * Whether one license covers a use for a whole period, from `from` up to (not including)
+ * `until`, as "may I use it on 7 March": a license's period is one interval, so it covers the
+ * period when it covers its first and its last moment. Otherwise as checkRights.
+ */
+export function checkRightsThroughout(licenses: readonly LicenseTerms[], use: Omit<IntendedUse, 'at'>, from: Date, until: Date): RightsDecision {
+  const last = new Date(until.getTime() - 1);
+  return longestCovering(licenses, (license) => [
+    ...new Set([...licenseFailures(license, { ...use, at: from }), ...licenseFailures(license, { ...use, at: last })]),
+  ]);
+}
+
+/**
  * The shared core of every "does any license allow this" question: the license for which
  * `failuresOf` finds nothing, lasting longest when several do; otherwise a refusal gathering
  * every license's failures in contract order (`['no_license']` with no licenses at all).

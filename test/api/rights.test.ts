@@ -55,6 +55,17 @@ describe('GET /api/v1/assets/:id/rights', () => {
     expect((await rights(asset, { channel: 'paid_social', territory: 'PL', at }).expect(200)).body).toMatchObject({ allowed, reasons });
   });
 
+  // START and END are midnight UTC, 01:00 and 02:00 in Warsaw (the default BRAND_TIME_ZONE).
+  it.each([
+    ['the day the license starts, which it covers only from 01:00 there', '2025-01-01', false, ['not_started']],
+    ['the day after', '2025-01-02', true, []],
+    ['its last whole day', '2025-06-30', true, []],
+    ['the day it ends, at 02:00 there', '2025-07-01', false, ['expired']],
+  ])('a calendar day is the whole day in the license time zone: %s (%s) → allowed: %s', async (_name, at, allowed, reasons) => {
+    const { asset } = await licensedAsset();
+    expect((await rights(asset, { channel: 'paid_social', territory: 'PL', at }).expect(200)).body).toMatchObject({ allowed, reasons });
+  });
+
   it('every reason at once, in the contract’s order', async () => {
     const { asset } = await licensedAsset();
     const res = await rights(asset, { channel: 'ooh', territory: 'FR', at: END, derivative: 'true' }).expect(200);
@@ -127,6 +138,7 @@ describe('GET /api/v1/assets/:id/rights', () => {
     ['no territory', { channel: 'email' }, 'invalid_territory'],
     ['an instant that is not ISO 8601', { channel: 'email', territory: 'PL', at: 'yesterday' }, 'invalid_at'],
     ['an instant without offset', { channel: 'email', territory: 'PL', at: '2025-01-01T00:00:00' }, 'invalid_at'],
+    ['a day that does not exist', { channel: 'email', territory: 'PL', at: '2025-02-30' }, 'invalid_at'],
     ['derivative that is not true or false', { channel: 'email', territory: 'PL', derivative: 'yes' }, 'invalid_derivative'],
   ])('%s → 400 with a code naming the field', async (_name, query, code) => {
     const asset = await insertAsset(db, await insertCreator(db));
