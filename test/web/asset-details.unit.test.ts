@@ -1,4 +1,5 @@
 import { changedDetails, detailsIssuesByField, detailsToForm, invalidSkus, parseSkus } from '../../web/dashboard/src/asset/asset-details';
+import { tFor } from './ui-words';
 
 /** The asset screen's Edit details form (no DOM): the products line, PATCH bodies of changes only, the API's issues by field. */
 const asset = { title: 'Linen tote', productSkus: ['SKU-A', 'SKU-B'], notes: null };
@@ -32,14 +33,15 @@ describe('changes', () => {
     expect(changedDetails(asset, { ...detailsToForm(asset), products: '' })).toEqual({ productSkus: [] });
   });
 
-  it('puts the API’s issues at their fields', () => {
+  it('puts the API’s issues at their fields, as sentences', () => {
+    const t = tFor('en');
     expect(
-      detailsIssuesByField([
-        { field: 'productSkus.1', message: 'bad sku' },
-        { field: 'productSkus.3', message: 'another' },
-        { field: 'notes', message: 'too long' },
-        { field: null, message: 'no field' },
+      detailsIssuesByField(t, [
+        { field: 'productSkus.1', message: 'bad sku', kind: 'invalid_format' },
+        { field: 'productSkus.3', message: 'another', kind: 'invalid_format' },
+        { field: 'notes', message: 'too long', kind: 'too_big', origin: 'string', maximum: 10_000 },
+        { field: null, message: 'no field', kind: 'custom' },
       ]),
-    ).toEqual({ products: 'bad sku', notes: 'too long', form: 'no field' });
+    ).toEqual({ products: t('issue.productSkus'), notes: 'Keep the notes to at most 10000 characters.', form: t('apiError.invalidAny') });
   });
 });

@@ -65,6 +65,14 @@ async function readyPhoto(name: string, colour: string, fields: Record<string, s
 }
 
 const heading = (text: string | RegExp, on: Page = page) => on.getByRole('heading', { level: 1, name: text });
+const LIFE_CYCLE = 'Archiving and deleting';
+
+/** Archiving and deleting sit in a closed section of the asset page: opened as a person would. */
+async function openLifeCycle(on: Page = page): Promise<void> {
+  const toggle = on.getByRole('button', { name: LIFE_CYCLE });
+  await toggle.click();
+  expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+}
 
 async function signIn(on: Page, key: string): Promise<void> {
   await on.goto(`${instance.url}/`);
@@ -86,6 +94,11 @@ describe('an asset’s life cycle on the dashboard', () => {
     await heading('Linen tote').waitFor();
     expect(await inGallery(SKU)).toBe(true);
     const details = page.getByRole('region', { name: 'Edit details' });
+    // A closed section at first: its heading is a button that opens it.
+    const toggle = details.getByRole('button', { name: 'Edit details' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     const title = details.getByLabel('Title');
     const products = details.getByLabel('Products (SKUs)');
     const notes = details.getByLabel('Notes');
@@ -134,6 +147,7 @@ describe('an asset’s life cycle on the dashboard', () => {
   });
 
   it('archives the asset: a banner with the date, out of the gallery, an "Archived" badge in the library', async () => {
+    await openLifeCycle();
     const archive = page.getByRole('button', { name: 'Archive', exact: true });
     expect(await describedBy(archive)).toContain('Withdraws it from every use at once');
     await archive.click();
@@ -181,6 +195,8 @@ describe('an asset’s life cycle on the dashboard', () => {
   it('puts the asset back in use: the banner goes and the gallery shows it again', async () => {
     await page.locator('.asset-card').filter({ hasText: 'Linen tote, sunlit' }).getByRole('link').click();
     await heading('Linen tote, sunlit').waitFor();
+    // Archived, its section is open from the start: the way back is in sight.
+    expect(await page.getByRole('button', { name: LIFE_CYCLE }).getAttribute('aria-expanded')).toBe('true');
     await page.getByRole('button', { name: 'Put back in use' }).click();
     await page.getByRole('button', { name: 'Archive', exact: true }).waitFor();
     expect(await page.locator('.asset-state').count()).toBe(0);
@@ -241,9 +257,13 @@ describe('an asset’s life cycle on the dashboard', () => {
   it('says so when an archived asset was deleted meanwhile, and shows it deleted; in Polish too', async () => {
     await page.goto(`${instance.url}/assets/${otherId}`);
     await heading('Canvas bag').waitFor();
+    await openLifeCycle();
+    // The page reloads the asset after archiving it: deleted before that answer, it would show the deletion at once.
+    const reloaded = page.waitForResponse((res) => res.request().method() === 'GET' && new URL(res.url()).pathname === `/api/v1/assets/${otherId}`);
     await page.getByRole('button', { name: 'Archive', exact: true }).click();
     const putBack = page.getByRole('button', { name: 'Put back in use' });
     await putBack.waitFor();
+    await reloaded;
     await instance.api('DELETE', `/api/v1/assets/${otherId}`); // someone else, elsewhere
     await putBack.click();
     await page.getByRole('alert').getByText('This asset has been deleted: its files are gone, so it cannot be put back in use.').waitFor();

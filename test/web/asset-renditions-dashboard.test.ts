@@ -8,6 +8,7 @@ import { launchBrowser, saveScreenshot, SCREENSHOT_DIR, startTestInstance, type 
 import { makeImage, makeVideo } from '../helpers/media-fixtures';
 import { settledJob } from '../helpers/settled-job';
 import { horizontalOverflow, imagesDecoded, openGroups } from './dashboard-helpers';
+import { signedInPage, type Lang } from './signed-in';
 
 /**
  * The asset screen's renditions (issue 15, item 4), in real Chromium against a real instance
@@ -86,16 +87,8 @@ async function untilReady(id: string): Promise<void> {
   throw new Error(`asset ${id} was not processed in time`);
 }
 
-/** A signed-in page in a language at a width (the key and language as the dashboard keeps them). */
-async function open(lang: 'en' | 'pl', viewport: Viewport, key = managerKey): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: lang === 'en' ? 'en-GB' : 'pl-PL' });
-  await context.addInitScript({
-    content: `sessionStorage.setItem('ugc-dashboard.api-key', ${JSON.stringify(key)}); localStorage.setItem('ugc-dashboard.lang', ${JSON.stringify(lang)});`,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
+/** A signed-in page in a language at a width (a narrower phone than elsewhere: 375 px). */
+const open = (lang: Lang, viewport: Viewport, key = managerKey): Promise<Page> => signedInPage(browser, { key, lang, viewport: VIEWPORTS[viewport] });
 
 /** The asset screen, once its renditions and the sections under them have loaded. */
 async function openAsset(page: Page, id: string): Promise<void> {

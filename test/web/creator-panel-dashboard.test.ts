@@ -66,6 +66,13 @@ async function readyPhoto(name: string, colour: string, title: string): Promise<
 
 const heading = (text: string | RegExp, on: Page = page) => on.getByRole('heading', { level: 1, name: text });
 const panel = (on: Page = page) => on.getByRole('region', { name: 'Creator', exact: true });
+
+/** The creator panel sits in a closed section of the asset page: opened as a person would. */
+async function openCreatorSection(on: Page = page): Promise<void> {
+  const toggle = on.getByRole('button', { name: 'Creator: details, page link, personal data' });
+  await toggle.click();
+  expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+}
 const creator = () => instance.api('GET', `/api/v1/creators/${creatorId}`);
 
 async function signIn(on: Page, key: string): Promise<void> {
@@ -80,6 +87,7 @@ describe('the creator panel on an asset’s page', () => {
     await signIn(page, managerKey);
     await page.goto(`${instance.url}/assets/${assetId}`);
     await heading('Linen tote').waitFor();
+    await openCreatorSection();
     const creatorPanel = panel();
     await creatorPanel.getByText('@ola.sews', { exact: true }).waitFor();
     expect(await creatorPanel.locator('.creator-facts').innerText()).toContain('12,000 (micro)');
@@ -156,6 +164,7 @@ describe('the creator panel on an asset’s page', () => {
       await signIn(viewer, viewerKey);
       await viewer.goto(`${instance.url}/assets/${assetId}`);
       await heading('Linen tote', viewer).waitFor();
+      await openCreatorSection(viewer);
       const creatorPanel = panel(viewer);
       await creatorPanel.getByRole('button', { name: 'Edit creator' }).click();
       await creatorPanel.getByLabel('Followers').fill('99');
@@ -214,6 +223,7 @@ describe('the creator panel on an asset’s page', () => {
   it('erases the creator only once their handle is typed: personal data gone, their assets deleted, licenses kept', async () => {
     await page.goto(`${instance.url}/assets/${assetId}`);
     await heading('Linen tote').waitFor();
+    await openCreatorSection();
     const creatorPanel = panel();
     const erase = creatorPanel.getByRole('button', { name: 'Erase creator' });
     await erase.click();

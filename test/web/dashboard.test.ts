@@ -175,7 +175,7 @@ describe('the dashboard', () => {
     await page.getByText('The license was not saved').waitFor();
     const lastDay = page.getByLabel('Last day');
     expect(await lastDay.getAttribute('aria-invalid')).toBe('true');
-    expect(await describedBy(lastDay)).toContain('endsAt must be after startsAt');
+    expect(await describedBy(lastDay)).toContain('Choose a last day on or after the first day'); // issue 15: a sentence, not the API's wording
     expect((await focused(page)).name).toMatch(/^Last day/);
     await saveScreenshot(page, 'dashboard-license-error');
 
@@ -234,6 +234,10 @@ describe('the dashboard', () => {
     await page.goto(`${instance.url}/assets/${videoId}`);
     await heading('Unboxing clip').waitFor();
     await page.locator('video.main-preview').waitFor();
+    // The builder opens from a button at the cuts' heading.
+    const toggle = page.getByRole('button', { name: 'Make new cuts' });
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     const builder = cutBuilder();
     await builder.getByLabel('Other length (s)').fill('2');
     await builder.getByRole('button', { name: 'Make cuts (1)' }).click();
@@ -316,6 +320,7 @@ describe('the dashboard', () => {
 
     await page.goto(`${instance.url}/assets/${videoId}`);
     const ledger = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Usage ledger' }) });
+    await ledger.getByRole('button', { name: 'Usage ledger (1)' }).click(); // a closed section, its count in its heading
     await ledger.getByRole('row').filter({ hasText: 'spring-sale' }).waitFor();
     expect(await ledger.getByRole('row').filter({ hasText: 'spring-sale' }).innerText()).toContain('Granted');
     await saveScreenshot(page, 'dashboard-asset-video');
@@ -375,7 +380,11 @@ describe('the dashboard', () => {
     expect(gallery.faq).toEqual([{ question: 'Do you ship to Poland?', answer: 'Yes: orders reach Poland in two working days.' }]);
     await saveScreenshot(page, 'dashboard-insights');
 
+    // Each comment is a row with its labels; the correction form opens on request.
     const row = page.locator('.comment-row').filter({ hasText: 'Terrible quality, it tore after one wash' });
+    await row.locator('.badge').filter({ hasText: 'Quality' }).waitFor();
+    expect(await row.getByLabel('Topic').isVisible()).toBe(false);
+    await row.getByText('Correct the labels').click();
     expect(await row.getByLabel('Topic').inputValue()).toBe('quality');
     await row.getByLabel('Topic').selectOption('returns');
     await row.getByRole('button', { name: 'Save correction' }).click();

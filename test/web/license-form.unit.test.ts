@@ -1,6 +1,17 @@
 import type { License } from '../../web/dashboard/src/api/api-types';
-import { changedTerms, formToBody, issuesByField, licenseToForm, newLicenseForm } from '../../web/dashboard/src/licenses/license-form';
+import { ApiError } from '../../web/dashboard/src/api/api-error';
+import {
+  changedTerms,
+  contractRefusal,
+  contractSentence,
+  formToBody,
+  issuesByField,
+  licenseErrors,
+  licenseToForm,
+  newLicenseForm,
+} from '../../web/dashboard/src/licenses/license-form';
 import { daysLeft, endFromLastDay, lastDayOfEnd, licenseStateAt } from '../../web/dashboard/src/licenses/license-timing';
+import { expectSentence, tFor, UI_LANGS } from './ui-words';
 
 /**
  * The license editor's conversions (no DOM involved): days as people pick them against the
@@ -98,22 +109,63 @@ describe('form and body', () => {
     expect(formToBody(form)).toMatchObject({ assetIds: [], creatorId: 'c1' });
   });
 
-  it('shows each API issue at the control it concerns, the first per control', () => {
+  it('shows each API issue at the control it concerns as a sentence, the first per control', () => {
     expect(
-      issuesByField([
-        { field: 'territories.0', message: 'XX is not a country' },
-        { field: 'territories.1', message: 'YY is not a country' },
-        { field: 'endsAt', message: 'endsAt must be after startsAt' },
-        { field: 'assetIds', message: 'give assetIds or creatorId' },
-        { field: 'fee.currency', message: 'not a currency' },
-        { field: null, message: 'something else' },
+      issuesByField(tFor('en'), [
+        { field: 'territories.0', message: 'XX is not a country', kind: 'custom' },
+        { field: 'territories.1', message: 'YY is not a country', kind: 'custom' },
+        { field: 'endsAt', message: 'endsAt must be after startsAt', kind: 'custom' },
+        { field: 'assetIds', message: 'give assetIds or creatorId', kind: 'custom' },
+        { field: 'fee.currency', message: 'not a currency', kind: 'custom' },
+        { field: null, message: 'something else', kind: 'custom' },
       ]),
     ).toEqual({
-      territories: 'XX is not a country',
-      endsAt: 'endsAt must be after startsAt',
-      covers: 'give assetIds or creatorId',
-      fee: 'not a currency',
-      form: 'something else',
+      territories: 'Choose the countries from the list, or worldwide.',
+      endsAt: 'Choose a last day on or after the first day, or no end date.',
+      covers: 'Choose what the license covers: some assets, or every asset of a creator.',
+      fee: 'Enter the currency as a three-letter code such as PLN or EUR.',
+      form: 'Something in the form is missing or not valid: check it and try again.',
     });
+  });
+
+  it('says a refused save in Polish too, never in the API’s words', () => {
+    const refused = new ApiError(422, 'invalid_channels', 'channels: Grant at least one channel', {
+      issues: [
+        { field: 'channels', message: 'Grant at least one channel', kind: 'too_small', origin: 'array', minimum: 1 },
+        { field: 'territories', message: 'Too small: expected array to have >=1 items', kind: 'too_small', origin: 'array', minimum: 1 },
+        { field: 'notes', message: 'Too big: expected string to have <=10000 characters', kind: 'too_big', origin: 'string', maximum: 10000 },
+      ],
+    });
+    expect(licenseErrors(tFor('pl'), refused)).toEqual({
+      channels: 'Wybierz co najmniej jeden kanał.',
+      territories: 'Wybierz co najmniej jeden kraj albo cały świat.',
+      notes: 'Notatki mogą mieć najwyżej 10000 znaków.',
+    });
+  });
+
+  it.each(UI_LANGS)('%s: a refusal without issues shows at its control, in words', (lang) => {
+    const t = tFor(lang);
+    const unknownAssets = licenseErrors(t, new ApiError(422, 'unknown_asset_ids', 'No asset with id 00000000-0000-4000-8000-000000000009'));
+    expect(Object.keys(unknownAssets)).toEqual(['covers']);
+    expectSentence(unknownAssets.covers);
+    // An issue made of the code alone (no details.issues): the field's general sentence.
+    const bareCode = licenseErrors(t, new ApiError(422, 'invalid_ends_at', 'endsAt: Invalid input'));
+    expect(bareCode).toEqual({ endsAt: t('issue.endsAt') });
+    for (const error of [
+      new ApiError(409, 'license_revoked', 'License x is revoked'),
+      new ApiError(500, 'internal_error', 'Boom'),
+      new TypeError('Failed to fetch'),
+    ]) {
+      const { form } = licenseErrors(t, error);
+      expectSentence(form);
+    }
+    const refusal = (error: unknown) => contractSentence(t, contractRefusal(error));
+    expect(refusal(new ApiError(415, 'unsupported_media_type', 'The contract must be a PDF document'))).toBe(t('license.contractNotPdf'));
+    expect(refusal(new ApiError(413, 'file_too_large', 'too large'))).toBe(t('license.contractTooLarge'));
+    expect(refusal(new ApiError(0, 'network_error', 'The API could not be reached'))).toBe(t('license.contractNotSaved'));
+    // The word a new license carries to its own address; anything else typed there is said generally.
+    expect(contractRefusal(new ApiError(415, 'unsupported_media_type', 'x'))).toBe('not_pdf');
+    expect(contractSentence(t, 'not_pdf')).toBe(t('license.contractNotPdf'));
+    expectSentence(contractSentence(t, 'invalid_whatever'));
   });
 });

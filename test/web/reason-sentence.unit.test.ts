@@ -94,8 +94,11 @@ describe('API errors as sentences', () => {
     const missing = new ApiError(400, 'invalid_creator_id', 'creatorId: Invalid input: expected string, received undefined', {
       issues: [{ field: 'creatorId', message: 'Invalid input: expected string, received undefined' }],
     });
-    expect(errorSentence(wordsFor('en'), missing)).toBe('Something is missing or not valid: the creator. Check it and try again.');
-    expect(errorSentence(wordsFor('pl'), missing)).toBe('Czegoś brakuje albo jest niepoprawne: twórca. Sprawdź i spróbuj ponownie.');
+    expect(errorSentence(wordsFor('en'), missing)).toBe('Choose the creator from the list.');
+    expect(errorSentence(wordsFor('pl'), missing)).toBe('Wybierz twórcę z listy.');
+    const handle = new ApiError(422, 'invalid_handle', 'handle: Invalid input', { issues: [{ field: 'handle', message: 'Invalid input' }] });
+    expect(errorSentence(wordsFor('en'), handle)).toBe('Something is missing or not valid: the handle. Check it and try again.');
+    expect(errorSentence(wordsFor('pl'), handle)).toBe('Czegoś brakuje albo jest niepoprawne: nazwa konta. Sprawdź i spróbuj ponownie.');
     const odd = new ApiError(422, 'invalid_zzz', 'zzz: expected string, received undefined', { issues: [{ field: 'zzz', message: 'expected string' }] });
     for (const lang of LANGS) expectWords(errorSentence(wordsFor(lang), odd));
   });

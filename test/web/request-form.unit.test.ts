@@ -1,6 +1,7 @@
 import { ApiError } from '../../web/dashboard/src/api/api-error';
 import type { License } from '../../web/dashboard/src/api/api-types';
 import { missingChoices, newRequestForm, renewalForm, renewalPeriod, requestErrors, requestToBody } from '../../web/dashboard/src/requests/request-form';
+import { expectSentence, tFor, UI_LANGS } from './ui-words';
 
 /** The "Ask for rights" form's conversions (no DOM involved): what it sends, and where the API's refusals show. */
 const CREATOR = '00000000-0000-4000-8000-00000000000c';
@@ -25,6 +26,17 @@ describe('a new request', () => {
     expect(body).toMatchObject({ creatorId: CREATOR, assetIds: [], language: 'en', expiresAt: new Date(2027, 2, 25).toISOString() });
     expect(body.terms).toMatchObject({ territories: ['PL'], excludedTerritories: [], channels: ['paid_social'], fee: { amount: '900', currency: 'PLN' } });
     expect(body).not.toHaveProperty('message');
+    // Amounts as Polish and English hands type them; anything else goes as typed, for the API to refuse in words.
+    const typedAmounts: Array<[string, string]> = [
+      ['1 500,50', '1500.50'],
+      ['1\u00a0500,5', '1500.5'],
+      ['1500.50', '1500.50'],
+      ['12,5,0', '12,5,0'],
+      ['abc', 'abc'],
+    ];
+    for (const [typed, sent] of typedAmounts) {
+      expect([typed, requestToBody({ ...form, feeAmount: typed }).terms]).toEqual([typed, expect.objectContaining({ fee: { amount: sent, currency: 'PLN' } })]);
+    }
     expect(requestToBody({ ...form, content: 'assets', assetIds: [ASSET], message: 'Hi!', perpetual: true })).toMatchObject({
       assetIds: [ASSET],
       message: 'Hi!',
@@ -125,32 +137,44 @@ describe('a renewal', () => {
 });
 
 describe('the API’s refusals', () => {
-  it('show at the control they concern: terms at their term, assets at the content choice, the rest at the top', () => {
+  it('show at the control they concern, as sentences: terms at their term, assets at the content choice, the rest at the top', () => {
     const refused = new ApiError(422, 'invalid_terms', 'terms.channels: Grant at least one channel', {
       issues: [
-        { field: 'terms.channels', message: 'Grant at least one channel' },
-        { field: 'terms.fee.amount', message: '1.234 PLN has more decimals' },
-        { field: 'terms.assetIds', message: 'give assetIds or creatorId' },
-        { field: 'expiresAt', message: 'expiresAt must be in the future' },
-        { field: 'replyHashtag', message: 'A hashtag' },
+        { field: 'terms.channels', message: 'Grant at least one channel', kind: 'too_small', origin: 'array', minimum: 1 },
+        { field: 'terms.fee.amount', message: '1.234 PLN has more decimals', kind: 'custom' },
+        { field: 'terms.assetIds', message: 'give assetIds or creatorId', kind: 'custom' },
+        { field: 'expiresAt', message: 'expiresAt must be in the future', kind: 'custom' },
+        { field: 'replyHashtag', message: 'A hashtag', kind: 'invalid_format', format: 'regex' },
       ],
     });
-    expect(requestErrors(refused)).toEqual({
-      channels: 'Grant at least one channel',
-      fee: '1.234 PLN has more decimals',
-      content: 'give assetIds or creatorId',
-      expiresAt: 'expiresAt must be in the future',
-      form: 'A hashtag',
+    expect(requestErrors(tFor('en'), refused)).toEqual({
+      channels: 'Pick at least one channel.',
+      fee: 'Enter the fee amount like 1500.00 (with a point), with no more decimals than the currency has.',
+      content: 'Choose what the license covers: some assets, or every asset of a creator.',
+      expiresAt: 'Choose a last day for the link from today up to 90 days ahead.',
+      form: 'Something in the form is missing or not valid: check it and try again.',
     });
-    expect(requestErrors(new ApiError(422, 'unknown_creator', 'No creator with id x'))).toEqual({ creatorId: 'No creator with id x' });
-    expect(requestErrors(new ApiError(422, 'asset_not_of_creator', 'Asset y belongs to another creator'))).toEqual({
-      content: 'Asset y belongs to another creator',
+    expect(requestErrors(tFor('pl'), refused)).toMatchObject({
+      channels: 'Wybierz co najmniej jeden kanał.',
+      expiresAt: 'Wybierz ostatni dzień linku: od dziś do 90 dni naprzód.',
     });
-    expect(requestErrors(new ApiError(500, 'internal', 'Boom'))).toEqual({ form: 'Boom' });
-    expect(requestErrors(new ApiError(422, 'invalid_terms', 'x', { issues: [{ field: 'terms.exclusivity.category', message: 'Name the category' }] }))).toEqual(
-      {
-        exclusivity: 'Name the category',
-      },
-    );
+    expect(
+      requestErrors(
+        tFor('en'),
+        new ApiError(422, 'invalid_terms', 'x', { issues: [{ field: 'terms.exclusivity.category', message: 'Name the category', kind: 'custom' }] }),
+      ),
+    ).toEqual({ exclusivity: 'Name the category the exclusivity is about, in visible characters.' });
+  });
+
+  it.each(UI_LANGS)('%s: refusals naming no field say it in words at their control', (lang) => {
+    const t = tFor(lang);
+    expect(requestErrors(t, new ApiError(422, 'unknown_creator', 'No creator with id x'))).toEqual({ creatorId: t('apiError.unknown_creator') });
+    expect(requestErrors(t, new ApiError(422, 'asset_not_of_creator', 'Asset 00000000-0000-4000-8000-00000000000a belongs to another creator'))).toEqual({
+      content: t('apiError.asset_not_of_creator'),
+    });
+    expect(requestErrors(t, new ApiError(422, 'unknown_asset_ids', 'No asset with id y'))).toEqual({ content: t('apiError.unknown_asset_ids') });
+    for (const error of [new ApiError(500, 'internal', 'Boom'), new ApiError(422, 'something_new', 'expected string, received undefined')]) {
+      expectSentence(requestErrors(t, error).form);
+    }
   });
 });

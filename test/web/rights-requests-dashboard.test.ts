@@ -104,7 +104,7 @@ describe('asking a creator for rights', () => {
     await page.getByRole('button', { name: 'Create the request' }).click();
     await page.getByText('The request was not created').waitFor();
     const channels = page.getByRole('group', { name: 'Channels' });
-    expect(await describedBy(channels)).toContain('Grant at least one channel');
+    expect(await describedBy(channels)).toContain('Pick at least one channel.'); // issue 15: a sentence, not the API's wording
     await saveScreenshot(page, 'requests-form-error');
   });
 

@@ -27,6 +27,8 @@ let viewerKey: string;
 let olaId: string;
 let bartekId: string;
 let toteId: string;
+/** The asset page's closed section that holds the creator panel. */
+const CREATOR_SECTION = 'Creator: details, page link, personal data';
 /** Ola's open request (about the tote), Bartek's (all his content, no reason), Ola's resolved one. */
 let olaOpen: string;
 let bartekOpen: string;
@@ -172,6 +174,7 @@ describe('takedown requests on the dashboard', () => {
 
   it('opens from an asset’s creator panel, showing that creator’s requests', async () => {
     await page.goto(`${instance.url}/assets/${toteId}`);
+    await page.getByRole('button', { name: CREATOR_SECTION }).click(); // the panel is in a closed section of the asset page
     await page.getByRole('region', { name: 'Creator', exact: true }).getByRole('link', { name: 'Takedown requests from @ola.sews' }).click();
     await heading('Takedown requests').waitFor();
     expect(new URL(page.url()).search).toBe(`?creatorId=${olaId}`);
@@ -187,6 +190,7 @@ describe('takedown requests on the dashboard', () => {
     try {
       for (const pathname of ['/takedowns', `/assets/${toteId}`]) {
         await page.goto(`${instance.url}${pathname}`);
+        if (pathname !== '/takedowns') await page.getByRole('button', { name: CREATOR_SECTION }).click();
         await page.locator('li.takedown-item, .creator-panel').first().waitFor();
         await sleep(200);
         expect({ pathname, overflow: await horizontalOverflow(page) }).toEqual({ pathname, overflow: 0 });

@@ -81,6 +81,7 @@ describe('where and until when an asset may be used, while it is withdrawn', () 
   });
 
   it('archived: says it is withdrawn and nothing is served, and still lists the licenses', async () => {
+    await page.getByRole('button', { name: 'Archiving and deleting' }).click(); // a closed section at first
     await page.getByRole('button', { name: 'Archive', exact: true }).click();
     await rights().getByText('Withdrawn: nothing is served.').waitFor();
     const text = await rights().innerText();

@@ -6,6 +6,7 @@ import { launchBrowser, saveScreenshot, startTestInstance, type Browser, type Pa
 import { makeImage, makeVideo } from '../helpers/media-fixtures';
 import { settledJob } from '../helpers/settled-job';
 import { describedBy, focused, openGroups } from './dashboard-helpers';
+import { signedInPage, VIEWPORTS, type Lang, type Viewport } from './signed-in';
 
 /**
  * Words a new user reads instead of codes, in real Chromium against a real instance, in English
@@ -18,7 +19,6 @@ import { describedBy, focused, openGroups } from './dashboard-helpers';
  * Screenshots: test-artifacts/screenshots/words-*.png.
  */
 const DAY = 24 * 60 * 60 * 1000;
-const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 
 let browser: Browser;
 let instance: TestInstance;
@@ -99,16 +99,8 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/** A signed-in page in a language at a width (the key and language as the dashboard keeps them). */
-async function open(lang: 'en' | 'pl', viewport: keyof typeof VIEWPORTS): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: lang === 'en' ? 'en-GB' : 'pl-PL' });
-  await context.addInitScript({
-    content: `sessionStorage.setItem('ugc-dashboard.api-key', ${JSON.stringify(managerKey)}); localStorage.setItem('ugc-dashboard.lang', ${JSON.stringify(lang)});`,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
+/** A signed-in page in a language at a width. */
+const open = (lang: Lang, viewport: Viewport): Promise<Page> => signedInPage(browser, { key: managerKey, lang, viewport: VIEWPORTS[viewport] });
 
 const WORDS = {
   en: {
@@ -121,6 +113,8 @@ const WORDS = {
     email: 'The license does not cover Email.',
     fit: 'blurred fill',
     makeCuts: /Make cuts/,
+    openCutBuilder: 'Make new cuts',
+    ledger: /^Usage ledger/,
     otherLength: 'Other length (s)',
     dateLocale: 'en-GB',
   },
@@ -134,6 +128,8 @@ const WORDS = {
     email: 'Licencja nie obejmuje kanału: E-mail.',
     fit: 'rozmyte tło',
     makeCuts: /Utwórz cięcia/,
+    openCutBuilder: 'Utwórz nowe cięcia',
+    ledger: /^Rejestr użyć/,
     otherLength: 'Inna długość (s)',
     dateLocale: 'pl-PL',
   },
@@ -185,6 +181,7 @@ describe.each([
 
   it('a cut refused because the license starts later says when, and links that license', async () => {
     await page.goto(`${instance.url}/assets/${refusedVideoId}`);
+    await page.getByRole('button', { name: words.openCutBuilder }).click();
     await page.getByLabel(words.otherLength).fill('2');
     await page.getByRole('button', { name: words.makeCuts }).click();
     const alert = page.getByRole('alert').filter({ hasText: words.cutRefused(day(NEXT_MONTH)) });
@@ -200,6 +197,7 @@ describe.each([
     await openGroups(page.locator('section').filter({ has: page.locator('#cuts-heading') }));
     await page.locator('.cut-item').filter({ hasText: words.fit }).first().waitFor();
     expect(await page.locator('.cut-item').first().innerText()).not.toMatch(/\bblur\b/);
+    await page.getByRole('button', { name: words.ledger }).click(); // the ledger is a closed section
     await page.getByRole('row').filter({ hasText: 'newsletter' }).getByText(words.email).waitFor();
     await expectNoRawCodes(page);
     await saveScreenshot(page, `words-asset-${lang}-${viewport}`);

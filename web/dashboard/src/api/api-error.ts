@@ -1,7 +1,17 @@
-/** One problem the API found with a field of the request (`details.issues` of a 4xx). */
+/**
+ * One problem the API found with a field of the request (`details.issues` of a 4xx). `message`
+ * is the validator's English, never shown (i18n/issue-sentence.ts says it in words); the kind
+ * and limits say what to write instead. An issue made of a bare code has no kind.
+ */
 export interface FieldIssue {
   field: string | null;
   message: string;
+  /** too_small, too_big, invalid_type, invalid_format, invalid_value, invalid_union, custom… */
+  kind?: string;
+  /** What a too_small/too_big measured: string (characters), number, array (items). */
+  origin?: string;
+  minimum?: number;
+  maximum?: number;
 }
 
 /**

@@ -4,6 +4,7 @@ import { useApi } from '../api/api-context';
 import type { Asset } from '../api/api-types';
 import { useI18n } from '../i18n/i18n';
 import { Field } from '../ui/field';
+import { DisclosureSection } from './disclosure-section';
 import { changedDetails, detailsIssuesByField, detailsToForm, invalidSkus, type DetailsField, type DetailsForm } from './asset-details';
 import { lifeCycleError } from './life-cycle-error';
 
@@ -11,7 +12,8 @@ import { lifeCycleError } from './life-cycle-error';
  * Edit details: the title, the products (the whole list, comma-separated) and the content
  * manager's notes; never the bytes. SKUs are checked here by the API's own rule before sending;
  * whatever the API still refuses appears at its field, and focus moves to the first of them.
- * Only the fields that changed are sent.
+ * Only the fields that changed are sent. A closed section: the current details are in the facts
+ * at the top of the page.
  */
 export function AssetDetailsForm({ asset, onSaved }: { asset: Asset; onSaved: (asset: Asset) => void }) {
   const api = useApi();
@@ -54,7 +56,7 @@ export function AssetDetailsForm({ asset, onSaved }: { asset: Asset; onSaved: (a
       setSaved('saved');
       onSaved(updated);
     } catch (err) {
-      const byField = err instanceof ApiError && err.status === 422 ? detailsIssuesByField(err.issues) : {};
+      const byField = err instanceof ApiError && err.status === 422 ? detailsIssuesByField(t, err.issues) : {};
       setErrors(Object.keys(byField).length ? byField : { form: lifeCycleError(t, err) });
     } finally {
       setSaving(false);
@@ -62,8 +64,7 @@ export function AssetDetailsForm({ asset, onSaved }: { asset: Asset; onSaved: (a
   };
 
   return (
-    <section className="card" aria-labelledby="details-heading">
-      <h2 id="details-heading">{t('details.title')}</h2>
+    <DisclosureSection id="details" title={t('details.title')}>
       <form ref={formRef} className="details-form" onSubmit={save} noValidate>
         <Field label={t('details.titleField')} hint={t('details.titleHint')} error={errors.title}>
           <input value={form.title} onChange={(e) => set('title', e.target.value)} />
@@ -88,6 +89,6 @@ export function AssetDetailsForm({ asset, onSaved }: { asset: Asset; onSaved: (a
           </span>
         </div>
       </form>
-    </section>
+    </DisclosureSection>
   );
 }

@@ -1,5 +1,7 @@
 import type { FieldIssue } from '../api/api-error';
 import { PRODUCT_SKU, type Asset } from '../api/api-types';
+import { sentencesByField } from '../i18n/issue-sentence';
+import type { Words } from '../i18n/reason-sentence';
 
 /** The edit details form as typed: products as one comma-separated line. */
 export interface DetailsForm {
@@ -49,13 +51,12 @@ export function changedDetails(asset: Pick<Asset, 'title' | 'productSkus' | 'not
   return change;
 }
 
-/** The API's issues by the form field they concern (`productSkus.2` is the products line); the first message of each. */
-export function detailsIssuesByField(issues: FieldIssue[]): Partial<Record<DetailsField, string>> {
-  const byField: Partial<Record<DetailsField, string>> = {};
-  for (const issue of issues) {
-    const first = issue.field?.split('.')[0] ?? '';
-    const field: DetailsField = first === 'productSkus' ? 'products' : first === 'title' || first === 'notes' ? first : 'form';
-    byField[field] ??= issue.message;
-  }
-  return byField;
+/** The API's issues as sentences, by the form field they concern (`productSkus.2` is the products line); the first of each. */
+export function detailsIssuesByField(t: Words['t'], issues: readonly FieldIssue[]): Partial<Record<DetailsField, string>> {
+  return sentencesByField(t, issues, detailsFieldOf);
+}
+
+function detailsFieldOf(path: string | null): DetailsField {
+  const first = path?.split('.')[0] ?? '';
+  return first === 'productSkus' ? 'products' : first === 'title' || first === 'notes' ? first : 'form';
 }

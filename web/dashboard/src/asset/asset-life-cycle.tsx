@@ -4,6 +4,7 @@ import { useApi } from '../api/api-context';
 import type { Asset } from '../api/api-types';
 import { useI18n } from '../i18n/i18n';
 import { ConfirmButton } from '../ui/confirm-button';
+import { DisclosureSection } from './disclosure-section';
 import { lifeCycleError } from './life-cycle-error';
 
 type Action = 'archive' | 'unarchive' | 'delete';
@@ -35,7 +36,8 @@ export const AssetStateBanner = forwardRef<HTMLDivElement, { asset: Asset }>(fun
  * Archive or put back in use (one button, as the asset stands, with what it does in a line),
  * and delete after a second, explicit "yes" that says the files go for good. Refusals are said
  * in words at the buttons; an asset deleted meanwhile is loaded again. Once deleted, nothing is
- * offered any more.
+ * offered any more. A closed section, open from the start for an archived asset: the banner at
+ * the top says it is withdrawn, and the way back should be one look away.
  */
 export function AssetLifeCycle({ asset, onChange }: { asset: Asset; onChange: (asset: Asset, action: Action | null) => void }) {
   const api = useApi();
@@ -72,8 +74,7 @@ export function AssetLifeCycle({ asset, onChange }: { asset: Asset; onChange: (a
   }
   const archived = asset.archivedAt !== null;
   return (
-    <section className="card life-cycle" aria-labelledby="life-cycle-heading">
-      <h2 id="life-cycle-heading">{t('lifeCycle.title')}</h2>
+    <DisclosureSection id="life-cycle" className="life-cycle" title={t('lifeCycle.title')} defaultOpen={archived}>
       <div className="life-cycle-action">
         <button type="button" onClick={() => act(archived ? 'unarchive' : 'archive')} disabled={busy !== null} aria-describedby="archive-explained">
           {busy === 'archive'
@@ -105,6 +106,6 @@ export function AssetLifeCycle({ asset, onChange }: { asset: Asset; onChange: (a
           {error}
         </p>
       )}
-    </section>
+    </DisclosureSection>
   );
 }

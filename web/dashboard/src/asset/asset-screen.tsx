@@ -1,34 +1,34 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../api/api-context';
 import type { Asset, AssetDetail, Creator } from '../api/api-types';
-import { isErased } from '../creators/creator-form';
-import { CreatorPanel } from '../creators/creator-panel';
 import { useI18n } from '../i18n/i18n';
-import { assetName, formatDuration } from '../library/asset-card';
+import { assetName } from '../library/asset-card';
 import { RightsSummary } from '../licenses/rights-summary';
 import { Link } from '../routing/router';
-import { Badge, toneOf } from '../ui/badge';
 import { ErrorAlert } from '../ui/error-alert';
 import { Screen } from '../ui/screen';
 import { useLoad } from '../ui/use-load';
+import { AssetCreatorSection } from './asset-creator-section';
+import { AssetCuts } from './asset-cuts';
 import { AssetDetailsForm } from './asset-details-form';
+import { AssetFacts } from './asset-facts';
 import { AssetLifeCycle, AssetStateBanner } from './asset-life-cycle';
-import { CutBuilder } from './cut-builder';
-import { OriginalDownload } from './original-download';
 import { RenditionsPanel } from './renditions-panel';
 import { UsageLedger } from './usage-ledger';
 
 const PROCESSING_POLL_MS = 1500;
 
 /**
- * One asset: what it is, where it may be used, its renditions and cuts, the cut builder, its
- * details to edit, archiving and deleting, its creator (details, their page, their personal
- * data), and its usage ledger. An archived asset says so at
- * the top; a deleted one too, and then shows only its record (no files, nothing to change).
+ * One asset, laid out to be taken in at a glance: at the top its preview and renditions beside
+ * its key facts and where it may be used (side by side on a wide screen), then a video's ad cuts
+ * with their count and the cut builder's button; below, closed sections with counts for the
+ * usage ledger, its details to edit, its creator (details, their page, their personal data),
+ * and archiving and deleting. An archived asset says so at the top; a deleted one too, and then
+ * shows only its record (no files, nothing to change).
  */
 export function AssetScreen({ id }: { id: string }) {
   const api = useApi();
-  const { t, label, number } = useI18n();
+  const { t } = useI18n();
   const asset = useLoad(() => api.get<AssetDetail>(`/api/v1/assets/${id}`), [api, id]);
   const creatorId = asset.data?.creatorId;
   const creator = useLoad(async () => (creatorId ? api.get<Creator>(`/api/v1/creators/${creatorId}`) : null), [api, creatorId]);
@@ -80,66 +80,21 @@ export function AssetScreen({ id }: { id: string }) {
       }
     >
       <AssetStateBanner ref={banner} asset={a} />
-      <div className="asset-facts card">
-        <div className="badges">
-          <Badge tone="neutral">{label('kind', a.kind)}</Badge>
-          <Badge tone={toneOf(a.status)}>{label('status', a.status)}</Badge>
-          {a.deletedAt ? <Badge tone="bad">{t('lifeCycle.deletedBadge')}</Badge> : a.archivedAt && <Badge tone="warn">{t('lifeCycle.archivedBadge')}</Badge>}
+      {/* What one comes for, without opening anything: the picture, the facts, where it may be used. */}
+      <div className="asset-overview">
+        {!a.deletedAt && <RenditionsPanel asset={a} />}
+        <div className="asset-overview-side">
+          <AssetFacts asset={a} creator={c} />
+          <RightsSummary licenses={a.licenses} withdrawn={a.deletedAt ? 'deleted' : a.archivedAt ? 'archived' : null} />
         </div>
-        <dl className="terms">
-          {c && (
-            <>
-              <dt>{t('asset.creator')}</dt>
-              <dd>{isErased(c) ? t('creatorPanel.erasedName') : `@${c.handle} (${c.platform}, ${label('tier', c.tier)})`}</dd>
-            </>
-          )}
-          <dt>{t('asset.products')}</dt>
-          <dd>
-            {a.productSkus.length
-              ? a.productSkus.map((sku) => (
-                  <Link key={sku} to={`/insights/${encodeURIComponent(sku)}`} className="sku">
-                    {sku}
-                  </Link>
-                ))
-              : '—'}
-          </dd>
-          <dt>{t('asset.dimensions')}</dt>
-          <dd>
-            {a.width && a.height ? `${a.width} × ${a.height}` : '—'}
-            {a.durationS !== undefined && ` · ${formatDuration(a.durationS)}`} · {number(Math.round(a.sizeBytes / 1024))} KB · {a.mimeType}
-          </dd>
-          <OriginalDownload asset={a} />
-          {a.notes && (
-            <>
-              <dt>{t('asset.notes')}</dt>
-              <dd className="asset-notes">{a.notes}</dd>
-            </>
-          )}
-          {a.sourceUrl && (
-            <>
-              <dt>{t('asset.source')}</dt>
-              <dd>
-                <a href={a.sourceUrl} rel="noreferrer" target="_blank">
-                  {a.sourceUrl}
-                </a>
-              </dd>
-            </>
-          )}
-        </dl>
-        {a.error && <p className="field-error">{a.error}</p>}
       </div>
-      <RightsSummary licenses={a.licenses} withdrawn={a.deletedAt ? 'deleted' : a.archivedAt ? 'archived' : null} />
-      {!a.deletedAt && (
-        <>
-          <RenditionsPanel asset={a} onStale={asset.reload} />
-          <CutBuilder asset={a} onCutsMade={asset.reload} />
-          <AssetDetailsForm key={a.id} asset={a} onSaved={onChange} />
-        </>
-      )}
-      <AssetLifeCycle key={a.id} asset={a} onChange={onChange} />
+      {!a.deletedAt && a.kind === 'video' && <AssetCuts asset={a} onStale={asset.reload} onCutsMade={asset.reload} />}
+      {/* The rest in closed sections, their counts in their headings. */}
+      <UsageLedger assetId={a.id} />
+      {/* Keyed by the asset, so another asset's form starts afresh; siblings, so the keys differ. */}
+      {!a.deletedAt && <AssetDetailsForm key={`details-${a.id}`} asset={a} onSaved={onChange} />}
       {c && (
-        <CreatorPanel
-          key={c.id}
+        <AssetCreatorSection
           creator={c}
           onChange={(next) => {
             setChangedCreator(next);
@@ -151,7 +106,7 @@ export function AssetScreen({ id }: { id: string }) {
           }}
         />
       )}
-      <UsageLedger assetId={a.id} />
+      <AssetLifeCycle key={`life-cycle-${a.id}`} asset={a} onChange={onChange} />
     </Screen>
   );
 }

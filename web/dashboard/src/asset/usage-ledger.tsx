@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useApi } from '../api/api-context';
 import type { Page, Usage } from '../api/api-types';
 import { useI18n } from '../i18n/i18n';
@@ -6,19 +7,31 @@ import { Link } from '../routing/router';
 import { Badge, toneOf } from '../ui/badge';
 import { ErrorAlert } from '../ui/error-alert';
 import { useLoad } from '../ui/use-load';
+import { DisclosureSection } from './disclosure-section';
 
-/** Every pull of this asset's files, granted or refused, newest first: where it is live. */
+const LIMIT = 50;
+/** Rows shown until "show all": the latest pulls say where it is live now. */
+const LATEST = 5;
+
+/**
+ * Every pull of this asset's files, granted or refused, newest first: where it is live. A
+ * closed section with the count in its heading; opened, the latest few rows and "show all".
+ */
 export function UsageLedger({ assetId }: { assetId: string }) {
   const api = useApi();
   const i18n = useI18n();
-  const { t, label, dateTime, country } = i18n;
-  const usages = useLoad(() => api.get<Page<Usage>>(`/api/v1/usage?assetId=${assetId}&limit=50`), [api, assetId]);
+  const { t, label, dateTime, country, number } = i18n;
+  const usages = useLoad(() => api.get<Page<Usage>>(`/api/v1/usage?assetId=${assetId}&limit=${LIMIT}`), [api, assetId]);
+  const [all, setAll] = useState(false);
+  const items = usages.data?.items ?? [];
+  // Only the first page is loaded: beyond it, the count says there are more.
+  const count = usages.data && `${number(items.length)}${usages.data.nextCursor ? '+' : ''}`;
+  const shown = all ? items : items.slice(0, LATEST);
   return (
-    <section className="card" aria-labelledby="usage-heading">
-      <h2 id="usage-heading">{t('usage.title')}</h2>
+    <DisclosureSection id="usage" title={t('usage.title')} count={count}>
       <ErrorAlert error={usages.error} />
-      {usages.data && usages.data.items.length === 0 && <p className="empty">{t('usage.empty')}</p>}
-      {usages.data && usages.data.items.length > 0 && (
+      {usages.data && items.length === 0 && <p className="empty">{t('usage.empty')}</p>}
+      {items.length > 0 && (
         <div className="table-scroll">
           <table className="data-table">
             <caption className="visually-hidden">{t('usage.title')}</caption>
@@ -33,7 +46,7 @@ export function UsageLedger({ assetId }: { assetId: string }) {
               </tr>
             </thead>
             <tbody>
-              {usages.data.items.map((u) => (
+              {shown.map((u) => (
                 <tr key={u.id}>
                   <td>{dateTime(u.at)}</td>
                   <td>
@@ -55,6 +68,11 @@ export function UsageLedger({ assetId }: { assetId: string }) {
           </table>
         </div>
       )}
-    </section>
+      {items.length > LATEST && (
+        <button type="button" className="link-button show-all" onClick={() => setAll(!all)}>
+          {all ? t('usage.showLatest', { n: number(LATEST) }) : t('usage.showAll', { n: count || '' })}
+        </button>
+      )}
+    </DisclosureSection>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/api-error';
 import { createApiClient } from '../api/api-client';
+import { codeSentence } from '../i18n/error-sentence';
 import { useI18n } from '../i18n/i18n';
 import { Field } from '../ui/field';
 import { Screen } from '../ui/screen';
@@ -26,7 +27,8 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (key: string, remembe
       await createApiClient(trimmed, () => undefined).get('/api/v1/assets?limit=1');
       onSignedIn(trimmed, remember);
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? t('signIn.badKey') : err instanceof Error ? err.message : String(err));
+      // No connection, a server error: in words, like every other error (never the browser's "Failed to fetch").
+      setError(err instanceof ApiError && err.status === 401 ? t('signIn.badKey') : codeSentence(t, err));
     } finally {
       setBusy(false);
     }

@@ -52,7 +52,7 @@ export function CreatorPageLinkSection({ creator, onForbidden }: { creator: Crea
     } catch (err) {
       if (err instanceof ApiError && err.code === 'expires_in_past') setDayError(t('pageLink.pastDay'));
       else if (err instanceof ApiError && err.code === 'expires_too_late') setDayError(t('pageLink.tooLate', { max: MAX_DAYS }));
-      else if (err instanceof ApiError && err.status === 422) setDayError(err.message);
+      else if (err instanceof ApiError && err.status === 422) setDayError(t('pageLink.badDay'));
       else refused(err);
     } finally {
       setBusy(false);

@@ -1,4 +1,6 @@
 import { ApiError } from '../api/api-error';
+import { fieldWords } from './field-words';
+import { hasSentences, issueSentence } from './issue-sentence';
 import type { MessageKey } from './messages-en';
 import { isRightsReason, reasonSentence, type ReasonContext, type Words } from './reason-sentence';
 
@@ -25,18 +27,15 @@ const CODE_SENTENCES: Record<string, MessageKey> = {
   payload_too_large: 'apiError.file_too_large',
   image_too_large: 'apiError.image_too_large',
   unsupported_media_type: 'apiError.unsupported_media_type',
-};
-
-/** Fields the API may name in `details.issues`, as words ("the creator", not "creatorId"). */
-const FIELD_WORDS: Record<string, MessageKey> = {
-  creatorId: 'field.creatorId',
-  handle: 'field.handle',
-  platform: 'field.platform',
-  followers: 'field.followers',
-  file: 'field.file',
-  productSkus: 'field.productSkus',
-  title: 'field.title',
-  cuts: 'field.cuts',
+  unknown_asset_ids: 'apiError.unknown_asset_ids',
+  asset_not_of_creator: 'apiError.asset_not_of_creator',
+  license_revoked: 'apiError.license_revoked',
+  unknown_license: 'renewal.unknown',
+  license_not_of_creator: 'renewal.notOfCreator',
+  answer_required: 'faq.answerRequired',
+  invalid_transition: 'faq.invalidTransition',
+  unpublish_first: 'faq.unpublishFirst',
+  faq_dismissed: 'faq.dismissedNotPublished',
 };
 
 /**
@@ -79,11 +78,21 @@ function reasonsOf(error: ApiError): string[] {
   return error.status === 403 && isRightsReason(error.code) ? [error.code] : [];
 }
 
+/**
+ * A refused form in sentences: each field that has its own says what to do ("Pick at least one
+ * channel."); the others are named together in one; a field without words makes it the form's.
+ */
 function invalidSentence(t: Words['t'], error: ApiError): string {
-  const fields = [...new Set(error.issues.map((issue) => issue.field?.split('.')[0] ?? ''))];
-  const named = fields.map((field) => FIELD_WORDS[field]);
-  if (named.length === 0 || named.some((key) => key === undefined)) return t('apiError.invalidAny');
-  return t('apiError.invalid', { fields: named.map((key) => t(key!)).join(', ') });
+  const issues = error.issues;
+  const own = issues.filter((issue) => hasSentences(issue.field)).map((issue) => issueSentence(t, issue));
+  const others = issues.filter((issue) => !hasSentences(issue.field)).map((issue) => fieldWords(t, issue.field));
+  const named =
+    others.includes(null) || issues.length === 0
+      ? [t('apiError.invalidAny')]
+      : others.length
+        ? [t('apiError.invalid', { fields: [...new Set(others)].join(', ') })]
+        : [];
+  return [...new Set([...own, ...named])].join(' ');
 }
 
 function statusSentence(t: Words['t'], status: number): string {

@@ -1,23 +1,24 @@
 import { useState } from 'react';
-import { ApiError } from '../api/api-error';
 import { useApi } from '../api/api-context';
-import { SENTIMENTS, TOPICS, type Comment, type Page } from '../api/api-types';
+import { SENTIMENTS, TOPICS, type Comment } from '../api/api-types';
+import { codeSentence } from '../i18n/error-sentence';
 import { useI18n } from '../i18n/i18n';
 import { Badge } from '../ui/badge';
 import { ErrorAlert } from '../ui/error-alert';
 import { ChoiceSelect } from '../ui/choice-select';
 import { Field } from '../ui/field';
-import { useLoad } from '../ui/use-load';
+import { usePages } from '../ui/use-pages';
+import { LoadMore } from '../lists/load-more';
 
-/** The product's comments with the model's labels, each correctable by a person (kept apart from model output by the API). */
+/**
+ * The product's comments with the model's labels, a page at a time: each a compact row (its
+ * text, author, date and labels) whose correction form opens on request, since a person
+ * corrects a few comments among hundreds. Corrections are kept apart from model output by the API.
+ */
 export function CommentCorrections({ sku, onCorrected }: { sku: string; onCorrected: () => void }) {
-  const api = useApi();
   const { t, label } = useI18n();
   const [topic, setTopic] = useState('');
-  const comments = useLoad(
-    () => api.get<Page<Comment>>(`/api/v1/comments?productSku=${encodeURIComponent(sku)}${topic ? `&topic=${topic}` : ''}&limit=50`),
-    [api, sku, topic],
-  );
+  const comments = usePages<Comment>(`/api/v1/comments?productSku=${encodeURIComponent(sku)}${topic ? `&topic=${topic}` : ''}`, 10);
   return (
     <section className="card" aria-labelledby="comments-heading">
       <h2 id="comments-heading">{t('comments.title')}</h2>
@@ -27,25 +28,27 @@ export function CommentCorrections({ sku, onCorrected }: { sku: string; onCorrec
         </Field>
       </div>
       <ErrorAlert error={comments.error} />
-      {comments.data && comments.data.items.length === 0 && <p className="empty">{t('comments.empty')}</p>}
+      {!comments.loading && !comments.error && comments.items.length === 0 && <p className="empty">{t('comments.empty')}</p>}
       <ul className="comment-list">
-        {comments.data?.items.map((comment) => (
+        {comments.items.map((comment) => (
           <CommentRow key={comment.id} comment={comment} onCorrected={onCorrected} />
         ))}
       </ul>
+      <LoadMore pages={comments} />
     </section>
   );
 }
 
 function CommentRow({ comment: loaded, onCorrected }: { comment: Comment; onCorrected: () => void }) {
   const api = useApi();
-  const { t, label } = useI18n();
+  const { t, label, shortDate } = useI18n();
   const [comment, setComment] = useState(loaded);
   const [topic, setTopic] = useState(comment.topic ?? '');
   const [sentiment, setSentiment] = useState(comment.sentiment ?? '');
   const [isQuestion, setIsQuestion] = useState(Boolean(comment.isQuestion));
   const [spam, setSpam] = useState(Boolean(comment.spam));
-  const [state, setState] = useState<'idle' | 'saved' | ApiError>('idle');
+  // A refusal is kept as its sentence, never the API's wording.
+  const [state, setState] = useState<'idle' | 'saved' | { refused: string }>('idle');
 
   const changes = {
     ...(topic && topic !== comment.topic ? { topic } : {}),
@@ -59,15 +62,12 @@ function CommentRow({ comment: loaded, onCorrected }: { comment: Comment; onCorr
       setState('saved');
       onCorrected();
     } catch (err) {
-      setState(err instanceof ApiError ? err : new ApiError(0, 'error', String(err)));
+      setState({ refused: codeSentence(t, err) });
     }
   };
 
-  return (
-    <li className="comment-row">
-      <blockquote>{comment.text}</blockquote>
-      <p className="comment-author">{comment.author ? t('comments.by', { author: comment.author, platform: comment.platform }) : comment.platform}</p>
-      {comment.correction && <Badge tone="info">{t('comments.correctedBadge')}</Badge>}
+  const form = (
+    <>
       <div className="comment-labels">
         <Field label={t('comments.topic')}>
           <select value={topic} onChange={(e) => setTopic(e.target.value)}>
@@ -102,7 +102,32 @@ function CommentRow({ comment: loaded, onCorrected }: { comment: Comment; onCorr
           {state === 'saved' ? t('comments.corrected') : ''}
         </span>
       </div>
-      {state instanceof ApiError && <p className="field-error">{state.message}</p>}
+      {typeof state === 'object' && (
+        <p className="field-error" role="alert">
+          {state.refused}
+        </p>
+      )}
+    </>
+  );
+
+  return (
+    <li className="comment-row">
+      <blockquote>{comment.text}</blockquote>
+      <p className="comment-meta">
+        <span className="comment-author">
+          {comment.author ? t('comments.by', { author: comment.author, platform: comment.platform }) : comment.platform}
+          {comment.postedAt && ` · ${shortDate(comment.postedAt)}`}
+        </span>
+        {comment.topic && <Badge tone="neutral">{label('topic', comment.topic)}</Badge>}
+        {comment.sentiment && <Badge tone="neutral">{label('sentiment', comment.sentiment)}</Badge>}
+        {comment.isQuestion && <Badge tone="info">{t('comments.question')}</Badge>}
+        {comment.spam && <Badge tone="warn">{t('comments.spam')}</Badge>}
+        {comment.correction && <Badge tone="info">{t('comments.correctedBadge')}</Badge>}
+      </p>
+      <details className="comment-correction">
+        <summary>{t('comments.correctOpen')}</summary>
+        {form}
+      </details>
     </li>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { useApi } from '../api/api-context';
+import { codeSentence } from '../i18n/error-sentence';
 import { useI18n, type I18n } from '../i18n/i18n';
 import { ConfirmButton } from '../ui/confirm-button';
 import { Field } from '../ui/field';
@@ -95,7 +96,6 @@ function erasureError(t: I18n['t'], error: unknown): string {
     if (error.status === 403) return t('erasure.forbidden');
     if (error.status === 422) return t('erasure.invalid');
     if (error.status === 0) return t('lifeCycle.offline');
-    return error.message;
   }
-  return error instanceof Error ? error.message : String(error);
+  return codeSentence(t, error);
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { ApiError } from '../api/api-error';
 import { useApi } from '../api/api-context';
 import type { FaqEntry, FaqStatus } from '../api/api-types';
 import { useI18n } from '../i18n/i18n';
 import { Field } from '../ui/field';
+import { faqEditErrors, type FaqEditErrors } from './faq-edit-errors';
 
 /**
  * One FAQ entry's question and answer to edit, and its review, as the API allows it:
@@ -15,13 +15,13 @@ export function FaqEntryEditor({ entry, onChanged }: { entry: FaqEntry; onChange
   const { t, label } = useI18n();
   const [question, setQuestion] = useState(entry.question);
   const [answer, setAnswer] = useState(entry.answer ?? '');
-  const [error, setError] = useState<ApiError | null>(null);
+  const [errors, setErrors] = useState<FaqEditErrors>({});
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState('');
 
   const save = async (status?: FaqStatus, dismissed?: boolean) => {
     setBusy(true);
-    setError(null);
+    setErrors({});
     try {
       const body = {
         question: question.trim(),
@@ -33,19 +33,18 @@ export function FaqEntryEditor({ entry, onChanged }: { entry: FaqEntry; onChange
       onChanged({ ...entry, ...updated });
       setNote(dismissed !== undefined ? (dismissed ? t('faq.dismissed') : t('faq.restored')) : status ? label('faqStatus', status) : t('faq.saved'));
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'error', String(err)));
+      setErrors(faqEditErrors(t, err));
     } finally {
       setBusy(false);
     }
   };
-  const issue = (field: string) => error?.issues.find((i) => i.field?.split('.')[0] === field)?.message;
 
   return (
     <div className="faq-entry">
-      <Field label={t('faq.question')} error={issue('question')}>
+      <Field label={t('faq.question')} error={errors.question}>
         <input className="wide" value={question} onChange={(e) => setQuestion(e.target.value)} />
       </Field>
-      <Field label={t('faq.answer')} error={issue('answer')}>
+      <Field label={t('faq.answer')} error={errors.answer}>
         <textarea rows={3} value={answer} onChange={(e) => setAnswer(e.target.value)} />
       </Field>
       <div className="button-row">
@@ -76,9 +75,9 @@ export function FaqEntryEditor({ entry, onChanged }: { entry: FaqEntry; onChange
           {note}
         </span>
       </div>
-      {error && !issue('question') && !issue('answer') && (
+      {errors.form && (
         <p className="field-error" role="alert">
-          {error.message} <code className="error-code">{error.code}</code>
+          {errors.form}
         </p>
       )}
     </div>

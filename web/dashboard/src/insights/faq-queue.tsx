@@ -7,6 +7,8 @@ import { useLoad } from '../ui/use-load';
 import { FaqFilters, filterQuery, NO_FILTERS, type FaqFilterValues } from './faq-filters';
 import { FaqRow } from './faq-row';
 
+const FIRST_ROWS = 15;
+
 /**
  * A product's FAQ entries as a review queue: one line each, most asked first, filtered; one
  * expanded at a time to edit; rows ticked to merge (into the most asked of them, whose wording
@@ -22,7 +24,10 @@ export function FaqQueue({ sku }: { sku: string }) {
   const [expanded, setExpanded] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [showAll, setShowAll] = useState(false);
   const items = list.data?.items ?? [];
+  // The most asked come first and are what a review starts with; the long tail waits for a click.
+  const shown = showAll ? items : items.slice(0, FIRST_ROWS);
   const select = (id: string, on: boolean) => setSelected((old) => new Set([...old].filter((s) => s !== id).concat(on ? [id] : [])));
 
   const merge = async () => {
@@ -58,7 +63,7 @@ export function FaqQueue({ sku }: { sku: string }) {
       {list.error ? <ErrorAlert error={list.error} /> : null}
       {list.data && items.length === 0 && <p className="empty">{filters === NO_FILTERS ? t('faq.empty') : t('faq.noMatch')}</p>}
       <div className="faq-rows">
-        {items.map((entry) => (
+        {shown.map((entry) => (
           <FaqRow
             key={entry.id}
             entry={entry}
@@ -71,6 +76,11 @@ export function FaqQueue({ sku }: { sku: string }) {
           />
         ))}
       </div>
+      {shown.length < items.length && (
+        <button type="button" className="load-more" onClick={() => setShowAll(true)}>
+          {t('faq.showAll', { n: items.length })}
+        </button>
+      )}
     </section>
   );
 }

@@ -59,8 +59,9 @@ export function RetrainPanel({ onRetrained }: { onRetrained: () => void }) {
       </button>
       {running && <RetrainProgress job={job} />}
       {job?.state === 'failed' && (
-        <p className="field-error" role="alert">
-          {t('retrain.failed', { error: job.error ?? '' })}
+        // The worker's own words stay on the element for support (they are its log's English, not the UI's).
+        <p className="field-error" role="alert" data-error={job.error ?? undefined}>
+          {t('retrain.failed')}
         </p>
       )}
       {job?.state === 'completed' && <RetrainOutcome result={job.result as RetrainResult} />}

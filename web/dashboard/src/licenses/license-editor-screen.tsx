@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/api-error';
 import { useApi } from '../api/api-context';
 import type { License } from '../api/api-types';
 import { useI18n } from '../i18n/i18n';
@@ -13,13 +12,23 @@ import { Screen } from '../ui/screen';
 import { useLoad } from '../ui/use-load';
 import { ContractField } from './contract-field';
 import { LicenseFields } from './license-fields';
-import { changedTerms, formToBody, issuesByField, licenseToForm, newLicenseForm, type FormField, type LicenseForm } from './license-form';
+import {
+  changedTerms,
+  contractRefusal,
+  contractSentence,
+  formToBody,
+  licenseErrors,
+  licenseToForm,
+  newLicenseForm,
+  type FormField,
+  type LicenseForm,
+} from './license-form';
 import { RightsSummary } from './rights-summary';
 
 /**
  * Creates a license (id null; `?assetId=` or `?creatorId=` say what it covers) or edits one.
- * The API judges the terms; its messages appear at the fields they concern, and focus moves to
- * the first of them.
+ * The API judges the terms; its refusals appear as sentences at the fields they concern (never
+ * its own wording), and focus moves to the first of them.
  */
 export function LicenseEditorScreen({ id, query }: { id: string | null; query: URLSearchParams }) {
   const api = useApi();
@@ -29,7 +38,11 @@ export function LicenseEditorScreen({ id, query }: { id: string | null; query: U
   const license = loaded.data;
   const [original, setOriginal] = useState<LicenseForm | null>(id ? null : newLicenseForm(query));
   const [form, setForm] = useState<LicenseForm | null>(original);
-  const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({});
+  // A new license whose contract was refused arrives here with the refusal (`?contract=`).
+  const [errors, setErrors] = useState<Partial<Record<FormField, string>>>(() => {
+    const refused = query.get('contract');
+    return refused ? { contract: contractSentence(t, refused) } : {};
+  });
   const [contract, setContract] = useState<File | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(query.get('saved') === '1');
@@ -70,7 +83,7 @@ export function LicenseEditorScreen({ id, query }: { id: string | null; query: U
         navigate(`/licenses/${result.id}?saved=1`, { replace: true });
       }
     } catch (err) {
-      setErrors(err instanceof ApiError ? { ...issuesByField(err.issues), ...(err.issues.length ? {} : { form: err.message }) } : { form: String(err) });
+      setErrors(licenseErrors(t, err));
     } finally {
       setSaving(false);
     }
@@ -85,8 +98,9 @@ export function LicenseEditorScreen({ id, query }: { id: string | null; query: U
       return true;
     } catch (err) {
       // The terms are saved; only the contract needs another try, on the saved license.
-      if (!id) navigate(`/licenses/${licenseId}?saved=1`, { replace: true });
-      setErrors({ form: err instanceof Error ? err.message : String(err) });
+      const refusal = contractRefusal(err);
+      if (id) setErrors({ contract: contractSentence(t, refusal) });
+      else navigate(`/licenses/${licenseId}?saved=1&contract=${refusal}`, { replace: true });
       return false;
     }
   };
@@ -122,7 +136,7 @@ export function LicenseEditorScreen({ id, query }: { id: string | null; query: U
               </div>
             )}
             <LicenseFields form={form} set={set} errors={errors} creators={creators.data ?? []} />
-            <ContractField license={license} file={contract} onFile={setContract} />
+            <ContractField license={license} file={contract} onFile={setContract} error={errors.contract} />
             <button type="submit" className="primary" disabled={saving}>
               {saving ? t('common.saving') : id ? t('license.saveChanges') : t('license.create')}
             </button>

@@ -1,5 +1,8 @@
 import type { License } from '../api/api-types';
-import type { FieldIssue } from '../api/api-error';
+import { ApiError, type FieldIssue } from '../api/api-error';
+import { codeSentence } from '../i18n/error-sentence';
+import { sentencesByField } from '../i18n/issue-sentence';
+import type { Words } from '../i18n/reason-sentence';
 import { lastDayOfEnd, localDate } from './license-timing';
 import { exclusivityToBody, newTermsForm, TERMS_FIELDS, termsToBody, type ExclusivityForm, type TermsField, type TermsForm } from './terms-form';
 
@@ -12,8 +15,8 @@ export interface LicenseForm extends TermsForm, ExclusivityForm {
   status: 'draft' | 'active';
 }
 
-/** Which control shows an API message about a field of the body. */
-export type FormField = TermsField | 'covers' | 'exclusivity' | 'notes' | 'status' | 'form';
+/** Which control shows a refusal of a field of the body (`contract`: the PDF sent after the terms). */
+export type FormField = TermsField | 'covers' | 'exclusivity' | 'notes' | 'status' | 'contract' | 'form';
 
 export function newLicenseForm(query: URLSearchParams, today = new Date()): LicenseForm {
   const assetIds = query.getAll('assetId');
@@ -78,14 +81,41 @@ export function changedTerms(before: LicenseForm, after: LicenseForm): Record<st
   return Object.fromEntries(Object.entries(now).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(was[key])));
 }
 
-/** The API's issues by the control that shows them (the first message per control). */
-export function issuesByField(issues: FieldIssue[]): Partial<Record<FormField, string>> {
-  const byField: Partial<Record<FormField, string>> = {};
-  for (const issue of issues) {
-    const field = fieldOf(issue.field);
-    byField[field] ??= issue.message;
-  }
-  return byField;
+/** The API's issues as sentences, by the control that shows them (the first per control). */
+export function issuesByField(t: Words['t'], issues: readonly FieldIssue[]): Partial<Record<FormField, string>> {
+  return sentencesByField(t, issues, fieldOf);
+}
+
+/** Refusals that name no field in their issues, by the control they concern. */
+const CODE_FIELDS: Record<string, FormField> = {
+  unknown_asset_ids: 'covers',
+  unknown_creator: 'covers',
+};
+
+/** A refused save in sentences at the controls: the fields' issues, else the code's sentence where it belongs. */
+export function licenseErrors(t: Words['t'], error: unknown): Partial<Record<FormField, string>> {
+  if (error instanceof ApiError && error.issues.length > 0) return issuesByField(t, error.issues);
+  const control = error instanceof ApiError ? (CODE_FIELDS[error.code] ?? 'form') : 'form';
+  return { [control]: codeSentence(t, error) };
+}
+
+/**
+ * Why the contract was refused (it is sent after the terms are saved), as a word: a new license
+ * moves to its own address first, and the word goes along (`?contract=not_pdf`).
+ */
+export type ContractRefusal = 'not_pdf' | 'too_large' | 'not_sent';
+
+export function contractRefusal(error: unknown): ContractRefusal {
+  if (error instanceof ApiError && error.code === 'unsupported_media_type') return 'not_pdf';
+  if (error instanceof ApiError && (error.code === 'file_too_large' || error.status === 413)) return 'too_large';
+  return 'not_sent';
+}
+
+/** The sentence at the contract field for a refusal (anything but a known word: the terms are saved, the contract is not). */
+export function contractSentence(t: Words['t'], refusal: string): string {
+  if (refusal === 'not_pdf') return t('license.contractNotPdf');
+  if (refusal === 'too_large') return t('license.contractTooLarge');
+  return t('license.contractNotSaved');
 }
 
 function fieldOf(path: string | null): FormField {

@@ -55,10 +55,20 @@ export function termsToBody(form: TermsForm) {
     startsAt: form.startDay ? startFromDay(form.startDay) : '',
     endsAt: form.perpetual ? null : form.lastDay ? endFromLastDay(form.lastDay) : '',
     derivativesAllowed: form.derivativesAllowed,
-    fee: form.feeAmount.trim() ? { amount: form.feeAmount.trim(), currency: form.feeCurrency.trim() } : null,
+    fee: form.feeAmount.trim() ? { amount: typedAmount(form.feeAmount), currency: form.feeCurrency.trim() } : null,
     disclosureRequired: form.disclosureRequired,
     attributionRequired: form.attributionRequired,
   };
+}
+
+/**
+ * An amount as people type it in either language ("1 500,50", "1500.50") as the API takes it
+ * ("1500.50"): spaces between thousands go, and a decimal comma becomes a point. Anything else
+ * is sent as typed, for the API to refuse in words.
+ */
+export function typedAmount(typed: string): string {
+  const compact = typed.replace(/[\s\u00a0\u202f]/g, '');
+  return /^\d+,\d+$/.test(compact) ? compact.replace(',', '.') : compact;
 }
 
 /** Exclusivity as form controls hold it: a license has it, and a renewal proposes it again. */

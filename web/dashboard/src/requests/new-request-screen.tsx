@@ -50,8 +50,8 @@ function RenewalRequestScreen({ licenseId }: { licenseId: string }) {
 }
 
 /**
- * The API judges the terms; its messages appear at the fields they concern. Once asked, the
- * link and the message to paste.
+ * The API judges the terms; its refusals appear as sentences at the fields they concern. Once
+ * asked, the link and the message to paste.
  */
 function RequestFormScreen({ start, renewal }: { start: () => RequestForm; renewal?: Renewal }) {
   const api = useApi();
@@ -89,7 +89,7 @@ function RequestFormScreen({ start, renewal }: { start: () => RequestForm; renew
       setCreated(await api.send<RightsRequest>('POST', '/api/v1/rights-requests', requestToBody(form)));
     } catch (err) {
       const inWords = err instanceof ApiError && (err.status === 403 || (RENEWAL_REFUSALS as readonly string[]).includes(err.code));
-      setErrors(err instanceof ApiError && !inWords ? requestErrors(err) : { form: actionError(t, err) });
+      setErrors(err instanceof ApiError && !inWords ? requestErrors(t, err) : { form: actionError(t, err) });
     } finally {
       setSending(false);
     }

@@ -1,4 +1,7 @@
 import type { ApiError } from '../api/api-error';
+import { codeSentence } from '../i18n/error-sentence';
+import { sentencesByField } from '../i18n/issue-sentence';
+import type { Words } from '../i18n/reason-sentence';
 import type { License, RequestLanguageCode } from '../api/api-types';
 import { endFromLastDay, lastDayOfEnd, localDate } from '../licenses/license-timing';
 import { exclusivityToBody, newTermsForm, TERMS_FIELDS, termsToBody, type ExclusivityForm, type TermsField, type TermsForm } from '../licenses/terms-form';
@@ -150,12 +153,10 @@ const CODE_FIELDS: Record<string, RequestField> = {
   unknown_asset_ids: 'content',
 };
 
-/** The API's refusal by the control that shows it (the first message per control). */
-export function requestErrors(error: ApiError): Partial<Record<RequestField, string>> {
-  const byField: Partial<Record<RequestField, string>> = {};
-  for (const issue of error.issues) byField[fieldOf(issue.field)] ??= issue.message;
-  if (error.issues.length === 0) byField[CODE_FIELDS[error.code] ?? 'form'] = error.message;
-  return byField;
+/** The API's refusal in sentences, by the control that shows them (the first per control). */
+export function requestErrors(t: Words['t'], error: ApiError): Partial<Record<RequestField, string>> {
+  if (error.issues.length > 0) return sentencesByField(t, error.issues, fieldOf);
+  return { [CODE_FIELDS[error.code] ?? 'form']: codeSentence(t, error) };
 }
 
 function fieldOf(path: string | null): RequestField {

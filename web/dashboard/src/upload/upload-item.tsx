@@ -84,7 +84,12 @@ export function UploadItem({ request }: { request: UploadRequest }) {
           {phase.name === 'ready' && 'renditions' in phase.asset && (
             <span className="renditions-ready">{t('upload.renditionsReady', { n: phase.asset.renditions.length })}</span>
           )}
-          {phase.name === 'failed_processing' && <span className="field-error">{phase.asset.error}</span>}{' '}
+          {phase.name === 'failed_processing' && (
+            // The worker's own words (ffprobe's English) stay on the element for support; people read a sentence.
+            <span className="field-error" data-error={phase.asset.error ?? undefined}>
+              {t('upload.processingFailed')}
+            </span>
+          )}{' '}
           <Link to={`/assets/${phase.asset.id}`}>{t('upload.open')}</Link>
           {phase.name === 'ready' && 'renditions' in phase.asset && <RenditionStrip asset={phase.asset} />}
         </div>
