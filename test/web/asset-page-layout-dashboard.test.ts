@@ -166,18 +166,19 @@ describe.each([
     const ledgerToggle = page.getByRole('button', { name: words.ledger });
     await ledgerToggle.waitFor(); // its count is there once the ledger has loaded
 
-    // Nothing opened, and what matters is on the page: the preview, where it may be used, the cuts' count, the actions.
+    // Nothing opened, and what matters is on the page: the preview, where it may be used, the cuts' count, the actions
+    // (waitFor: visible, once rendered).
     expect(await page.locator('[aria-expanded="true"], details[open]').count()).toBe(0);
-    expect(await page.locator('video.main-preview').isVisible()).toBe(true);
+    await page.locator('video.main-preview').waitFor();
     expect(await page.getByRole('region', { name: words.rights }).locator('.rights-sentence').innerText()).toContain(words.usable);
-    expect(await page.getByRole('heading', { level: 2, name: words.cuts }).isVisible()).toBe(true);
-    for (const name of words.actions) expect(await page.getByRole('link', { name }).isVisible()).toBe(true);
-    for (const name of [words.original, words.makeCuts]) expect(await page.getByRole('button', { name }).isVisible()).toBe(true);
+    await page.getByRole('heading', { level: 2, name: words.cuts }).waitFor();
+    for (const name of words.actions) await page.getByRole('link', { name }).waitFor();
+    for (const name of [words.original, words.makeCuts]) await page.getByRole('button', { name }).waitFor();
     expect(await closedSections(page)).toEqual([words.ledger, words.details, words.creator, words.lifeCycle]);
     // Each closed section is still a region named by its heading, with its content hidden.
     for (const name of [words.ledger, words.details, words.creator, words.lifeCycle]) {
       const section = page.getByRole('region', { name });
-      expect(await section.getByRole('heading', { level: 2 }).isVisible()).toBe(true);
+      await section.getByRole('heading', { level: 2 }).waitFor();
       expect(await section.locator('.disclosure-body').isHidden()).toBe(true);
     }
 
@@ -228,9 +229,9 @@ describe.each([
     await page.goto(`${instance.url}/assets/${imageId}`);
     await page.getByRole('heading', { level: 1, name: 'Linen shirt' }).waitFor();
     await page.getByRole('button', { name: words.ledgerEmpty }).waitFor(); // the ledger has loaded: nothing pulled
-    expect(await page.locator('img.main-preview').isVisible()).toBe(true);
-    expect(await page.getByRole('region', { name: words.rights }).locator('.rights-sentence').isVisible()).toBe(true);
-    expect(await page.getByRole('region', { name: words.renditions }).isVisible()).toBe(true);
+    await page.locator('img.main-preview').waitFor();
+    await page.getByRole('region', { name: words.rights }).locator('.rights-sentence').waitFor();
+    await page.getByRole('region', { name: words.renditions }).waitFor();
     expect(await page.locator('#cuts-heading').count()).toBe(0);
     expect(await page.getByRole('button', { name: words.makeCuts }).count()).toBe(0);
     expect(await page.locator('[aria-expanded="true"], details[open]').count()).toBe(0);
