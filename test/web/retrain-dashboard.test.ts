@@ -65,3 +65,17 @@ test('starts a retrain, follows its stages and shows the figures before and afte
   for (const score of scores) expect(score).toBeGreaterThanOrEqual(0);
   await saveScreenshot(page, 'retrain-done');
 }, 300_000);
+
+test('a retrain can be cancelled from the panel: it stops and the models in use stay', async () => {
+  await page.goto(`${instance.url}/insights/${SKU}`);
+  const panel = page.getByRole('region', { name: 'Retrain the comment models' });
+  const before = (await instance.api('POST', '/api/v1/comments/classify', { texts: ['Is it big?'] })).items[0].modelVersion;
+  await panel.getByRole('button', { name: 'Retrain', exact: true }).click();
+  await panel.getByRole('progressbar', { name: 'Retrain the comment models' }).waitFor();
+  await panel.getByRole('button', { name: 'Cancel retraining' }).click();
+  await panel.getByText('Retraining cancelled: the models in use stay.').waitFor({ timeout: 60_000 });
+  expect(await panel.getByRole('button', { name: 'Cancel retraining' }).count()).toBe(0);
+  expect(await panel.getByRole('alert').count()).toBe(0);
+  expect((await instance.api('POST', '/api/v1/comments/classify', { texts: ['Is it big?'] })).items[0].modelVersion).toBe(before);
+  await saveScreenshot(page, 'retrain-cancelled');
+});

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Express } from 'express';
 import { QueueEvents } from 'bullmq';
@@ -153,3 +153,31 @@ test('the retrain reports each stage with a percentage that moves, and the old a
     for (const f of [figures.questionF1, figures.topicMacroF1, figures.sentimentMacroF1, figures.substantiveF1]) expect(f).toBeGreaterThan(0.2);
   }
 });
+
+test('a retrain cancelled while training stops its child, leaves no folder and keeps the models in use', async () => {
+  const current = path.join(retrainedModelsRoot(services.config), 'current');
+  const inUse = (await readFile(current, 'utf8')).trim();
+  const foldersBefore = await readdir(retrainedModelsRoot(services.config));
+  const connection = createRedisConnection(services.config.redisUrl, 'worker');
+  const events = new QueueEvents('nlp', { connection, prefix: services.config.queuePrefix });
+  await events.waitUntilReady();
+  try {
+    const { jobId } = (await as(request(app).post('/api/v1/comments/retrain')).send({ rowsPerCorpus: ROWS_PER_CORPUS }).expect(202)).body as { jobId: string };
+    // Cancelled once the training child runs (its corpora stage is reported from inside it).
+    await new Promise<void>((resolve) =>
+      events.on('progress', ({ jobId: id, data }) => {
+        if (`nlp.${id}` === jobId && (data as RetrainProgress).stage === 'corpora') resolve();
+      }),
+    );
+    const cancel = await as(request(app).delete(`/api/v1/jobs/${jobId}`)).expect(202);
+    expect(cancel.body).toEqual({ id: jobId, state: 'cancelling' });
+    const job = await settledJob(services, jobId, 60_000);
+    expect(job.state).toBe('failed');
+  } finally {
+    await events.close();
+    await connection.quit();
+  }
+  expect((await readFile(current, 'utf8')).trim()).toBe(inUse);
+  expect((await topicOf(UNSEEN)).modelVersion).toBe(last.modelVersion);
+  expect(await readdir(retrainedModelsRoot(services.config))).toEqual(foldersBefore);
+}, 120_000);

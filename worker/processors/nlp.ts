@@ -1,4 +1,4 @@
-import { Job, Queue } from 'bullmq';
+import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { activeClassifier } from '../../core/comments/active-classifier';
 import { classifyInSlices } from '../../core/comments/classify-in-slices';
 import { commentTexts, storeClassifications } from '../../core/comments/comment-store';
@@ -24,7 +24,7 @@ export interface ClassifyResult {
 }
 
 /** The nlp queue: classification batches, the flows' parents that sum them, and retraining. */
-export async function processNlpJob(job: NlpJob, services: Services) {
+export async function processNlpJob(job: NlpJob, services: Services, signal?: AbortSignal) {
   const { type } = job.data;
   switch (type) {
     case 'classify':
@@ -37,6 +37,10 @@ export async function processNlpJob(job: NlpJob, services: Services) {
         reclassify: job.data.reclassify ?? true,
         ...(job.data.rowsPerCorpus === undefined ? {} : { rowsPerCorpus: job.data.rowsPerCorpus }),
         onProgress: (percent) => job.updateProgress(percent),
+        ...(signal ? { signal } : {}),
+      }).catch((err: unknown) => {
+        // Cancelled by a person: not a failure to retry.
+        throw signal?.aborted ? new UnrecoverableError(String(signal.reason ?? 'Cancelled')) : err;
       });
     default:
       return unknownJobType(job, type);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_SEEDS_DIR } from '../../core/nlp/training/seed-examples';
 import { loadCommentClassifier } from '../../core/nlp/load-comment-classifier';
@@ -17,6 +18,13 @@ export interface RetrainOptions {
   /** Train on a seeded sample of this many rows per corpus: seconds instead of minutes. */
   rowsPerCorpus?: number;
   onProgress?: (progress: RetrainProgress) => unknown;
+  /**
+   * Aborted when a person cancels the job: the training child is killed and its folder removed,
+   * and the models in use stay. Once the new models are switched to, a cancel stops the
+   * re-classification between batches (the comments done so far keep the new labels, each
+   * with its model version).
+   */
+  signal?: AbortSignal;
 }
 
 export interface RetrainResult {
@@ -63,12 +71,17 @@ export async function retrainModels(services: Services, options: RetrainOptions)
       ...(options.rowsPerCorpus === undefined ? {} : { rowsPerCorpus: options.rowsPerCorpus }),
     },
     (stage) => report(trainingProgress(stage)),
+    options.signal,
   );
   await report({ percent: EVALUATION, stage: 'evaluation' });
   const figures = await compareModels(config.nlpCorporaDir, previous, loadCommentClassifier(outDir));
+  if (options.signal?.aborted) {
+    await rm(outDir, { recursive: true, force: true });
+    options.signal.throwIfAborted();
+  }
   await switchToVersion(config, version);
   const classifier = await activeClassifier(config);
-  const reclassified = options.reclassify ? await reclassify(services, report) : null;
+  const reclassified = options.reclassify ? await reclassify(services, report, options.signal) : null;
   return {
     version,
     modelVersion: classifier.modelVersion,
@@ -90,7 +103,7 @@ async function compareModels(
 }
 
 /** Every stored comment with the models now active; the FAQ follows the ones whose labels changed. */
-async function reclassify(services: Services, report: (progress: RetrainProgress) => unknown): Promise<RetrainResult['reclassified']> {
+async function reclassify(services: Services, report: (progress: RetrainProgress) => unknown, signal?: AbortSignal): Promise<RetrainResult['reclassified']> {
   const { db } = services.database;
   let faqJoined = 0;
   let faqEntriesCreated = 0;
@@ -100,6 +113,7 @@ async function reclassify(services: Services, report: (progress: RetrainProgress
     faqJoined += faq.joined;
     faqEntriesCreated += faq.created;
     await report(reclassifyProgress(done, total));
+    signal?.throwIfAborted();
   });
   const { comments, changed, changedByLabel } = outcome;
   return { comments, changed, changedByLabel, faqJoined, faqEntriesCreated };

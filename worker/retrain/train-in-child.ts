@@ -28,6 +28,7 @@ const TRAINING_TIMEOUT_MS = 60 * 60 * 1000;
 export async function trainInChildProcess(
   options: Omit<TrainCommentModelsOptions, 'log' | 'onStage'>,
   onStage: (stage: TrainingStage) => unknown,
+  signal?: AbortSignal,
 ): Promise<TrainedInChild> {
   await mkdir(options.outDir, { recursive: true });
   const optionsFile = path.join(options.outDir, 'training-options.json');
@@ -36,7 +37,7 @@ export async function trainInChildProcess(
     let result: TrainedInChild | undefined;
     // Progress writes one after another, so a slow one is never overtaken by the next stage's.
     let written: Promise<unknown> = Promise.resolve();
-    await run([...TRAIN_COMMAND, optionsFile], (line) => {
+    await run([...TRAIN_COMMAND, optionsFile], signal, (line) => {
       const message = childMessage(line);
       // A progress write that fails (Redis blinking) must not fail the training: the next one will do.
       const stage = message.stage;
@@ -59,7 +60,7 @@ export async function trainInChildProcess(
  * (a Ctrl-C drains the worker instead of killing the training under it) that dies with the
  * worker. Hands each stdout line to `onLine` as it arrives; rejects with the end of its stderr.
  */
-async function run(args: string[], onLine: (line: string) => void): Promise<void> {
+async function run(args: string[], signal: AbortSignal | undefined, onLine: (line: string) => void): Promise<void> {
   let pending = '';
   const onStdout = (chunk: Buffer) => {
     const lines = (pending + chunk.toString('utf8')).split('\n');
@@ -67,7 +68,7 @@ async function run(args: string[], onLine: (line: string) => void): Promise<void
     for (const line of lines) if (line.trim()) onLine(line);
   };
   try {
-    await runMediaProcess(process.execPath, args, { cwd: PROJECT_ROOT, timeoutMs: TRAINING_TIMEOUT_MS, onStdout });
+    await runMediaProcess(process.execPath, args, { cwd: PROJECT_ROOT, timeoutMs: TRAINING_TIMEOUT_MS, onStdout, ...(signal ? { signal } : {}) });
     if (pending.trim()) onLine(pending);
   } catch (err) {
     if (!(err instanceof MediaProcessError)) throw err;

@@ -574,6 +574,9 @@ export const en = {
   'retrain.intro':
     'Trains new models from the public corpora and every correction people made here, then uses them for every new comment. Takes a few minutes.',
   'retrain.reclassify': 'Classify the stored comments again with the new models (corrections are kept)',
+  'retrain.cancel': 'Cancel retraining',
+  'retrain.cancelling': 'Stopping the retraining…',
+  'retrain.cancelled': 'Retraining cancelled: the models in use stay.',
   'retrain.start': 'Retrain',
   'retrain.waiting': 'Waiting for a worker',
   'retrain.stage.corrections': 'Reading corrections',

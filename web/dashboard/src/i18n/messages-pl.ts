@@ -581,6 +581,9 @@ export const pl: Record<MessageKey, string> = {
   'retrain.intro':
     'Trenuje nowe modele na publicznych korpusach i wszystkich poprawkach wprowadzonych tutaj, a potem używa ich dla każdego nowego komentarza. Trwa kilka minut.',
   'retrain.reclassify': 'Sklasyfikuj zapisane komentarze ponownie nowymi modelami (poprawki zostają)',
+  'retrain.cancel': 'Anuluj trenowanie',
+  'retrain.cancelling': 'Zatrzymywanie trenowania…',
+  'retrain.cancelled': 'Trenowanie anulowane: zostają modele używane dotąd.',
   'retrain.start': 'Trenuj ponownie',
   'retrain.waiting': 'Czeka na wolny proces',
   'retrain.stage.corrections': 'Wczytywanie poprawek',

@@ -30,18 +30,35 @@ export function RetrainPanel({ onRetrained }: { onRetrained: () => void }) {
   const [reclassify, setReclassify] = useState(true);
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [cancelled, setCancelled] = useState(false);
   const stop = useRef<AbortController | null>(null);
   useEffect(() => () => stop.current?.abort(), []);
   const running = job !== null && (job.state === 'waiting' || job.state === 'active');
 
   const start = async () => {
     setError(null);
+    setCancelled(false);
     stop.current?.abort();
     stop.current = new AbortController();
     try {
       const { jobId } = await api.send<{ jobId: string }>('POST', '/api/v1/comments/retrain', { reclassify });
       const done = await pollJob(api, jobId, setJob, stop.current.signal);
       if (done?.state === 'completed') onRetrained();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  // The worker stops the training and keeps the models in use; the job then ends failed.
+  const cancel = async () => {
+    setError(null);
+    try {
+      const { state } = await api.send<{ state: 'cancelled' | 'cancelling' }>('DELETE', `/api/v1/jobs/${job!.id}`);
+      setCancelled(true);
+      // Removed before it started: there is nothing left to follow.
+      if (state === 'cancelled') {
+        stop.current?.abort();
+        setJob(null);
+      }
     } catch (err) {
       setError(err);
     }
@@ -57,8 +74,14 @@ export function RetrainPanel({ onRetrained }: { onRetrained: () => void }) {
       <button type="button" onClick={start} disabled={running}>
         {t('retrain.start')}
       </button>
+      {running && !cancelled && (
+        <button type="button" onClick={cancel}>
+          {t('retrain.cancel')}
+        </button>
+      )}
       {running && <RetrainProgress job={job} />}
-      {job?.state === 'failed' && (
+      {cancelled && job?.state !== 'completed' && <p role="status">{running ? t('retrain.cancelling') : t('retrain.cancelled')}</p>}
+      {job?.state === 'failed' && !cancelled && (
         // The worker's own words stay on the element for support (they are its log's English, not the UI's).
         <p className="field-error" role="alert" data-error={job.error ?? undefined}>
           {t('retrain.failed')}
