@@ -63,6 +63,7 @@ const CORE_ROOMS = {
     'webhooks',
   ],
   privacy: ['assets', 'audit', 'db', 'errors', 'faq', 'licensing', 'storage', 'text'],
+  tracking: ['audit', 'config', 'contract', 'db', 'errors', 'paging', 'vocabulary'],
 };
 
 const roomRules = Object.entries(CORE_ROOMS).map(([room, mayImport]) => ({

@@ -77,6 +77,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.use('/api', express.json({ limit: services.config.jsonBodyLimit }));
   app.use('/api', dropGalleriesOnWrite(services));
   app.use('/public', publicRateLimit(services, 'public'));
+  app.use('/t', publicRateLimit(services, 'tracking-links')); // tracking links: public, followed by anyone who sees an ad
   // The creator's pages (a request's, their own): the only unauthenticated writes, rate-limited like /public, small forms or JSON.
   app.use(
     ['/r', '/c'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Db } from '../../core/db';
 import { listAdCuts } from '../../core/ads/ad-cuts';
 import { pullAdCut } from '../../core/ads/pull-ad-cut';
 import { CHANNELS } from '../../core/vocabulary/channels';
@@ -12,6 +13,12 @@ import { CUT_ASPECTS } from '../../core/vocabulary/ad-cut-request';
 import { EXAMPLE_IDS } from '../../core/contract/example-ids';
 import { pageExample } from '../../core/contract/reply-examples';
 import { instant } from '../../core/contract/fields';
+import { TrackingFields, trackingFieldsExample } from '../../core/contract/tracking-replies';
+import { landingUrlSchema, MAX_LANDING_URL_LENGTH } from '../../core/tracking/landing-url';
+import { platformNameSchema } from '../../core/tracking/platform-name';
+import { trackingLinkForPull } from '../../core/tracking/link-for-pull';
+import { trackingLinkUrl } from '../../core/tracking/link-view';
+import { linkSettings } from '../http/link-settings';
 
 const LicenseRef = z
   .object({
@@ -87,7 +94,7 @@ const listAds = defineRoute({
 const pullAd = defineRoute({
   method: 'post',
   path: '/api/v1/ads/:cutId/pull',
-  summary: 'Re-check rights now, record the pull in the usage ledger, and get a short-lived download URL',
+  summary: 'Re-check rights now, record the pull in the usage ledger, and get a short-lived download URL (and, with a landing URL, a tracking link)',
   tag: 'ads',
   access: ['performance'],
   params: z.object({ cutId: z.uuid().meta({ description: 'The cut’s id, from GET /api/v1/ads', example: EXAMPLE_IDS.cut }) }),
@@ -95,8 +102,22 @@ const pullAd = defineRoute({
     channel: z.enum(CHANNELS).describe('Where the ad will run'),
     territory: countryCode().describe('The country where the ad will run: an ISO 3166-1 alpha-2 code, e.g. PL (any case)'),
     campaign: visibleTextSchema(200).optional().describe('A name people read in the ledger: visible text, one line'),
+    landingUrl: landingUrlSchema
+      .optional()
+      .describe(
+        `Where the ad sends people: an absolute http(s) URL of at most ${MAX_LANDING_URL_LENGTH} characters, without credentials. With it the answer also has trackedUrl and trackingLink`,
+      ),
+    platform: platformNameSchema
+      .optional()
+      .describe('The platform the ad runs on (meta, tiktok, google…), the utm_source of trackedUrl; without it utm_source is the channel'),
   }),
-  bodyExample: { channel: 'paid_social', territory: 'PL', campaign: 'Summer linen 2027' },
+  bodyExample: {
+    channel: 'paid_social',
+    territory: 'PL',
+    campaign: 'Summer linen 2027',
+    landingUrl: 'https://shop.example.com/linen-shirt?color=sand',
+    platform: 'meta',
+  },
   responses: {
     200: {
       description: 'Granted: the URL expires within 5 minutes and never after the license ends',
@@ -105,27 +126,34 @@ const pullAd = defineRoute({
         expiresAt: instant('When `url` stops working'),
         usageId: z.uuid().describe('The usage ledger entry recording this pull'),
         license: LicenseRef,
+        trackingLinkId: TrackingFields.trackingLinkId.optional(),
+        trackingLink: TrackingFields.trackingLink.optional(),
+        trackedUrl: TrackingFields.trackedUrl.optional(),
       }),
       example: {
         url: `https://ugc.example.com/files/cuts/${EXAMPLE_IDS.cut}.mp4?expires=1796634300&sig=Xc7mB2qL9vT4nR8wK1sJ6hF3dP0aZ5yE`,
         expiresAt: '2026-12-07T09:05:00.000Z',
         usageId: EXAMPLE_IDS.usage,
         license: licenseRefExample,
+        ...trackingFieldsExample,
       },
     },
     403: { description: `Refused (recorded in the ledger): the code is the first reason of ${RIGHTS_REASONS.join(', ')}; details.reasons lists all` },
     404: { description: 'cut_not_found' },
-    422: { description: 'invalid_channel, invalid_territory, invalid_campaign' },
+    422: { description: 'invalid_channel, invalid_territory, invalid_campaign, invalid_landing_url, invalid_platform' },
   },
-  handle: async ({ params, body, caller, services }) => {
-    const grant = await pullAdCut(services, {
-      cutId: params.cutId,
-      channel: body.channel,
-      territory: body.territory,
-      campaign: body.campaign ?? null,
-      apiKeyId: caller!.keyId,
+  handle: async ({ params, body, caller, services, req }) => {
+    const pull = { cutId: params.cutId, channel: body.channel, territory: body.territory, campaign: body.campaign ?? null, apiKeyId: caller!.keyId };
+    const landingUrl = body.landingUrl;
+    // A granted pull and its tracking link are stored together; a refusal throws before either.
+    const { alongside: link, ...grant } = await pullAdCut(services, pull, {
+      ...(landingUrl
+        ? { alongside: (tx: Db) => trackingLinkForPull(tx, { ...pull, landingUrl, platform: body.platform ?? null }, services.config.utmTemplate) }
+        : {}),
     });
-    return { body: grant };
+    if (!link) return { body: grant };
+    const { baseUrl } = linkSettings(services, req);
+    return { body: { ...grant, trackingLinkId: link.id, trackingLink: trackingLinkUrl(baseUrl, link.code), trackedUrl: link.trackedUrl } };
   },
 });
 

@@ -17,6 +17,7 @@ import { rightsRoutes } from './rights';
 import { requestPageRoutes } from './request-page';
 import { rightsRequestRoutes } from './rights-requests';
 import { takedownRoutes } from './takedowns';
+import { trackingLinkRoutes } from './tracking-links';
 import { usageRoutes } from './usage';
 import { webhookRoutes } from './webhooks';
 import { widgetRoutes } from './widget';
@@ -40,6 +41,7 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...rightsRequestRoutes,
   ...requestPageRoutes,
   ...adRoutes,
+  ...trackingLinkRoutes,
   ...usageRoutes,
   ...webhookRoutes,
   ...widgetRoutes,

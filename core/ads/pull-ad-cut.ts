@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { renditions } from '../db';
+import { renditions, type Db } from '../db';
 import { DomainError, notFound } from '../errors/domain-error';
 import type { Channel } from '../vocabulary/channels';
 import { encodeLicensedUse } from '../licensing/licensed-use';
@@ -24,6 +24,15 @@ export interface PullRequest {
   apiKeyId: string;
 }
 
+export interface PullOptions<T> {
+  now?: Date;
+  /**
+   * More to write with a granted pull, in the same transaction as its ledger entry (a tracking
+   * link): both are stored or neither is. Never called for a refusal.
+   */
+  alongside?: (tx: Db) => Promise<T>;
+}
+
 export interface PullGrant {
   url: string;
   expiresAt: string;
@@ -37,7 +46,11 @@ export interface PullGrant {
  * DomainError 403 whose code is the first reason, with every reason in `details.reasons`, the
  * channel and territory asked for, and each license with its own reasons in `details.licenses`.
  */
-export async function pullAdCut(services: Services, request: PullRequest, now = new Date()): Promise<PullGrant> {
+export async function pullAdCut<T = undefined>(
+  services: Services,
+  request: PullRequest,
+  { now = new Date(), alongside }: PullOptions<T> = {},
+): Promise<PullGrant & { alongside?: T }> {
   const { db } = services.database;
   const [cut] = await db
     .select()
@@ -86,16 +99,21 @@ export async function pullAdCut(services: Services, request: PullRequest, now = 
     });
   }
   // The URL is made before the ledger entry: no entry says "granted" for a URL never handed out.
-  const usage = await recordUsage(db, { ...entry, outcome: 'granted', licenseId: decision.license.id });
+  const granted = decision.license;
+  const { usage, extra } = await db.transaction(async (tx) => {
+    const usage = await recordUsage(tx, { ...entry, outcome: 'granted', licenseId: granted.id });
+    return { usage, extra: alongside ? await alongside(tx) : undefined };
+  });
   return {
+    ...(alongside ? { alongside: extra } : {}),
     url: url.url,
     expiresAt: url.expiresAt.toISOString(),
     usageId: usage.id,
     license: {
-      id: decision.license.id,
-      endsAt: decision.license.endsAt?.toISOString() ?? null,
-      disclosureRequired: decision.license.disclosureRequired,
-      attributionRequired: decision.license.attributionRequired,
+      id: granted.id,
+      endsAt: granted.endsAt?.toISOString() ?? null,
+      disclosureRequired: granted.disclosureRequired,
+      attributionRequired: granted.attributionRequired,
     },
   };
 }

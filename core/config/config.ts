@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from './project-root';
+import { parseUtmTemplate, type UtmTemplate } from './utm-template';
 
 /**
  * Every setting the system reads, from environment variables, validated once at start-up.
@@ -70,6 +71,15 @@ const envSchema = z.object({
     .refine((zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC', 'an IANA time zone such as Europe/Warsaw')
     .default('Europe/Warsaw'),
   CHECK_REPLIES: z.preprocess((v) => (v === '' ? undefined : v), bool.optional()),
+  TRACKING_UTM_TEMPLATE: z
+    .string()
+    .default('')
+    .transform((setting, ctx) => {
+      const parsed = parseUtmTemplate(setting);
+      if ('template' in parsed) return parsed.template;
+      for (const message of parsed.problems) ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -141,6 +151,8 @@ export interface Config {
   brandTimeZone: string;
   /** Check every API reply against its route's response schema (a mismatch is a 500): on in tests, so no reply drifts from its documentation. */
   checkReplies: boolean;
+  /** Query parameters a tracking link adds to a landing URL: parameter → template (core/config/utm-template.ts). */
+  utmTemplate: UtmTemplate;
 }
 
 /** Where the corpora are when this checkout sits next to `shared/` (as in CI): `../shared/data/nlp`. */
@@ -205,6 +217,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ffmpegPath: e.FFMPEG_PATH,
     ffprobePath: e.FFPROBE_PATH,
     nlpCorporaDir: path.resolve(e.NLP_CORPORA_DIR ?? DEFAULT_NLP_CORPORA_DIR),
+    utmTemplate: e.TRACKING_UTM_TEMPLATE,
   };
 }
 

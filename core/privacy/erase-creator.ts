@@ -2,7 +2,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { deleteAsset } from '../assets/asset-withdrawal';
 import { recordAudit } from '../audit/audit-log';
-import { assets, auditLog, creatorPageLinks, creators, licenses, rightsRequests, takedownRequests, type Db } from '../db';
+import { assets, auditLog, creatorPageLinks, creators, licenses, renditions, rightsRequests, takedownRequests, trackingLinks, type Db } from '../db';
 import type { StorageDriver } from '../storage';
 import { licensePrefix } from '../storage/object-keys';
 import { creatorData } from './creator-data';
@@ -55,6 +55,7 @@ export async function eraseCreator(db: Db, storage: StorageDriver, actorKeyId: s
       await tx.update(rightsRequests).set({ evidence: kept, message: null, declineReason: null }).where(eq(rightsRequests.id, request.id));
     }
     await tx.delete(creatorPageLinks).where(eq(creatorPageLinks.creatorId, creatorId)); // their page shows nothing now
+    await untagHandle(tx, assetIds, data.creator.handle, `erased-${creatorId}`);
     await tx.update(takedownRequests).set({ reason: null }).where(eq(takedownRequests.creatorId, creatorId));
     await redactAudit(tx, 'creator', [creatorId], PERSONAL.creator);
     await redactAudit(tx, 'asset', assetIds, PERSONAL.asset);
@@ -69,6 +70,24 @@ export async function eraseCreator(db: Db, storage: StorageDriver, actorKeyId: s
     await recordAudit(tx, { actorKeyId, action: 'creator.erase', entityType: 'creator', entityId: creatorId, before: null, after: { erased: true } });
   });
   return { creatorId, assetsDeleted: assetIds.length, licensesKept: licenseIds.length, requestsRedacted: requestIds.length, filesRemoved };
+}
+
+/**
+ * Tracking links of the creator's cuts keep leading to the shop (the brand's campaign goes on),
+ * but their URLs carry the handle (utm_term by default, wherever a template put it): it is
+ * replaced as the URL encoded it.
+ */
+async function untagHandle(tx: Db, assetIds: readonly string[], handle: string, erased: string): Promise<void> {
+  if (assetIds.length === 0 || handle === erased) return;
+  const encoded = (value: string) => new URLSearchParams([['x', value]]).toString().slice(2);
+  const cuts = tx
+    .select({ id: renditions.id })
+    .from(renditions)
+    .where(inArray(renditions.assetId, [...assetIds]));
+  await tx
+    .update(trackingLinks)
+    .set({ trackedUrl: sql`replace(${trackingLinks.trackedUrl}, ${encoded(handle)}, ${encoded(erased)})` })
+    .where(inArray(trackingLinks.renditionId, cuts));
 }
 
 /** Removes `keys` from the before and after snapshots of these entities' audit entries. */

@@ -57,7 +57,7 @@ it('exports everything held about a creator, then erases it all but the legal re
   const creator = (await send('post', '/api/v1/creators').send({ handle: HANDLE, platform: 'instagram', followers: 30_000, contactEmail: CONTACT }).expect(201))
     .body;
   const asset = await addAsset(services.database.db, services.storage, { creatorId: creator.id, skus: ['SKU-PRIV'] });
-  await addCut(services.database.db, services.storage, asset.id);
+  const cut = await addCut(services.database.db, services.storage, asset.id);
   await send('patch', `/api/v1/assets/${asset.id}`)
     .send({ title: `${NAME} w kuchni`, notes: `Zadzwonić do ${NAME}` })
     .expect(200);
@@ -83,6 +83,14 @@ it('exports everything held about a creator, then erases it all but the legal re
     .send({ name: NAME, email: EMAIL, agree: true })
     .expect(200);
   const licenseId = answer.body.licenseId as string;
+  // A pull with a landing URL: its tracking link tags the URL with the creator's handle (utm_term).
+  const performanceKey = (await createApiKey(services.database.db, 'ads tooling', 'performance')).key;
+  const pulled = await request(app)
+    .post(`/api/v1/ads/${cut.id}/pull`)
+    .set('Authorization', `Bearer ${performanceKey}`)
+    .send({ channel: 'paid_social', territory: 'PL', campaign: 'spring', landingUrl: 'https://shop.example.com/p/kubek' })
+    .expect(200);
+  expect(pulled.body.trackedUrl).toContain(`utm_term=${HANDLE}`);
   const page = (await send('post', `/api/v1/creators/${creator.id}/page-link`).send({}).expect(201)).body;
   await request(app)
     .post(`${new URL(page.url).pathname}/takedown`)
@@ -107,6 +115,12 @@ it('exports everything held about a creator, then erases it all but the legal re
   expect(await storedUnder(`assets/${asset.id}/`)).toEqual([]);
   expect(await storedUnder(`licenses/${licenseId}/`)).toEqual([]);
   await request(app).get(new URL(page.url).pathname).expect(404); // their page link is gone too
+  // The tracking link still leads to the shop, tagged with what is left of the creator.
+  const redirect = await request(app)
+    .get(new URL(pulled.body.trackingLink).pathname)
+    .set('User-Agent', 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120')
+    .expect(302);
+  expect(redirect.headers.location).toContain(`utm_term=erased-${creator.id}`);
   for (const needle of [NAME, EMAIL, CONTACT, HANDLE]) expect([needle, await tablesMentioning(needle)]).toEqual([needle, []]);
 
   const license = (await send('get', `/api/v1/licenses/${licenseId}`).expect(200)).body;

@@ -13,3 +13,4 @@ export * from './relations';
 export * from './instance-settings';
 export * from './rights-requests';
 export * from './creator-page';
+export * from './tracking-links';

@@ -21,6 +21,8 @@ const tables = [
   'rights_request_originals',
   'rights_requests',
   'takedown_requests',
+  'tracking_link_clicks',
+  'tracking_links',
   'usages',
   'webhook_deliveries',
   'webhook_delivery_attempts',
