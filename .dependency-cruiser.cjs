@@ -64,6 +64,7 @@ const CORE_ROOMS = {
   ],
   privacy: ['assets', 'audit', 'db', 'errors', 'faq', 'licensing', 'storage', 'text'],
   tracking: ['audit', 'config', 'contract', 'db', 'errors', 'paging', 'vocabulary'],
+  'creator-codes': ['audit', 'contract', 'db', 'errors', 'licensing', 'paging'],
 };
 
 const roomRules = Object.entries(CORE_ROOMS).map(([room, mayImport]) => ({

@@ -2,6 +2,7 @@ import type { AnyRoute } from '../http/route';
 import { adRoutes } from './ads';
 import { assetRoutes } from './assets';
 import { commentRoutes } from './comments';
+import { creatorCodeRoutes } from './creator-codes';
 import { creatorPageRoutes } from './creator-page';
 import { creatorPageLinkRoutes } from './creator-page-links';
 import { creatorRoutes } from './creators';
@@ -31,6 +32,7 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...keyRoutes,
   ...jobRoutes,
   ...creatorRoutes,
+  ...creatorCodeRoutes,
   ...creatorPageLinkRoutes,
   ...takedownRoutes,
   ...creatorPageRoutes,

@@ -16,6 +16,8 @@ export const CreatorExport = z.object({
     .object({ expiresAt: instant('When the link stops working'), createdAt: instant('When it was made') })
     .nullable()
     .describe('Their page link, when one works (the link itself is a secret, left out)'),
+  // Always in the reply. A default rather than required only because the export's documented example (api/routes/creators.ts) was written before codes.
+  codes: Records.default([]).describe('Their discount and affiliate codes, deactivated ones included'),
   files: z
     .array(z.object({ key: z.string().describe('Where it is stored'), size: z.number().int().describe('Size in bytes') }))
     .describe('Every stored file about them: originals, renditions, cuts, contracts'),

@@ -2,7 +2,19 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { deleteAsset } from '../assets/asset-withdrawal';
 import { recordAudit } from '../audit/audit-log';
-import { assets, auditLog, creatorPageLinks, creators, licenses, renditions, rightsRequests, takedownRequests, trackingLinks, type Db } from '../db';
+import {
+  assets,
+  auditLog,
+  creatorCodes,
+  creatorPageLinks,
+  creators,
+  licenses,
+  renditions,
+  rightsRequests,
+  takedownRequests,
+  trackingLinks,
+  type Db,
+} from '../db';
 import type { StorageDriver } from '../storage';
 import { licensePrefix } from '../storage/object-keys';
 import { creatorData } from './creator-data';
@@ -22,6 +34,7 @@ const PERSONAL = {
   license: ['notes', 'contract'],
   rights_request: ['evidence', 'message', 'declineReason'],
   takedown_request: ['reason'],
+  creator_code: ['code'],
 } as const;
 
 /**
@@ -29,6 +42,7 @@ const PERSONAL = {
  * licenses over their content stay as the legal record, without contract files or notes, each
  * rights request keeping of its evidence only the method, the time and the SHA-256 of the text
  * accepted; the creator stays as a pseudonym (`erased-…`) that licenses and the ledger point at;
+ * their codes are deactivated and renamed (a generated code spells the handle);
  * personal fields are removed from the audit log's snapshots too. Running it again finds
  * nothing more to remove.
  */
@@ -57,6 +71,7 @@ export async function eraseCreator(db: Db, storage: StorageDriver, actorKeyId: s
     await tx.delete(creatorPageLinks).where(eq(creatorPageLinks.creatorId, creatorId)); // their page shows nothing now
     await untagHandle(tx, assetIds, data.creator.handle, `erased-${creatorId}`);
     await tx.update(takedownRequests).set({ reason: null }).where(eq(takedownRequests.creatorId, creatorId));
+    await neutraliseCodes(tx, creatorId, actorKeyId);
     await redactAudit(tx, 'creator', [creatorId], PERSONAL.creator);
     await redactAudit(tx, 'asset', assetIds, PERSONAL.asset);
     await redactAudit(tx, 'license', licenseIds, PERSONAL.license);
@@ -66,6 +81,12 @@ export async function eraseCreator(db: Db, storage: StorageDriver, actorKeyId: s
       'takedown_request',
       data.takedowns.map((t) => t.id),
       PERSONAL.takedown_request,
+    );
+    await redactAudit(
+      tx,
+      'creator_code',
+      data.codes.map((c) => c.id),
+      PERSONAL.creator_code,
     );
     await recordAudit(tx, { actorKeyId, action: 'creator.erase', entityType: 'creator', entityId: creatorId, before: null, after: { erased: true } });
   });
@@ -88,6 +109,22 @@ async function untagHandle(tx: Db, assetIds: readonly string[], handle: string, 
     .update(trackingLinks)
     .set({ trackedUrl: sql`replace(${trackingLinks.trackedUrl}, ${encoded(handle)}, ${encoded(erased)})` })
     .where(inArray(trackingLinks.renditionId, cuts));
+}
+
+/**
+ * The creator's codes stop working (no order may be credited to a person who is gone) and lose
+ * their text, which may spell the handle (OLA-7K2Q) or a name: each becomes ERASED-<16 random
+ * characters>, unique like any code. Codes erased before keep their neutral text.
+ */
+async function neutraliseCodes(tx: Db, creatorId: string, actorKeyId: string | null): Promise<void> {
+  await tx
+    .update(creatorCodes)
+    .set({
+      code: sql`'ERASED-' || upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 16))`,
+      deactivatedAt: sql`coalesce(${creatorCodes.deactivatedAt}, now())`,
+      deactivatedBy: sql`case when ${creatorCodes.deactivatedAt} is null then ${actorKeyId}::uuid else ${creatorCodes.deactivatedBy} end`,
+    })
+    .where(sql`${creatorCodes.creatorId} = ${creatorId} and ${creatorCodes.code} not like 'ERASED-%'`);
 }
 
 /** Removes `keys` from the before and after snapshots of these entities' audit entries. */

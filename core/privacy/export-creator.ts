@@ -23,6 +23,7 @@ export async function exportCreator(db: Db, storage: StorageDriver, creatorId: s
     usages: data.usages,
     takedownRequests: data.takedowns,
     pageLink: data.pageLink && { expiresAt: data.pageLink.expiresAt.toISOString(), createdAt: data.pageLink.createdAt.toISOString() },
+    codes: data.codes,
     files,
   };
 }

@@ -91,6 +91,9 @@ it('exports everything held about a creator, then erases it all but the legal re
     .send({ channel: 'paid_social', territory: 'PL', campaign: 'spring', landingUrl: 'https://shop.example.com/p/kubek' })
     .expect(200);
   expect(pulled.body.trackedUrl).toContain(`utm_term=${HANDLE}`);
+  // A generated code spells the handle (ZOFIAPRIVATE-…).
+  const code = (await send('post', `/api/v1/creators/${creator.id}/codes`).send({ campaign: 'spring' }).expect(201)).body;
+  expect(code.code).toMatch(/^ZOFIAPRIVATE-[A-Z2-9]{4}$/);
   const page = (await send('post', `/api/v1/creators/${creator.id}/page-link`).send({}).expect(201)).body;
   await request(app)
     .post(`${new URL(page.url).pathname}/takedown`)
@@ -105,10 +108,11 @@ it('exports everything held about a creator, then erases it all but the legal re
   expect(exported.rightsRequests[0]).not.toHaveProperty('linkNonce');
   expect(exported.takedownRequests).toEqual([expect.objectContaining({ reason: `Proszę usunąć, ${NAME}`, status: 'open' })]);
   expect(exported.pageLink).toEqual({ expiresAt: page.expiresAt, createdAt: expect.any(String) });
+  expect(exported.codes).toEqual([expect.objectContaining({ id: code.id, code: code.code, campaign: 'spring' })]);
   const files = exported.files.map((f: { key: string }) => f.key);
   expect(files).toEqual(expect.arrayContaining([asset.storageKey, expect.stringMatching(new RegExp(`^licenses/${licenseId}/contracts/`))]));
 
-  for (const needle of [NAME, EMAIL, CONTACT, HANDLE]) expect(await tablesMentioning(needle)).not.toEqual([]);
+  for (const needle of [NAME, EMAIL, CONTACT, HANDLE, code.code]) expect(await tablesMentioning(needle)).not.toEqual([]);
   const erased = (await send('post', `/api/v1/creators/${creator.id}/erase`).expect(200)).body;
   expect(erased).toMatchObject({ creatorId: creator.id, assetsDeleted: 1, licensesKept: 1, requestsRedacted: 1, filesRemoved: 1 });
 
@@ -121,7 +125,9 @@ it('exports everything held about a creator, then erases it all but the legal re
     .set('User-Agent', 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120')
     .expect(302);
   expect(redirect.headers.location).toContain(`utm_term=erased-${creator.id}`);
-  for (const needle of [NAME, EMAIL, CONTACT, HANDLE]) expect([needle, await tablesMentioning(needle)]).toEqual([needle, []]);
+  for (const needle of [NAME, EMAIL, CONTACT, HANDLE, code.code]) expect([needle, await tablesMentioning(needle)]).toEqual([needle, []]);
+  const codes = (await send('get', `/api/v1/creators/${creator.id}/codes`).expect(200)).body.items;
+  expect(codes).toEqual([expect.objectContaining({ id: code.id, code: expect.stringMatching(/^ERASED-[0-9A-F]{16}$/), active: false })]);
 
   const license = (await send('get', `/api/v1/licenses/${licenseId}`).expect(200)).body;
   expect(license).toMatchObject({ id: licenseId, status: 'active', assetIds: [asset.id], contract: null });

@@ -14,3 +14,4 @@ export * from './instance-settings';
 export * from './rights-requests';
 export * from './creator-page';
 export * from './tracking-links';
+export * from './creator-codes';

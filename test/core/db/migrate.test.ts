@@ -9,6 +9,7 @@ const tables = [
   'audit_log',
   'comment_corrections',
   'comments',
+  'creator_codes',
   'creator_page_links',
   'creators',
   'faq_entries',

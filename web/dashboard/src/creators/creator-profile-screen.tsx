@@ -12,6 +12,7 @@ import { ErrorAlert } from '../ui/error-alert';
 import { Screen } from '../ui/screen';
 import { useLoad } from '../ui/use-load';
 import { usePages, type Pages } from '../ui/use-pages';
+import { CreatorCodesSection } from './creator-codes';
 import { CreatorPanel } from './creator-panel';
 import { isErased } from './creator-form';
 import { EngagementHistorySection } from './engagement-history';
@@ -59,6 +60,7 @@ export function CreatorProfileScreen({ id }: { id: string }) {
         }}
       />
       <EngagementHistorySection creatorId={creator.id} version={creator} />
+      <CreatorCodesSection key={`codes-${erasures}`} creatorId={creator.id} />
       <CreatorAssets key={`assets-${erasures}`} creator={creator} />
       <CreatorLicenses creator={creator} />
       <CreatorRequests creator={creator} />

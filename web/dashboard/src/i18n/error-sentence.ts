@@ -20,6 +20,8 @@ const CODE_SENTENCES: Record<string, MessageKey> = {
   disclosure_required: 'apiError.disclosure_required',
   invalid_disclosure: 'apiError.invalid_disclosure',
   creator_exists: 'apiError.creator_exists',
+  code_exists: 'apiError.code_exists',
+  invalid_code: 'apiError.invalid_code',
   unknown_creator: 'apiError.unknown_creator',
   missing_file: 'apiError.missing_file',
   empty_file: 'apiError.empty_file',
