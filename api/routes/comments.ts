@@ -16,7 +16,7 @@ import { validate } from '../http/validate';
 import { receiveCommentImport } from '../upload/comment-import-upload';
 import { idParams, pageQuery, productSku } from '../http/request-schemas';
 import { EXAMPLE_IDS } from '../../core/contract/example-ids';
-import { commentExample, pageExample } from '../../core/contract/reply-examples';
+import { classificationExample, commentExample, pageExample } from '../../core/contract/reply-examples';
 
 const WRITERS = ['content_manager'] as const;
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -142,20 +142,7 @@ const classifyRoute = defineRoute({
       schema: z.object({ items: z.array(Classification).describe('One per text, in the order given') }),
       example: {
         items: [
-          {
-            lang: 'en',
-            sentiment: 'neutral',
-            sentimentScores: { negative: 0.08, neutral: 0.81, positive: 0.09, mixed: 0.02 },
-            isQuestion: true,
-            questionScore: 0.97,
-            topic: 'material',
-            topicScores: { material: 0.71, quality: 0.12, size_fit: 0.09, other: 0.08 },
-            spam: false,
-            spamScore: 0.01,
-            substantive: true,
-            substantiveScore: 0.95,
-            modelVersion: 'nlp-2026-11-30',
-          },
+          classificationExample,
           {
             lang: 'pl',
             sentiment: 'positive',

@@ -220,6 +220,21 @@ export const usageExample = {
   at: '2026-12-05T08:30:00.000Z',
 } satisfies z.input<typeof UsageView>;
 
+/** What the models answer for one comment (its labels, without when they were given). */
+export const classificationExample = {
+  lang: 'en',
+  sentiment: 'neutral',
+  sentimentScores: { negative: 0.08, neutral: 0.81, positive: 0.09, mixed: 0.02 },
+  isQuestion: true,
+  questionScore: 0.97,
+  topic: 'material',
+  topicScores: { material: 0.71, quality: 0.12, size_fit: 0.09, other: 0.08 },
+  spam: false,
+  spamScore: 0.01,
+  substantive: true,
+  substantiveScore: 0.95,
+  modelVersion: 'nlp-2026-11-30',
+} as const;
 export const commentExample = {
   id: ID.comment,
   platform: 'tiktok',
@@ -237,21 +252,7 @@ export const commentExample = {
   sentiment: 'neutral',
   isQuestion: true,
   spam: false,
-  labels: {
-    lang: 'en',
-    sentiment: 'neutral',
-    sentimentScores: { negative: 0.08, neutral: 0.81, positive: 0.09, mixed: 0.02 },
-    isQuestion: true,
-    questionScore: 0.97,
-    topic: 'material',
-    topicScores: { material: 0.71, quality: 0.12, size_fit: 0.09, other: 0.08 },
-    spam: false,
-    spamScore: 0.01,
-    substantive: true,
-    substantiveScore: 0.95,
-    modelVersion: 'nlp-2026-11-30',
-    classifiedAt: '2026-11-22T07:00:09.000Z',
-  },
+  labels: { ...classificationExample, classifiedAt: '2026-11-22T07:00:09.000Z' },
   correction: null,
 } satisfies z.input<typeof CommentView>;
 
