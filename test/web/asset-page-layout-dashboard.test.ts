@@ -6,7 +6,7 @@ import { ensureDashboardBuilt } from '../../scripts/lib/build-dashboard';
 import { launchBrowser, saveScreenshot, SCREENSHOT_DIR, startTestInstance, type Browser, type Page, type TestInstance } from '../helpers/browser';
 import { makeImage, makeVideo } from '../helpers/media-fixtures';
 import { settledJob } from '../helpers/settled-job';
-import { horizontalOverflow } from './dashboard-helpers';
+import { horizontalOverflow, pageHeight } from './dashboard-helpers';
 import { signedInPage, VIEWPORTS, type Lang, type Viewport } from './signed-in';
 
 /**
@@ -136,13 +136,6 @@ const WORDS = {
     refused: 'Odmówiono',
   },
 } as const;
-
-/** The page's full height once what it loads has loaded and laid out. */
-async function pageHeight(page: Page): Promise<number> {
-  await page.waitForLoadState('networkidle');
-  await sleep(200); // a last layout after the preview's metadata and pictures arrive
-  return page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement.scrollHeight);
-}
 
 /** The texts of the section toggles (heading buttons) that are closed. */
 const closedSections = (page: Page): Promise<string[]> => page.locator('h2 > button[aria-expanded="false"]').allInnerTexts();

@@ -7,7 +7,7 @@ import { ensureDashboardBuilt } from '../../scripts/lib/build-dashboard';
 import { launchBrowser, saveScreenshot, SCREENSHOT_DIR, startTestInstance, type Browser, type Page, type TestInstance } from '../helpers/browser';
 import { makeImage, makeVideo } from '../helpers/media-fixtures';
 import { settledJob } from '../helpers/settled-job';
-import { horizontalOverflow, imagesDecoded, openGroups } from './dashboard-helpers';
+import { horizontalOverflow, imagesDecoded, openGroups, pageHeight } from './dashboard-helpers';
 import { signedInPage, type Lang } from './signed-in';
 
 /**
@@ -248,8 +248,3 @@ describe('the page’s height', () => {
     expect(heights['image-desktop-closed']).toBeLessThan(heights['image-desktop-open']!);
   }, 120_000);
 });
-
-async function pageHeight(page: Page): Promise<number> {
-  await sleep(200); // a last layout after images decode
-  return page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement.scrollHeight);
-}

@@ -61,6 +61,13 @@ export function imagesDecoded(images: Locator): Promise<boolean> {
   return images.evaluateAll((els: DomNode[]) => els.length > 0 && els.every((img) => img.complete && img.naturalWidth > 0));
 }
 
+/** The page's full height once what it loads has loaded and laid out. */
+export async function pageHeight(page: Page): Promise<number> {
+  await page.waitForLoadState('networkidle');
+  await new Promise((resolve) => setTimeout(resolve, 200)); // a last layout after media metadata and pictures arrive
+  return page.evaluate(() => document.documentElement.scrollHeight);
+}
+
 /** Waits until the page has no horizontal scrollbar at its current width (a responsive layout). */
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -12,7 +12,7 @@ import { seedDemo, type DemoReport } from '../../scripts/demo/seed-demo';
 import { ensureDashboardBuilt } from '../../scripts/lib/build-dashboard';
 import { launchBrowser, saveScreenshot, startTestInstance, type Browser, type Page, type TestInstance } from '../helpers/browser';
 import { en } from '../../web/dashboard/src/i18n/messages-en';
-import { horizontalOverflow } from './dashboard-helpers';
+import { horizontalOverflow, pageHeight } from './dashboard-helpers';
 import { signedInContext, VIEWPORTS, type Viewport } from './signed-in';
 
 /**
@@ -98,9 +98,6 @@ const RAW = [
 
 /** At most a few screens' worth, with the demo library (a product's insights are the longest). */
 const MAX_HEIGHT = { desktop: 4_000, phone: 8_000 } as const;
-
-const pageHeight = (page: Page): Promise<number> =>
-  page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement.scrollHeight);
 
 async function openSignedIn(context: BrowserContext, path: string): Promise<Page> {
   const page = await context.newPage();
